@@ -1,0 +1,152 @@
+// generate, import, stats
+#include "citygen/CityGenerator.h"
+#include "Commands.h"
+#include "CtlContext.h"
+#include "store/BundleImporter.h"
+#include "store/CacheStats.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace adm::ctl {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("admissionsctl", text);
+}
+} // namespace
+
+int cmdGenerate(CtlContext& ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption apps(QStringLiteral("applications"), tr("How many applications (1 to 1000000)."),
+                                  tr("N"), QStringLiteral("42000"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("The seed; the same seed gives the same bytes."),
+                                  tr("S"), QStringLiteral("1"));
+    const QCommandLineOption out(QStringLiteral("out"), tr("Write the change feed (JSON lines) to FILE."),
+                                 tr("FILE"));
+    const QCommandLineOption truth(QStringLiteral("truth"),
+                                   tr("Also write the true category and flags of each application to FILE."),
+                                   tr("FILE"));
+    if (!ctx.parse(p, tr("Generate a synthetic city as an offline bundle (docs/change-feed-format.md)."),
+                   {apps, seed, out, truth}))
+        return BadUsage;
+    bool okN = false, okS = false;
+    const int n = p.value(apps).toInt(&okN);
+    const quint64 s = p.value(seed).toULongLong(&okS);
+    if (!okN || n < 1 || n > 1000000)
+        return ctx.usage(tr("--applications takes a whole number from 1 to 1000000, not \"%1\".").arg(p.value(apps)));
+    if (!okS)
+        return ctx.usage(tr("--seed takes a non-negative whole number, not \"%1\".").arg(p.value(seed)));
+    if (!p.isSet(out))
+        return ctx.usage(tr("say where to write the city: --out FILE"));
+
+    QSaveFile changes(p.value(out));
+    if (!changes.open(QIODevice::WriteOnly))
+        return ctx.usage(tr("cannot write %1: %2").arg(p.value(out), changes.errorString()));
+    std::unique_ptr<QSaveFile> truthFile;
+    if (p.isSet(truth)) {
+        truthFile = std::make_unique<QSaveFile>(p.value(truth));
+        if (!truthFile->open(QIODevice::WriteOnly))
+            return ctx.usage(tr("cannot write %1: %2").arg(p.value(truth), truthFile->errorString()));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const citygen::Options options{n, s};
+    if (Status st = citygen::writeCity(options, changes, truthFile.get()); !st)
+        return ctx.fail(st.error());
+    if (!changes.commit() || (truthFile && !truthFile->commit()))
+        return ctx.usage(tr("cannot finish writing the output: %1").arg(changes.errorString()));
+    ctx.err() << tr("Generated a city of %1 applications (seed %2) in %3 s.")
+                     .arg(n)
+                     .arg(s)
+                     .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+              << Qt::endl;
+    return Done;
+}
+
+int cmdImport(CtlContext& ctx)
+{
+    QCommandLineParser p;
+    if (!ctx.parse(p, tr("Apply an offline bundle (JSON lines of the change feed) to the cache. Importing the "
+                         "same bundle again changes nothing."),
+                   {}, QStringLiteral("file"), tr("The bundle to import.")))
+        return BadUsage;
+    if (p.positionalArguments().size() != 1)
+        return ctx.usage(tr("usage: import FILE"));
+    QFile input(p.positionalArguments().first());
+    if (!input.open(QIODevice::ReadOnly))
+        return ctx.usage(tr("cannot read %1: %2").arg(input.fileName(), input.errorString()));
+    int code = Done;
+    auto ws = ctx.unlock(&code);
+    if (!ws)
+        return code;
+
+    QElapsedTimer timer;
+    timer.start();
+    store::BundleImporter importer(ws->database().writer());
+    auto stats = importer.run(input, [&](const store::BundleImporter::Progress& pr) {
+        const int percent = pr.totalBytes > 0 ? int(100 * pr.bytes / pr.totalBytes) : 0;
+        ctx.err() << '\r'
+                  << tr("Importing: %1% (%2 changes, %3 s)")
+                         .arg(percent)
+                         .arg(pr.stats.received)
+                         .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+                  << Qt::flush;
+    });
+    ctx.err() << Qt::endl;
+    if (!stats)
+        return ctx.fail(Error{QStringLiteral("bad_input"),
+                              tr("%1. The batches before it are imported; correct the bundle and import it again.")
+                                  .arg(stats.error().message)});
+    (void)ws->audit().append(ws->user(), QStringLiteral("cache.import"),
+                             QStringLiteral("changes=%1 upserted=%2 deleted=%3")
+                                 .arg(stats->received)
+                                 .arg(stats->upserted)
+                                 .arg(stats->deleted));
+    const double seconds = timer.elapsed() / 1000.0;
+    ctx.err() << tr("Imported %1 changes in %2 s: %3 new or updated, %4 deleted, %5 already up to date.")
+                     .arg(stats->received)
+                     .arg(seconds, 0, 'f', 1)
+                     .arg(stats->upserted)
+                     .arg(stats->deleted)
+                     .arg(stats->skipped)
+              << Qt::endl;
+    return Done;
+}
+
+int cmdStats(CtlContext& ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    if (!ctx.parse(p, tr("Counts in the cache: per entity, per dataset, per status and per channel."), {json}))
+        return BadUsage;
+    int code = Done;
+    auto ws = ctx.unlock(&code);
+    if (!ws)
+        return code;
+    auto stats = store::collectCacheStats(ws->database().writer());
+    if (!stats)
+        return ctx.fail(stats.error());
+    if (p.isSet(json)) {
+        ctx.out() << QJsonDocument(*stats).toJson(QJsonDocument::Indented) << Qt::flush;
+        return Done;
+    }
+    for (auto group = stats->constBegin(); group != stats->constEnd(); ++group) {
+        if (!group.value().isObject()) {
+            ctx.out() << group.key() << ": " << group.value().toVariant().toString() << Qt::endl;
+            continue;
+        }
+        ctx.out() << group.key() << ':' << Qt::endl;
+        const QJsonObject o = group.value().toObject();
+        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+            ctx.out() << "  " << it.key() << ": " << it.value().toVariant().toLongLong() << Qt::endl;
+    }
+    return Done;
+}
+
+} // namespace adm::ctl

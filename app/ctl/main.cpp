@@ -1,0 +1,83 @@
+// admissionsctl: the command line of the admissions workstation, for administrators, scripts and
+// integrators. Exit codes: 0 done, 1 a "no" answer, 2 bad usage or input, 3 wrong passphrase,
+// 4 damaged or foreign cache.
+#include "Commands.h"
+#include "CtlContext.h"
+#include "i18n/Translations.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <map>
+
+using namespace adm::ctl;
+
+namespace {
+
+struct CommandInfo {
+    int (*run)(CtlContext&);
+    const char* summary;
+};
+
+const std::map<QString, CommandInfo>& commands()
+{
+    static const std::map<QString, CommandInfo> table = {
+        {QStringLiteral("init"), {cmdInit, QT_TRANSLATE_NOOP("admissionsctl", "set up a workstation and its first user")}},
+        {QStringLiteral("users"), {cmdUsers, QT_TRANSLATE_NOOP("admissionsctl", "add, list and change local users")}},
+        {QStringLiteral("key"), {cmdKey, QT_TRANSLATE_NOOP("admissionsctl", "export the recovery key")}},
+        {QStringLiteral("generate"), {cmdGenerate, QT_TRANSLATE_NOOP("admissionsctl", "generate a synthetic city")}},
+        {QStringLiteral("import"), {cmdImport, QT_TRANSLATE_NOOP("admissionsctl", "import an offline bundle")}},
+        {QStringLiteral("stats"), {cmdStats, QT_TRANSLATE_NOOP("admissionsctl", "count what the cache holds")}},
+        {QStringLiteral("check-id"), {cmdCheckId, QT_TRANSLATE_NOOP("admissionsctl", "check an ID number")}},
+    };
+    return table;
+}
+
+int printHelp(QTextStream& stream)
+{
+    stream << QCoreApplication::translate("admissionsctl", "Usage: admissionsctl COMMAND [options]") << "\n\n";
+    for (const auto& [name, info] : commands())
+        stream << "  " << name.leftJustified(12) << QCoreApplication::translate("admissionsctl", info.summary)
+               << '\n';
+    stream << '\n'
+           << QCoreApplication::translate("admissionsctl",
+                                          "Every command takes --data-dir DIR. \"admissionsctl COMMAND --help\" "
+                                          "shows its options.\nExit codes: 0 done, 1 no, 2 bad usage or input, "
+                                          "3 wrong passphrase, 4 damaged or foreign cache.")
+           << Qt::endl;
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Admissions"));
+    QCoreApplication::setApplicationName(QStringLiteral("admissions-workstation"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ADMISSIONS_VERSION));
+    adm::i18n::installTranslations(app, adm::i18n::languageFromEnvironment());
+    // Library info lines are for the GUI's log; the CLI keeps stderr for the user.
+    QLoggingCategory::setFilterRules(QStringLiteral("admissions.*.info=false"));
+
+    QStringList args = app.arguments().mid(1);
+    QTextStream out(stdout);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h") ||
+        args.first() == QLatin1String("help"))
+        return printHelp(out);
+    if (args.first() == QLatin1String("--version")) {
+        out << "admissionsctl " << QCoreApplication::applicationVersion() << Qt::endl;
+        return 0;
+    }
+    const QString name = args.takeFirst();
+    const auto it = commands().find(name);
+    if (it == commands().end()) {
+        QTextStream err(stderr);
+        err << QCoreApplication::translate("admissionsctl", "Unknown command \"%1\".").arg(name) << "\n";
+        printHelp(err);
+        return BadUsage;
+    }
+    CtlContext ctx(name, args);
+    return it->second.run(ctx);
+}

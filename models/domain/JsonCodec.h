@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Entities.h"
+#include "Result.h"
+
+#include <QJsonObject>
+
+// JSON in and out for the entities of the upstream contract. Readers validate types and required
+// fields and name the offending field in the error ("application.child.id_number: …").
+namespace adm::json {
+
+Result<Policy> readPolicy(const QJsonObject& o, const QString& path = QStringLiteral("policy"));
+Result<School> readSchool(const QJsonObject& o, const QString& path = QStringLiteral("school"));
+Result<Zone> readZone(const QJsonObject& o, const QString& path = QStringLiteral("zone"));
+Result<Application> readApplication(const QJsonObject& o, const QString& path = QStringLiteral("application"));
+Result<AgencyRecord> readAgencyRecord(const QJsonObject& o,
+                                      const QString& path = QStringLiteral("agency_record"));
+Result<Change> readChange(const QJsonObject& o, const QString& path = QStringLiteral("change"));
+
+QJsonObject write(const Policy& v);
+QJsonObject write(const School& v);
+QJsonObject write(const Zone& v);
+QJsonObject write(const Application& v);
+QJsonObject write(const AgencyRecord& v);
+QJsonObject write(const Change& v);
+
+// RFC 3339 UTC ("2026-06-01T08:30:00Z") and dates ("2026-06-01").
+QString formatTime(const QDateTime& t);
+QDateTime parseTime(const QString& s);
+QString formatDate(const QDate& d);
+QDate parseDate(const QString& s);
+
+} // namespace adm::json

@@ -1,0 +1,238 @@
+#include "Database.h"
+
+#include "security/Crypto.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+#include <sqlite3.h>
+
+Q_LOGGING_CATEGORY(lcStore, "admissions.store")
+
+namespace adm::store {
+
+namespace {
+
+const QString kKeyCheckValue = QStringLiteral("admissions-cache-key-check-v1");
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Database", text);
+}
+
+Error cannotDecrypt(const QString& path)
+{
+    return Error{QStringLiteral("cannot_decrypt"),
+                 tr("The cache %1 cannot be read with this workstation's key: it is damaged, or it belongs to "
+                    "another workstation. Restore it from a backup, or move it away and sync again.")
+                     .arg(QDir::toNativeSeparators(path))};
+}
+
+QJsonObject defaultCipherSettings(const QString& cipherVersion)
+{
+    // SQLCipher 3 defaults with a 4096-byte page. A raw key skips SQLCipher's own KDF.
+    return QJsonObject{{QStringLiteral("library"), QStringLiteral("sqlcipher")},
+                       {QStringLiteral("created_with"), cipherVersion},
+                       {QStringLiteral("compatibility"), 3},
+                       {QStringLiteral("page_size"), Database::kPageSize},
+                       {QStringLiteral("hmac_algorithm"), QStringLiteral("HMAC_SHA1")},
+                       {QStringLiteral("key_format"), QStringLiteral("raw-32-byte")}};
+}
+
+} // namespace
+
+bool Database::hasPlainSqliteHeader(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return f.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+Result<QString> Database::configureCipher(Connection& c, const QByteArray& key, const QJsonObject& settings)
+{
+    if (Status s = c.setRawKey(key); !s)
+        return s.error();
+    // Does not touch the file, so it is safe before the first read. Empty: plain SQLite.
+    auto version = c.scalar(QStringLiteral("PRAGMA cipher_version"));
+    const QString cipherVersion = version ? version->toString() : QString();
+    if (cipherVersion.isEmpty())
+        return Error{QStringLiteral("no_cipher"),
+                     tr("This program was built against SQLite without SQLCipher; it cannot encrypt the cache.")};
+    // SQLCipher 4 reads a version-3 file only in compatibility mode; 3.x has no such pragma.
+    const int compatibility = settings.value(QStringLiteral("compatibility")).toInt(3);
+    if (cipherVersion.startsWith(u'4') && compatibility == 3) {
+        if (Status s = c.exec(QStringLiteral("PRAGMA cipher_compatibility = 3")); !s)
+            return s.error();
+    }
+    const int pageSize = settings.value(QStringLiteral("page_size")).toInt(kPageSize);
+    if (Status s = c.exec(QStringLiteral("PRAGMA cipher_page_size = %1").arg(pageSize)); !s)
+        return s.error();
+    return cipherVersion;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByteArray& key, OpenMode mode,
+                                                 const QJsonObject& cipherSettings)
+{
+    return open(path, key, mode, cipherSettings, Options{});
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByteArray& key, OpenMode mode,
+                                                 const QJsonObject& cipherSettings, const Options& options)
+{
+    if (key.isEmpty() || key.size() != 32)
+        return Error{QStringLiteral("empty_key"), tr("Refusing to open the cache without a 32-byte key.")};
+    const bool exists = QFileInfo::exists(path);
+    if (mode == OpenMode::Existing && !exists)
+        return Error{QStringLiteral("not_found"),
+                     tr("There is no cache at %1.").arg(QDir::toNativeSeparators(path))};
+    if (mode == OpenMode::Create && exists)
+        return Error{QStringLiteral("already_exists"),
+                     tr("A cache already exists at %1.").arg(QDir::toNativeSeparators(path))};
+    if (exists && hasPlainSqliteHeader(path))
+        return Error{QStringLiteral("foreign_plain"),
+                     tr("%1 is an unencrypted SQLite database, not a workstation cache. It was not opened.")
+                         .arg(QDir::toNativeSeparators(path))};
+
+    auto connection = Connection::open(path, exists ? Connection::Mode::ReadWrite : Connection::Mode::ReadWriteCreate);
+    if (!connection)
+        return connection.error();
+
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = path;
+    db->m_key = key;
+    db->m_options = options;
+    db->m_writer = std::move(*connection);
+    Connection& c = *db->m_writer;
+
+    // Before any other statement: the key, then the cipher parameters.
+    const QJsonObject settings = cipherSettings.isEmpty() ? defaultCipherSettings(QString()) : cipherSettings;
+    auto cipherVersion = configureCipher(c, key, settings);
+    if (!cipherVersion)
+        return cipherVersion.error();
+    db->m_cipherVersion = *cipherVersion;
+    db->m_cipherSettings = cipherSettings.isEmpty() ? defaultCipherSettings(*cipherVersion) : cipherSettings;
+
+    // The first read: a wrong key or a damaged file fails here, before anything is written.
+    auto probe = c.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!probe)
+        return cannotDecrypt(path);
+
+    if (exists) {
+        auto check = c.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'key_check'"));
+        if (!check || check->toString() != kKeyCheckValue)
+            return cannotDecrypt(path);
+    }
+
+    for (const QString& pragma : {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = FULL"),
+                                  QStringLiteral("PRAGMA temp_store = MEMORY"),
+                                  QStringLiteral("PRAGMA cache_size = -%1").arg(options.cacheKiB)}) {
+        if (Status s = c.exec(pragma); !s)
+            return s.error();
+    }
+
+    if (!exists) {
+        if (Status s = c.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) "
+                                             "WITHOUT ROWID")); !s)
+            return s.error();
+    }
+    if (Status s = db->migrate(); !s)
+        return s.error();
+    if (!exists) {
+        if (Status s = db->setMeta(QStringLiteral("key_check"), kKeyCheckValue); !s)
+            return s.error();
+        (void)c.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (hasPlainSqliteHeader(path))
+            return Error{QStringLiteral("no_cipher"), tr("The new cache was written unencrypted; it was not used.")};
+    }
+    qCInfo(lcStore) << "cache open, schema" << db->schemaVersion() << "sqlcipher" << db->m_cipherVersion;
+    return db;
+}
+
+Database::~Database()
+{
+    m_writer.reset();
+    crypto::wipe(m_key);
+}
+
+Result<std::unique_ptr<Connection>> Database::openReader() const
+{
+    auto connection = Connection::open(m_path, Connection::Mode::ReadWrite);
+    if (!connection)
+        return connection.error();
+    Connection& c = **connection;
+    if (auto v = configureCipher(c, m_key, m_cipherSettings); !v)
+        return v.error();
+    if (!c.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        return cannotDecrypt(m_path);
+    (void)c.exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
+    (void)c.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(m_options.cacheKiB / 4));
+    (void)c.exec(QStringLiteral("PRAGMA query_only = 1"));
+    return connection;
+}
+
+int Database::schemaVersion()
+{
+    auto v = m_writer->scalar(QStringLiteral("PRAGMA user_version"));
+    return v ? v->toInt() : -1;
+}
+
+Result<QString> Database::meta(const QString& key)
+{
+    auto q = m_writer->prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    if (!q)
+        return q.error();
+    q->bind(1, key);
+    if (q->step())
+        return q->text(0);
+    return QString();
+}
+
+Status Database::setMeta(const QString& key, const QString& value)
+{
+    auto q = m_writer->prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    if (!q)
+        return q.error();
+    q->bind(1, key).bind(2, value);
+    return q->run();
+}
+
+Status Database::migrate()
+{
+    QDir dir(QStringLiteral(":/migrations"));
+    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    static const QRegularExpression numbered(QStringLiteral("^(\\d{4})_.*\\.sql$"));
+    const int current = schemaVersion();
+    for (const QString& name : files) {
+        const auto m = numbered.match(name);
+        if (!m.hasMatch())
+            continue;
+        const int number = m.captured(1).toInt();
+        if (number <= current)
+            continue;
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            return Error{QStringLiteral("migration_failed"), QStringLiteral("cannot read migration %1").arg(name)};
+        QString sql = QString::fromUtf8(f.readAll());
+        if (number == 1) // the bootstrap above already made meta
+            sql.replace(QStringLiteral("CREATE TABLE meta"), QStringLiteral("CREATE TABLE IF NOT EXISTS meta"));
+        Transaction tx(*m_writer);
+        if (!tx.beginStatus())
+            return tx.beginStatus();
+        if (Status s = m_writer->exec(sql); !s)
+            return Error{QStringLiteral("migration_failed"),
+                         QStringLiteral("migration %1 failed: %2").arg(name, s.error().message)};
+        if (Status s = m_writer->exec(QStringLiteral("PRAGMA user_version = %1").arg(number)); !s)
+            return s;
+        if (Status s = tx.commit(); !s)
+            return s;
+        qCInfo(lcStore) << "applied migration" << number;
+    }
+    return {};
+}
+
+} // namespace adm::store

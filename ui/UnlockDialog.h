@@ -1,0 +1,38 @@
+#pragma once
+
+#include "store/Workspace.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace adm::ui {
+
+// Asks which local user is at the desk and for the passphrase, and unlocks the data folder.
+// A wrong passphrase keeps the dialog open with a sentence that says what to do.
+class UnlockDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit UnlockDialog(const QString& dataDir, QWidget* parent = nullptr);
+
+    // The unlocked workspace after accept(); the caller takes it.
+    std::unique_ptr<store::Workspace> takeWorkspace() { return std::move(m_workspace); }
+
+private:
+    void tryUnlock();
+    void showError(const QString& message);
+
+    QString m_dataDir;
+    QComboBox* m_user = nullptr;
+    QLineEdit* m_passphrase = nullptr;
+    QLabel* m_error = nullptr;
+    QPushButton* m_unlock = nullptr;
+    std::unique_ptr<store::Workspace> m_workspace;
+};
+
+} // namespace adm::ui
