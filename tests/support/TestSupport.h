@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -30,5 +31,12 @@ ProcessResult run(const QString& program, const QStringList& args, const QMap<QS
 
 // All bytes of a file ("" when it does not exist).
 QByteArray fileBytes(const QString& path);
+
+// The fixture cases of shared/fixtures/policy-cases.json as change-feed entries (seq from 1).
+QList<QJsonObject> fixtureChanges();
+
+// Personal data found in raw bytes: every 18-character ID number among `idNumbers`, and every
+// run of CJK characters that equals one of `names`. Empty when the bytes hold none of them.
+QStringList findPersonalData(const QByteArray& bytes, const QSet<QString>& names, const QSet<QString>& idNumbers);
 
 } // namespace testsupport
