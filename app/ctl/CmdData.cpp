@@ -72,12 +72,19 @@ int cmdGenerate(CtlContext& ctx)
 int cmdImport(CtlContext& ctx)
 {
     QCommandLineParser p;
+    const QCommandLineOption batch(QStringLiteral("batch-size"),
+                                   tr("Changes per transaction (default 20000); a killed import keeps whole batches."),
+                                   tr("N"), QStringLiteral("20000"));
     if (!ctx.parse(p, tr("Apply an offline bundle (JSON lines of the change feed) to the cache. Importing the "
                          "same bundle again changes nothing."),
-                   {}, QStringLiteral("file"), tr("The bundle to import.")))
+                   {batch}, QStringLiteral("file"), tr("The bundle to import.")))
         return BadUsage;
     if (p.positionalArguments().size() != 1)
         return ctx.usage(tr("usage: import FILE"));
+    bool okBatch = false;
+    const int batchSize = p.value(batch).toInt(&okBatch);
+    if (!okBatch || batchSize < 1 || batchSize > 1000000)
+        return ctx.usage(tr("--batch-size takes a whole number from 1 to 1000000, not \"%1\".").arg(p.value(batch)));
     QFile input(p.positionalArguments().first());
     if (!input.open(QIODevice::ReadOnly))
         return ctx.usage(tr("cannot read %1: %2").arg(input.fileName(), input.errorString()));
@@ -88,7 +95,7 @@ int cmdImport(CtlContext& ctx)
 
     QElapsedTimer timer;
     timer.start();
-    store::BundleImporter importer(ws->database().writer());
+    store::BundleImporter importer(ws->database().writer(), batchSize);
     auto stats = importer.run(input, [&](const store::BundleImporter::Progress& pr) {
         const int percent = pr.totalBytes > 0 ? int(100 * pr.bytes / pr.totalBytes) : 0;
         ctx.err() << '\r'
