@@ -1,0 +1,141 @@
+// bench_import: imports a generated city into the encrypted cache, and the same bundle into the
+// same SQLite engine without a key, in one run; prints rows per second and the ratio.
+//
+//   bench_import [--applications N] [--seed S] [--batch-size B] [--keep DIR]
+#include "citygen/CityGenerator.h"
+#include "security/Crypto.h"
+#include "store/BundleImporter.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace adm;
+
+namespace {
+
+struct Figures {
+    double seconds = 0;
+    qint64 changes = 0;
+    qint64 tableRows = 0;
+    qint64 bytes = 0;
+};
+
+qint64 countRows(store::Connection& c)
+{
+    qint64 n = 0;
+    for (const char* t : {"policies", "schools", "zones", "applications", "application_people", "agency_records",
+                          "record_subjects"})
+        n += c.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(t)))->toLongLong();
+    return n;
+}
+
+// The baseline: the same schema and pragmas in a file without a key. Only a benchmark does this.
+std::unique_ptr<store::Connection> openPlain(const QString& path, qint64 cacheKiB)
+{
+    auto c = store::Connection::open(path, store::Connection::Mode::ReadWriteCreate);
+    if (!c)
+        qFatal("cannot open %s", qPrintable(path));
+    QFile migration(QStringLiteral(":/migrations/0001_initial.sql"));
+    migration.open(QIODevice::ReadOnly);
+    for (const QString& sql :
+         {QStringLiteral("PRAGMA page_size = 4096"), QStringLiteral("PRAGMA journal_mode = WAL"),
+          QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA temp_store = MEMORY"),
+          QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB), QString::fromUtf8(migration.readAll())})
+        if (!(*c)->exec(sql))
+            qFatal("baseline setup failed");
+    return std::move(*c);
+}
+
+Figures importInto(store::Connection& c, const QString& bundle, int batchSize, const QString& label)
+{
+    QFile in(bundle);
+    in.open(QIODevice::ReadOnly);
+    store::BundleImporter importer(c, batchSize);
+    QElapsedTimer t;
+    t.start();
+    auto stats = importer.run(in, [&](const store::BundleImporter::Progress& p) {
+        std::fprintf(stderr, "\r  %s: %lld changes", qPrintable(label), static_cast<long long>(p.stats.received));
+    });
+    Figures f;
+    f.seconds = t.nsecsElapsed() / 1e9;
+    std::fprintf(stderr, "\n");
+    if (!stats)
+        qFatal("import failed: %s", qPrintable(stats.error().message));
+    f.changes = stats->received;
+    f.tableRows = countRows(c);
+    return f;
+}
+
+void print(const char* name, const Figures& f)
+{
+    std::printf("%-22s %8.2f s  %9lld changes  %8.0f changes/s  %10lld rows  %8.0f rows/s  %7.1f MB\n", name,
+                f.seconds, static_cast<long long>(f.changes), f.changes / f.seconds,
+                static_cast<long long>(f.tableRows), f.tableRows / f.seconds, f.bytes / 1e6);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"),
+                 QStringLiteral("100000")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("batch-size"), QStringLiteral("Changes per transaction."), QStringLiteral("B"),
+                 QStringLiteral("20000")});
+    p.addOption({QStringLiteral("dir"), QStringLiteral("Work folder (default: a temporary one)."),
+                 QStringLiteral("DIR")});
+    p.process(app);
+
+    QTemporaryDir tmp(p.isSet(QStringLiteral("dir")) ? p.value(QStringLiteral("dir")) + QStringLiteral("/bench-XXXXXX")
+                                                      : QString());
+    const QString bundle = tmp.filePath(QStringLiteral("city.jsonl"));
+    const int n = p.value(QStringLiteral("applications")).toInt();
+    const int batch = p.value(QStringLiteral("batch-size")).toInt();
+    {
+        QElapsedTimer t;
+        t.start();
+        QFile out(bundle);
+        out.open(QIODevice::WriteOnly);
+        citygen::Options options;
+        options.applications = n;
+        options.seed = p.value(QStringLiteral("seed")).toULongLong();
+        if (!citygen::writeCity(options, out))
+            qFatal("generation failed");
+        std::printf("generated %d applications (%.1f MB bundle) in %.1f s\n", n, out.size() / 1e6,
+                    t.elapsed() / 1000.0);
+    }
+
+    const qint64 cacheKiB = 512 * 1024;
+    Figures plain;
+    {
+        auto c = openPlain(tmp.filePath(QStringLiteral("plain.db")), cacheKiB);
+        plain = importInto(*c, bundle, batch, QStringLiteral("plain SQLite"));
+    }
+    plain.bytes = QFileInfo(tmp.filePath(QStringLiteral("plain.db"))).size();
+    Figures encrypted;
+    {
+        auto db = store::Database::open(tmp.filePath(QStringLiteral("cache.db")), crypto::randomBytes(32),
+                                        store::Database::OpenMode::Create, {}, store::Database::Options{cacheKiB});
+        if (!db)
+            qFatal("%s", qPrintable(db.error().message));
+        encrypted = importInto((*db)->writer(), bundle, batch, QStringLiteral("SQLCipher"));
+    }
+    encrypted.bytes = QFileInfo(tmp.filePath(QStringLiteral("cache.db"))).size();
+
+    std::printf("\nimport of a %d-application city (parse + apply, %d changes per transaction)\n", n, batch);
+    print("plain SQLite (baseline)", plain);
+    print("SQLCipher (the cache)", encrypted);
+    std::printf("ratio encrypted/plain time: %.2fx   (target <= 1.3x; target >= 100000 rows/s)\n",
+                encrypted.seconds / plain.seconds);
+    return 0;
+}
