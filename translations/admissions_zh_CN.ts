@@ -1,4 +1,2031 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>EligibilityCheck</name>
+    <message>
+        <source>The child has other applications this year: %1.</source>
+        <translation>该儿童今年还有其他申请：%1。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 is also the decisive property of %2, a child in another household.</source>
+        <translation>不动产权证书%1同时也是其他户儿童的申请%2的认定依据房产。</translation>
+    </message>
+    <message>
+        <source>property</source>
+        <translation>房产</translation>
+    </message>
+    <message>
+        <source>household registration</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <source>residence</source>
+        <translation>居住</translation>
+    </message>
+    <message>
+        <source>work</source>
+        <translation>就业</translation>
+    </message>
+    <message>
+        <source>The target school %1 is not known.</source>
+        <translation>找不到申请的学校%1。</translation>
+    </message>
+    <message>
+        <source>No admission policy for district %1, year %2, grade %3.</source>
+        <translation>没有适用于区县%1、%2年度、年级%3的招生政策。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 is sealed.</source>
+        <translation>不动产权证书%1对应的房产已被查封。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 was cancelled on %2, after the cut-off: sold after the cut-off.</source>
+        <translation>不动产权证书%1于截止日期之后的%2注销：房产在截止日期后已出售。</translation>
+    </message>
+    <message>
+        <source>The decisive address %1.</source>
+        <translation>认定所依据的地址%1。</translation>
+    </message>
+    <message>
+        <source>No agency record ties %1 to the child; paper evidence is needed.</source>
+        <translation>没有任何部门记录能证明%1与儿童的关系，需提供纸质证明材料。</translation>
+    </message>
+    <message>
+        <source>The family claimed category %1; the check finds %2.</source>
+        <translation>家庭申报为%1类，核验结果为%2类。</translation>
+    </message>
+    <message>
+        <source>Claimed category %1, but no agency has any record of the child or a guardian for: %2.</source>
+        <translation>申报为%1类，但以下条件在各部门均查无儿童或监护人的记录：%2。</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>The child&apos;s ID number gives no birth date: %1</source>
+        <translation>无法从儿童身份证号中读取出生日期：%1</translation>
+    </message>
+    <message>
+        <source>Born on %1, after %2: under age, not eligible this year.</source>
+        <translation>出生于%1，晚于%2：未到入学年龄，今年不符合入学条件。</translation>
+    </message>
+    <message>
+        <source>Born on %1, before %2: over age, for review.</source>
+        <translation>出生于%1，早于%2：超龄，需人工审核。</translation>
+    </message>
+    <message>
+        <source>Born on %1, within %2 to %3.</source>
+        <translation>出生于%1，在%2至%3之间。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 names neither the child nor a guardian as owner.</source>
+        <translation>不动产权证书%1的权利人中既没有儿童，也没有监护人。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 is for %2 use, not residential.</source>
+        <translation>不动产权证书%1的用途为%2，不是住宅。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 was registered on %2, after the cut-off %3.</source>
+        <translation>不动产权证书%1登记于%2，晚于截止日期%3。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 was cancelled on %2, not after the cut-off %3.</source>
+        <translation>不动产权证书%1已于%2注销，不晚于截止日期%3。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 has status %2: not held at the cut-off.</source>
+        <translation>不动产权证书%1的状态为%2：截止日期时已不再持有。</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 is not in the school&apos;s zone. %2</source>
+        <translation>不动产权证书%1不在本校学区内。%2</translation>
+    </message>
+    <message>
+        <source>Real-estate certificate %1 (status %2, registered on %3) is in the school&apos;s zone: the address %4.</source>
+        <translation>不动产权证书%1（状态：%2，登记于%3）在本校学区内：地址%4。</translation>
+    </message>
+    <message>
+        <source>Sale contract %1 names neither the child nor a guardian as buyer.</source>
+        <translation>网签合同%1的买受人中既没有儿童，也没有监护人。</translation>
+    </message>
+    <message>
+        <source>Sale contract %1 has status %2, not filed.</source>
+        <translation>网签合同%1的状态为%2，未备案。</translation>
+    </message>
+    <message>
+        <source>Sale contract %1 was signed on %2, after the cut-off %3.</source>
+        <translation>网签合同%1签订于%2，晚于截止日期%3。</translation>
+    </message>
+    <message>
+        <source>Sale contract %1 is not in the school&apos;s zone. %2</source>
+        <translation>网签合同%1不在本校学区内。%2</translation>
+    </message>
+    <message>
+        <source>Filed sale contract %1 (signed on %2) is in the school&apos;s zone: the address %3.</source>
+        <translation>已备案的网签合同%1（签订于%2）在本校学区内：地址%3。</translation>
+    </message>
+    <message>
+        <source>Household %1 gives no date on which the child was registered there.</source>
+        <translation>户号%1的户籍记录未载明儿童在该户的登记日期。</translation>
+    </message>
+    <message>
+        <source>Household %1 lists the child only from %2, after the cut-off %3.</source>
+        <translation>户号%1的户籍记录显示儿童自%2起才登记在该户，晚于截止日期%3。</translation>
+    </message>
+    <message>
+        <source>Household %1 gives no address.</source>
+        <translation>户号%1的户籍记录未载明地址。</translation>
+    </message>
+    <message>
+        <source>Household %1 is registered in %2, not in an urban district of this policy.</source>
+        <translation>户号%1的户籍登记在%2，不属于本招生政策规定的城区。</translation>
+    </message>
+    <message>
+        <source>Household %1 lists the child since %2, at an address in urban district %3.</source>
+        <translation>户号%1的户籍记录显示儿童自%2起登记在该户，地址位于城区%3。</translation>
+    </message>
+    <message>
+        <source>Household %1 is registered at an address that names no district and lies in no zone of an urban district.</source>
+        <translation>户号%1的户籍地址未写明区县，且不在任何城区的学区内。</translation>
+    </message>
+    <message>
+        <source>Household %1 lists the child since %2; its address %3, in urban district %4.</source>
+        <translation>户号%1的户籍记录显示儿童自%2起登记在该户；其地址%3，位于城区%4。</translation>
+    </message>
+    <message>
+        <source>Rental filing %1 does not name a guardian as tenant.</source>
+        <translation>房屋租赁备案%1的承租人不是监护人。</translation>
+    </message>
+    <message>
+        <source>Rental filing %1 has status %2, not valid.</source>
+        <translation>房屋租赁备案%1的状态为%2，不是有效状态。</translation>
+    </message>
+    <message>
+        <source>Rental filing %1 starts on %2, after %3 (%4 months before the cut-off).</source>
+        <translation>房屋租赁备案%1的起租日期为%2，晚于%3（截止日期前%4个月）。</translation>
+    </message>
+    <message>
+        <source>Rental filing %1 ends on %2, before the cut-off %3.</source>
+        <translation>房屋租赁备案%1于%2到期，早于截止日期%3。</translation>
+    </message>
+    <message>
+        <source>Rental filing %1 is not in the school&apos;s zone. %2</source>
+        <translation>房屋租赁备案%1不在本校学区内。%2</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>Rental filing %1 runs from %2 (needed by %3) to %4; the address %5.</source>
+        <translation>房屋租赁备案%1起租日期：%2（须不晚于%3），到期日期：%4；地址%5。</translation>
+    </message>
+    <message>
+        <source>Residence permit %1 is not a guardian&apos;s.</source>
+        <translation>居住证%1不属于监护人。</translation>
+    </message>
+    <message>
+        <source>Residence permit %1 was issued on %2, after %3 (%4 months before the cut-off).</source>
+        <translation>居住证%1签发于%2，晚于%3（截止日期前%4个月）。</translation>
+    </message>
+    <message>
+        <source>Residence permit %1 expired on %2, before the cut-off %3.</source>
+        <translation>居住证%1已于%2到期，早于截止日期%3。</translation>
+    </message>
+    <message>
+        <source>Residence permit %1 is not in the school&apos;s zone. %2</source>
+        <translation>居住证%1不在本校学区内。%2</translation>
+    </message>
+    <message>
+        <source>Residence permit %1 was issued on %2 (needed by %3) and is valid until %4; the address %5.</source>
+        <translation>居住证%1签发日期：%2（须不晚于%3），有效期至：%4；地址%5。</translation>
+    </message>
+    <message>
+        <source>Social insurance with %1 is not a guardian&apos;s.</source>
+        <translation>社会保险（%1）不属于监护人。</translation>
+    </message>
+    <message>
+        <source>Social insurance with %1 is paid in another city (%2).</source>
+        <translation>社会保险（%1）在外地缴纳（%2）。</translation>
+    </message>
+    <message>
+        <source>Social insurance with %1 has no contributions in %2 or %3.</source>
+        <translation>社会保险（%1）在%2和%3均无缴费记录。</translation>
+    </message>
+    <message>
+        <source>Social insurance with %1: the unbroken run from %2 to %3 is %4 months; %5 are needed.</source>
+        <translation>社会保险（%1）：%2至%3连续缴费%4个月，须满%5个月。</translation>
+    </message>
+    <message>
+        <source>Social insurance with %1: %2 unbroken months from %3 to %4 (%5 needed, ending in %6 or %7).</source>
+        <translation>社会保险（%1）：%3至%4连续缴费%2个月（须满%5个月，且截至%6或%7）。</translation>
+    </message>
+    <message>
+        <source>Business %1 does not name a guardian as operator or legal representative.</source>
+        <translation>经营主体%1的经营者或法定代表人不是监护人。</translation>
+    </message>
+    <message>
+        <source>Business %1 is %2, not active.</source>
+        <translation>经营主体%1的状态为%2，不是存续状态。</translation>
+    </message>
+    <message>
+        <source>Business %1 was registered on %2, after %3 (%4 months before the cut-off).</source>
+        <translation>经营主体%1登记于%2，晚于%3（截止日期前%4个月）。</translation>
+    </message>
+    <message>
+        <source>Business %1 is active and was registered on %2 (needed by %3).</source>
+        <translation>经营主体%1处于存续状态，登记于%2（须不晚于%3）。</translation>
+    </message>
+    <message>
+        <source>No real-estate registration or sale contract of the child or a guardian.</source>
+        <translation>未查到儿童或监护人的不动产登记或网签合同。</translation>
+    </message>
+    <message>
+        <source>No household record lists the child.</source>
+        <translation>未查到登记有该儿童的户籍记录。</translation>
+    </message>
+    <message>
+        <source>No rental filing or residence permit of a guardian.</source>
+        <translation>未查到监护人的房屋租赁备案或居住证。</translation>
+    </message>
+    <message>
+        <source>No social insurance or business registration of a guardian.</source>
+        <translation>未查到监护人的社会保险或工商登记。</translation>
+    </message>
+    <message>
+        <source>Application %1: category %2, eligible.</source>
+        <translation>申请%1：类别%2，符合条件。</translation>
+    </message>
+    <message>
+        <source>Application %1: category %2, not eligible.</source>
+        <translation>申请%1：类别%2，不符合条件。</translation>
+    </message>
+    <message>
+        <source>Claimed category: %1. Policy: %2.</source>
+        <translation>申报类别：%1。招生政策：%2。</translation>
+    </message>
+    <message>
+        <source>Flags: none.</source>
+        <translation>标记：无。</translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation>标记：</translation>
+    </message>
+    <message>
+        <source>Rules:</source>
+        <translation>规则：</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>record %1 (%2, %3), fetched %4</source>
+        <translation>记录%1（%2，%3），获取时间%4</translation>
+    </message>
+    <message>
+        <source>guardian %1 (%2)</source>
+        <translation>第%1位监护人（%2）</translation>
+    </message>
+    <message>
+        <source>odd numbers</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>even numbers</source>
+        <translation>双号</translation>
+    </message>
+    <message>
+        <source>all numbers</source>
+        <translation>单双号</translation>
+    </message>
+    <message>
+        <source>no zone</source>
+        <translation>未匹配任何学区</translation>
+    </message>
+    <message>
+        <source>matched compound %1 of zone %2</source>
+        <translation>匹配学区%2的小区%1</translation>
+    </message>
+    <message>
+        <source>matched loosely: listed compound %1 of zone %2 is inside the name %3</source>
+        <translation>模糊匹配：名称%3中包含学区%2所列小区%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3)</source>
+        <translation>%1—%2号（%3）</translation>
+    </message>
+    <message>
+        <source>matched %1 No. %2 in range %3 of zone %4</source>
+        <translation>匹配学区%4：%1%2号，属%3</translation>
+    </message>
+    <message>
+        <source>matched loosely: road %1 read as listed road %2, No. %3 in range %4 of zone %5</source>
+        <translation>模糊匹配：道路%1视为学区%5所列道路%2，%3号属%4</translation>
+    </message>
+    <message>
+        <source>The record gives no address.</source>
+        <translation>该记录未载明地址。</translation>
+    </message>
+    <message>
+        <source>The address names %1, outside the zone&apos;s district.</source>
+        <translation>地址写明的%1不在学区所属区县内。</translation>
+    </message>
+    <message>
+        <source>The address names %1, not the district of zone %2 (%3).</source>
+        <translation>地址写明的是%1，而不是学区%2所在的%3。</translation>
+    </message>
+    <message>
+        <source>The address gives no house number on %1 (zone %2).</source>
+        <translation>地址未写明%1的门牌号（学区%2）。</translation>
+    </message>
+    <message>
+        <source>No. %1 on %2 is outside zone %3, which takes %4 from %5 to %6.</source>
+        <translation>%2%1号不在学区%3内，该学区包含%2%5—%6号（%4）。</translation>
+    </message>
+    <message>
+        <source>The address lies in zone %1, not in zone %2.</source>
+        <translation>该地址位于学区%1，不在学区%2内。</translation>
+    </message>
+    <message>
+        <source>Neither the road nor the compound of the address is listed for zone %1.</source>
+        <translation>该地址的道路和小区均不在学区%1的所列范围内。</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumber</name>
+    <message>
+        <source>The ID number is valid.</source>
+        <translation>身份证号有效。</translation>
+    </message>
+    <message>
+        <source>The ID number has %1 characters; it must have 18. Check for a missing or extra digit.</source>
+        <translation>身份证号为%1位，应为18位。请检查是否漏输或多输了数字。</translation>
+    </message>
+    <message>
+        <source>The ID number may hold only digits, and X as the last character. Check for letters or spaces.</source>
+        <translation>身份证号只能由数字组成，最后一位可以是X。请检查是否混入了字母或空格。</translation>
+    </message>
+    <message>
+        <source>Characters 7 to 14 of the ID number are not a real birth date (YYYYMMDD). Check the date digits.</source>
+        <translation>身份证号第7至14位不是有效的出生日期（YYYYMMDD）。请检查日期数字。</translation>
+    </message>
+    <message>
+        <source>The last character of the ID number does not match the others (check character). One digit is probably mistyped.</source>
+        <translation>身份证号最后一位（校验码）与前17位不符，可能有一位数字输错。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>有标记</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>待补充材料</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未核验</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Duplicate application</source>
+        <translation>重复申请</translation>
+    </message>
+    <message>
+        <source>Shared property</source>
+        <translation>房产被多户使用</translation>
+    </message>
+    <message>
+        <source>Property cancelled or sealed</source>
+        <translation>房产已注销或查封</translation>
+    </message>
+    <message>
+        <source>Guardian not linked</source>
+        <translation>监护关系无法核实</translation>
+    </message>
+    <message>
+        <source>Category differs from claim</source>
+        <translation>类别与申报不符</translation>
+    </message>
+    <message>
+        <source>Over age</source>
+        <translation>超龄</translation>
+    </message>
+    <message>
+        <source>Address matched loosely</source>
+        <translation>地址匹配不确定</translation>
+    </message>
+    <message>
+        <source>Record missing</source>
+        <translation>缺少部门记录</translation>
+    </message>
+    <message>
+        <source>Under age</source>
+        <translation>未到入学年龄</translation>
+    </message>
+    <message>
+        <source>Household registration</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <source>Real-estate registration</source>
+        <translation>不动产登记</translation>
+    </message>
+    <message>
+        <source>Housing sale contract</source>
+        <translation>商品房网签合同</translation>
+    </message>
+    <message>
+        <source>Rental filing</source>
+        <translation>房屋租赁备案</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Individual business</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>Enterprise legal person</source>
+        <translation>企业法人</translation>
+    </message>
+    <message>
+        <source>Marriage registration</source>
+        <translation>婚姻登记</translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <translation>居住证</translation>
+    </message>
+    <message>
+        <source>Public security bureau</source>
+        <translation>公安局</translation>
+    </message>
+    <message>
+        <source>Natural resources bureau</source>
+        <translation>自然资源和规划局</translation>
+    </message>
+    <message>
+        <source>Housing bureau</source>
+        <translation>住房和城乡建设局</translation>
+    </message>
+    <message>
+        <source>Human resources and social security bureau</source>
+        <translation>人力资源和社会保障局</translation>
+    </message>
+    <message>
+        <source>Market regulation bureau</source>
+        <translation>市场监督管理局</translation>
+    </message>
+    <message>
+        <source>Civil affairs bureau</source>
+        <translation>民政局</translation>
+    </message>
+    <message>
+        <source>Admission policy</source>
+        <translation>招生政策</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Property in the zone</source>
+        <translation>学区内房产</translation>
+    </message>
+    <message>
+        <source>Urban household registration</source>
+        <translation>城区户籍</translation>
+    </message>
+    <message>
+        <source>Residence in the zone</source>
+        <translation>学区内居住</translation>
+    </message>
+    <message>
+        <source>Work in the city</source>
+        <translation>在本市就业</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Request information</source>
+        <translation>要求补充材料</translation>
+    </message>
+    <message>
+        <source>Father</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <source>Mother</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <source>Grandparent</source>
+        <translation>祖父母/外祖父母</translation>
+    </message>
+    <message>
+        <source>Other guardian</source>
+        <translation>其他监护人</translation>
+    </message>
+    <message>
+        <source>Approval waiting to be sent</source>
+        <translation>通过决定待上传</translation>
+    </message>
+    <message>
+        <source>Rejection waiting to be sent</source>
+        <translation>驳回决定待上传</translation>
+    </message>
+    <message>
+        <source>Request waiting to be sent</source>
+        <translation>补充材料要求待上传</translation>
+    </message>
+    <message>
+        <source>%1 y %2 m</source>
+        <translation>%1岁%2个月</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Admission policies</source>
+        <translation>招生政策</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Catchment zones</source>
+        <translation>学区</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>入学申请</translation>
+    </message>
+    <message>
+        <source>Agency records</source>
+        <translation>部门记录</translation>
+    </message>
+    <message>
+        <source>Household registration</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <source>Real-estate registration</source>
+        <translation>不动产登记</translation>
+    </message>
+    <message>
+        <source>Housing sale contracts</source>
+        <translation>商品房网签合同</translation>
+    </message>
+    <message>
+        <source>Rental filings</source>
+        <translation>房屋租赁备案</translation>
+    </message>
+    <message>
+        <source>Social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>Individual businesses</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>Enterprise legal persons</source>
+        <translation>企业法人</translation>
+    </message>
+    <message>
+        <source>Marriage registration</source>
+        <translation>婚姻登记</translation>
+    </message>
+    <message>
+        <source>Residence permits</source>
+        <translation>居住证</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>待补充材料</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>At a counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Primary grade 1</source>
+        <translation>小学一年级</translation>
+    </message>
+    <message>
+        <source>Junior middle grade 7</source>
+        <translation>初中七年级</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>Counter clerk</source>
+        <translation>窗口受理员</translation>
+    </message>
+    <message>
+        <source>Admissions officer</source>
+        <translation>招生审核员</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <source>Bureau supervisor</source>
+        <translation>教育局督导</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>There is no application %1 on this workstation. Check the number, or sync to receive it.</source>
+        <translation>本工作站上没有申请%1。请核对申请编号，或进行同步以获取该申请。</translation>
+    </message>
+    <message>
+        <source>Say what the decision is: approve, reject or request information.</source>
+        <translation>请指明审核决定：通过、驳回或要求补充材料。</translation>
+    </message>
+    <message>
+        <source>Application %1 is %2 and cannot be decided on. If a decision of yours came back as a conflict, drop it.</source>
+        <translation>申请%1的状态为%2，无法作出审核决定。如果您的决定已作为冲突退回，请放弃该决定。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters; shorten it.</source>
+        <translation>备注超过%1个字符，请精简。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a standard reason for this decision. Use one of: %2.</source>
+        <translation>“%1”不是此类审核决定的标准原因。请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>The reason &quot;other&quot; needs a note saying what it is.</source>
+        <translation>原因为“other”（其他）时，须在备注中写明具体原因。</translation>
+    </message>
+    <message>
+        <source>Say in which category the child is admitted: A, B or C.</source>
+        <translation>请指明儿童的录取类别：A、B或C。</translation>
+    </message>
+    <message>
+        <source>The automatic check has no category for this application, so an approval needs a standard reason (for example verified_on_paper).</source>
+        <translation>自动核验未得出该申请的类别，因此通过时须填写标准原因（例如 verified_on_paper）。</translation>
+    </message>
+    <message>
+        <source>The automatic check found category %1; approving in category %2 needs a standard reason (for example category_override).</source>
+        <translation>自动核验结果为%1类；按%2类通过须填写标准原因（例如 category_override）。</translation>
+    </message>
+    <message>
+        <source>A category goes only with an approval.</source>
+        <translation>只有“通过”决定才能指定类别。</translation>
+    </message>
+    <message>
+        <source>A rejection needs a standard reason, so that the family can be told why. Use one of: %1.</source>
+        <translation>驳回须填写标准原因，以便告知家庭驳回理由。请使用以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>A request for information needs a note saying what the family must bring or explain.</source>
+        <translation>要求补充材料时，须在备注中写明家庭需提交或说明的内容。</translation>
+    </message>
+    <message>
+        <source>An earlier decision on %1 was sent and its answer has not arrived. Sync, then decide again if needed.</source>
+        <translation>此前对%1作出的审核决定已发送，但尚未收到答复。请先同步，如有需要再重新决定。</translation>
+    </message>
+    <message>
+        <source>Application %1 changed upstream (version %2; this workstation has %3). Sync to see what changed, then decide again.</source>
+        <translation>申请%1已在市级平台变更（版本%2，本工作站为版本%3）。请同步查看变更内容，然后重新决定。</translation>
+    </message>
+    <message>
+        <source>There is no open outbox item %1.</source>
+        <translation>没有未完成的待上传条目%1。</translation>
+    </message>
+    <message>
+        <source>Item %1 was sent and its answer has not arrived; the hub may already have it. Sync first.</source>
+        <translation>条目%1已发送，但尚未收到答复；市级平台可能已收到该条目。请先同步。</translation>
+    </message>
+    <message>
+        <source>The hub address %1 is plain HTTP. The workstation only talks to the hub over HTTPS; use the https:// address the hub&apos;s administrator gave you.</source>
+        <translation>市级平台地址%1使用的是未加密的HTTP。工作站只通过HTTPS与市级平台通信；请使用市级平台管理员提供的 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hub address. Give it as https://HOST:PORT, for example https://hub.example.org:8443.</source>
+        <translation>“%1”不是有效的市级平台地址。请按 https://HOST:PORT 格式填写，例如 https://hub.example.org:8443。</translation>
+    </message>
+    <message>
+        <source>The hub address %1 must not carry a user name, a query or a fragment; give it as https://HOST:PORT.</source>
+        <translation>市级平台地址%1中不得包含用户名、查询参数或片段；请按 https://HOST:PORT 格式填写。</translation>
+    </message>
+    <message>
+        <source>The CA file holds no PEM certificate. Use the ca.pem file the hub wrote.</source>
+        <translation>CA文件中没有PEM证书。请使用市级平台生成的 ca.pem 文件。</translation>
+    </message>
+    <message>
+        <source>The CA file holds a damaged certificate. Copy ca.pem from the hub again.</source>
+        <translation>CA文件中的证书已损坏。请重新从市级平台复制 ca.pem。</translation>
+    </message>
+    <message>
+        <source>The CA certificate expired on %1. Ask the hub&apos;s administrator for the current ca.pem.</source>
+        <translation>CA证书已于%1过期。请向市级平台管理员索取当前的 ca.pem。</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: %2</source>
+        <translation>无法读取CA文件%1：%2</translation>
+    </message>
+    <message>
+        <source>This workstation is not connected to a hub yet. An administrator connects it with: admissionsctl connect --hub URL --ca FILE</source>
+        <translation>本工作站尚未接入市级平台。请由管理员执行以下命令接入：admissionsctl connect --hub URL --ca FILE</translation>
+    </message>
+    <message>
+        <source>The sync was cancelled.</source>
+        <translation>同步已取消。</translation>
+    </message>
+    <message>
+        <source>The hub at %1 showed a certificate that the certificate authority this workstation was enrolled with did not sign, so the connection was refused. If the hub was set up again, an administrator enrols the workstation again with the hub&apos;s new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your administrator: someone may be intercepting the connection.</source>
+        <translation>位于%1的市级平台出示的证书不是由本工作站接入时指定的证书颁发机构签发的，因此已拒绝连接。如果市级平台已重新部署，请由管理员使用其新的 ca.pem 重新接入本工作站（admissionsctl connect --hub URL --ca FILE）；否则请告知管理员：连接可能正遭到他人拦截。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate expired on %1, so the connection was refused. Ask the hub&apos;s administrator to renew it; also check that this computer&apos;s date is right.</source>
+        <translation>市级平台的证书已于%1过期，因此已拒绝连接。请联系市级平台管理员更新证书，并检查本机日期是否正确。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate is only valid from %1, so the connection was refused. Check this computer&apos;s date and time.</source>
+        <translation>市级平台的证书自%1起才生效，因此已拒绝连接。请检查本机的日期和时间。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s certificate is made out to %1, not to %2, so the connection was refused. Connect with the address the certificate names, or ask the hub&apos;s administrator for a certificate for this address.</source>
+        <translation>市级平台的证书是签发给%1的，而不是%2，因此已拒绝连接。请使用证书中载明的地址连接，或请市级平台管理员为此地址签发证书。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the hub at %1 failed (%2). The hub must offer TLS 1.2 or later with a certificate from the enrolled authority; ask its administrator.</source>
+        <translation>与位于%1的市级平台建立安全连接失败（%2）。市级平台须支持TLS 1.2或更高版本，并使用接入时指定的证书颁发机构签发的证书；请联系其管理员。</translation>
+    </message>
+    <message>
+        <source>handshake refused</source>
+        <translation>握手被拒绝</translation>
+    </message>
+    <message>
+        <source>The hub at %1 did not answer within %2 s. The workstation will try again; if this goes on, check the network or ask the hub&apos;s administrator.</source>
+        <translation>位于%1的市级平台在%2秒内未响应。工作站将自动重试；如果问题持续，请检查网络或联系市级平台管理员。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s host name %1 cannot be found. Check the network connection and the hub address; the workstation works on offline meanwhile.</source>
+        <translation>找不到市级平台的主机名%1。请检查网络连接和市级平台地址；在此期间工作站可继续离线工作。</translation>
+    </message>
+    <message>
+        <source>The hub at %1 refused the connection: it may be stopped. The workstation works on offline and tries again later.</source>
+        <translation>位于%1的市级平台拒绝了连接，可能已停止运行。工作站将继续离线工作，稍后重试。</translation>
+    </message>
+    <message>
+        <source>The hub at %1 sent the request elsewhere; the workstation does not follow redirections. Check the hub address.</source>
+        <translation>位于%1的市级平台将请求重定向到其他地址；工作站不跟随重定向。请检查市级平台地址。</translation>
+    </message>
+    <message>
+        <source>The connection to the hub at %1 failed (%2). The workstation works on offline and tries again later.</source>
+        <translation>连接位于%1的市级平台失败（%2）。工作站将继续离线工作，稍后重试。</translation>
+    </message>
+    <message>
+        <source>The hub address is not HTTPS; nothing was sent. An administrator connects the workstation again with the hub&apos;s https:// address.</source>
+        <translation>市级平台地址不是HTTPS，未发送任何数据。请由管理员使用市级平台的 https:// 地址重新接入本工作站。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer was not HTTP.</source>
+        <translation>市级平台的响应不是HTTP格式。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer to %1 was not valid JSON (%2 bytes).</source>
+        <translation>市级平台对%1的响应不是有效的JSON（%2字节）。</translation>
+    </message>
+    <message>
+        <source>The hub could not be reached.</source>
+        <translation>无法连接市级平台。</translation>
+    </message>
+    <message>
+        <source>The hub refused the session right after a new sign-in (%1). Ask the hub&apos;s administrator to check the account.</source>
+        <translation>刚重新登录后，市级平台即拒绝了会话（%1）。请市级平台管理员检查该账号。</translation>
+    </message>
+    <message>
+        <source>The hub is busy or failing (HTTP %1: %2). The next sync tries again.</source>
+        <translation>市级平台繁忙或出现故障（HTTP %1：%2）。下次同步时将重试。</translation>
+    </message>
+    <message>
+        <source>The hub asked to wait %1 s before trying again; the next sync will try.</source>
+        <translation>市级平台要求等待%1秒后再试；下次同步时将重试。</translation>
+    </message>
+    <message>
+        <source>No hub account is set for this user. Sign in once with: admissionsctl login --account ACCOUNT</source>
+        <translation>该用户尚未设置市级平台账号。请先登录一次：admissionsctl login --account ACCOUNT</translation>
+    </message>
+    <message>
+        <source>The hub refused the sign-in of %1 (%2). Check the account name and the password.</source>
+        <translation>市级平台拒绝了%1的登录（%2）。请检查账号和密码。</translation>
+    </message>
+    <message>
+        <source>The hub refused the sign-in of %1 (HTTP %2: %3).</source>
+        <translation>市级平台拒绝了%1的登录（HTTP %2：%3）。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer to the sign-in holds no token.</source>
+        <translation>市级平台的登录响应中没有令牌。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s change feed answer has no list of changes.</source>
+        <translation>市级平台的变更流响应中没有变更列表。</translation>
+    </message>
+    <message>
+        <source>The hub sent a change that does not follow the contract (%1). The pull stopped before it; tell the hub&apos;s administrator.</source>
+        <translation>市级平台发送的一项变更不符合接口约定（%1）。拉取已在该变更之前停止；请告知市级平台管理员。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s change feed answer has no cursor.</source>
+        <translation>市级平台的变更流响应中没有游标。</translation>
+    </message>
+    <message>
+        <source>The hub refused a full pull (HTTP 410: %1).</source>
+        <translation>市级平台拒绝了全量拉取（HTTP 410：%1）。</translation>
+    </message>
+    <message>
+        <source>The hub refused the change feed (HTTP %1: %2).</source>
+        <translation>市级平台拒绝了变更流请求（HTTP %1：%2）。</translation>
+    </message>
+    <message>
+        <source>The hub refused this item as too large (%1).</source>
+        <translation>市级平台以数据过大为由拒收该条目（%1）。</translation>
+    </message>
+    <message>
+        <source>The hub answered HTTP %1 to %2; nothing was recorded, the next sync tries again.</source>
+        <translation>市级平台对%2返回了HTTP %1，未记录任何内容；下次同步时将重试。</translation>
+    </message>
+    <message>
+        <source>The hub answered HTTP %1 to the audit upload; the next sync tries again.</source>
+        <translation>市级平台对审计日志上传返回了HTTP %1；下次同步时将重试。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer to a push has no results.</source>
+        <translation>市级平台对推送的响应中没有结果。</translation>
+    </message>
+    <message>
+        <source>Trying again in %1 s (attempt %2): %3</source>
+        <translation>%1秒后重试（第%2次尝试）：%3</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>正在登录</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>Receiving</source>
+        <translation>正在接收</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ctl</name>
+    <message>
+        <source>How many applications (1 to 1000000).</source>
+        <translation>申请数量（1 至 1000000）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The seed; the same seed gives the same bytes.</source>
+        <translation>随机种子；相同的种子生成完全相同的数据。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Write the change feed (JSON lines) to FILE.</source>
+        <translation>将变更流（JSON Lines）写入 FILE。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Also write the true category and flags of each application to FILE.</source>
+        <translation>同时将每份申请的真实类别和标记写入 FILE。</translation>
+    </message>
+    <message>
+        <source>Generate a synthetic city as an offline bundle (docs/change-feed-format.md).</source>
+        <translation>生成一座模拟城市的合成数据，作为离线数据包（见 docs/change-feed-format.md）。</translation>
+    </message>
+    <message>
+        <source>--applications takes a whole number from 1 to 1000000, not &quot;%1&quot;.</source>
+        <translation>--applications 须为 1 至 1000000 之间的整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--seed takes a non-negative whole number, not &quot;%1&quot;.</source>
+        <translation>--seed 须为非负整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>say where to write the city: --out FILE</source>
+        <translation>请指定城市数据的写入位置：--out FILE</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot finish writing the output: %1</source>
+        <translation>无法完成输出写入：%1</translation>
+    </message>
+    <message>
+        <source>Generated a city of %1 applications (seed %2) in %3 s.</source>
+        <translation>已生成含%1份申请的城市数据（种子%2），用时%3秒。</translation>
+    </message>
+    <message>
+        <source>Changes per transaction (default 20000); a killed import keeps whole batches.</source>
+        <translation>每个事务的变更数（默认 20000）；导入被中断时，已完成的整批会保留。</translation>
+    </message>
+    <message>
+        <source>Do not run the eligibility check on what the bundle changed.</source>
+        <translation>不对数据包变更的内容运行资格核验。</translation>
+    </message>
+    <message>
+        <source>Apply an offline bundle (JSON lines of the change feed) to the cache, then check what changed. Importing the same bundle again changes nothing.</source>
+        <translation>将离线数据包（变更流的 JSON Lines）导入本地缓存，然后核验有变更的内容。重复导入同一数据包不会产生任何变更。</translation>
+    </message>
+    <message>
+        <source>The bundle to import.</source>
+        <translation>要导入的数据包。</translation>
+    </message>
+    <message>
+        <source>usage: import FILE</source>
+        <translation>用法：import FILE</translation>
+    </message>
+    <message>
+        <source>--batch-size takes a whole number from 1 to 1000000, not &quot;%1&quot;.</source>
+        <translation>--batch-size 须为 1 至 1000000 之间的整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取%1：%2</translation>
+    </message>
+    <message>
+        <source>Importing: %1% (%2 changes, %3 s)</source>
+        <translation>正在导入：%1%（%2项变更，%3秒）</translation>
+    </message>
+    <message>
+        <source>%1. The batches before it are imported; correct the bundle and import it again.</source>
+        <translation>%1。此前的批次已导入；请修正数据包后重新导入。</translation>
+    </message>
+    <message>
+        <source>Imported %1 changes in %2 s: %3 new or updated, %4 deleted, %5 already up to date.</source>
+        <translation>已导入%1项变更，用时%2秒：新增或更新%3项，删除%4项，%5项已是最新。</translation>
+    </message>
+    <message>
+        <source>Checking eligibility: %1 of %2 applications</source>
+        <translation>正在核验资格：%1 / %2 份申请</translation>
+    </message>
+    <message>
+        <source>Checked %1 applications in %2 s; %3 changed.</source>
+        <translation>已核验%1份申请，用时%2秒；%3份结果有变化。</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>以JSON格式输出。</translation>
+    </message>
+    <message>
+        <source>Counts in the cache: per entity, per dataset, per status and per channel.</source>
+        <translation>本地缓存中的数量统计：按实体、数据集、状态和渠道分列。</translation>
+    </message>
+    <message>
+        <source>Approve the application.</source>
+        <translation>通过该申请。</translation>
+    </message>
+    <message>
+        <source>Reject it (needs --reason).</source>
+        <translation>驳回该申请（须指定 --reason）。</translation>
+    </message>
+    <message>
+        <source>Ask the family for information (needs --note saying what).</source>
+        <translation>要求家庭补充材料（须用 --note 写明所需内容）。</translation>
+    </message>
+    <message>
+        <source>With --approve: the category admitted (default: the one the check found).</source>
+        <translation>与 --approve 一起使用：录取类别（默认为核验得出的类别）。</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>A standard reason code (admissionsctl reasons); needed unless approving in the category the check found.</source>
+        <translation>标准原因代码（见 admissionsctl reasons）；除按核验得出的类别通过外，均须填写。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>A note for the file.</source>
+        <translation>记入档案的备注。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Print the queued outbox item as JSON.</source>
+        <translation>以JSON格式输出加入待上传队列的条目。</translation>
+    </message>
+    <message>
+        <source>Decide on an application. The decision waits in the outbox (with its audit entry) until the next sync; if the application changed upstream meanwhile, it comes back as a conflict. Deciding again on an application whose decision came back supersedes it.</source>
+        <translation>对申请作出审核决定。该决定（连同其审计日志条目）在待上传队列中等到下次同步；如果在此期间申请已在市级平台变更，该决定将作为冲突退回。对决定被退回的申请重新作出决定，将取代原决定。</translation>
+    </message>
+    <message>
+        <source>The application number, e.g. A2026000123.</source>
+        <translation>申请编号，例如 A2026000123。</translation>
+    </message>
+    <message>
+        <source>usage: decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT]</source>
+        <translation>用法：decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT]</translation>
+    </message>
+    <message>
+        <source>say exactly one of --approve, --reject, --request-info</source>
+        <translation>请在 --approve、--reject、--request-info 中指定且仅指定一项</translation>
+    </message>
+    <message>
+        <source>Decision on %1 queued as outbox item %2; it goes upstream at the next sync.</source>
+        <translation>对%1的审核决定已加入待上传队列（条目%2），将在下次同步时上传至市级平台。</translation>
+    </message>
+    <message>
+        <source>Print JSON: {&quot;items&quot;: [...], &quot;audit&quot;: {...}}.</source>
+        <translation>以JSON格式输出：{&quot;items&quot;: [...], &quot;audit&quot;: {...}}。</translation>
+    </message>
+    <message>
+        <source>Also list what was sent, superseded or dropped.</source>
+        <translation>同时列出已发送、已被取代或已放弃的条目。</translation>
+    </message>
+    <message>
+        <source>What waits to go upstream: decisions, counter applications, signing keys, batches, and the audit entries the hub does not have yet.</source>
+        <translation>列出等待上传至市级平台的内容：审核决定、窗口受理的申请、签名密钥、批次，以及市级平台尚未收到的审计日志条目。</translation>
+    </message>
+    <message>
+        <source>%1 item(s); %2 audit entries not yet upstream.</source>
+        <translation>%1个条目；%2条审计日志条目尚未上传。</translation>
+    </message>
+    <message>
+        <source>The hub refused an audit entry: %1</source>
+        <translation>市级平台拒收了一条审计日志条目：%1</translation>
+    </message>
+    <message>
+        <source>Print JSON: both versions of each conflict.</source>
+        <translation>以JSON格式输出：每项冲突的两个版本。</translation>
+    </message>
+    <message>
+        <source>What the hub did not take (conflict or invalid), with your version and the current upstream one. Resolve by deciding again (admissionsctl decide APP_ID ...), which supersedes the item, or with: conflicts drop ITEM.</source>
+        <translation>列出市级平台未接受的条目（冲突或无效），以及您的版本和市级平台的当前版本。处理方法：重新作出决定（admissionsctl decide APP_ID ...）以取代该条目，或执行 conflicts drop ITEM 放弃该条目。</translation>
+    </message>
+    <message>
+        <source>[drop ITEM]</source>
+        <translation>[drop ITEM]</translation>
+    </message>
+    <message>
+        <source>usage: conflicts [--json] | conflicts drop ITEM</source>
+        <translation>用法：conflicts [--json] | conflicts drop ITEM</translation>
+    </message>
+    <message>
+        <source>ITEM is the number outbox or conflicts shows, not &quot;%1&quot;.</source>
+        <translation>ITEM 应为 outbox 或 conflicts 显示的编号，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Dropped outbox item %1; it will not be sent.</source>
+        <translation>已放弃待上传条目%1，该条目不会被发送。</translation>
+    </message>
+    <message>
+        <source>Item %1 (%2 %3): %4 %5 %6</source>
+        <translation>条目%1（%2 %3）：%4 %5 %6</translation>
+    </message>
+    <message>
+        <source>yours:    %1</source>
+        <translation>本机版本：%1</translation>
+    </message>
+    <message>
+        <source>upstream: %1</source>
+        <translation>平台版本：%1</translation>
+    </message>
+    <message>
+        <source>(not in the cache; sync first)</source>
+        <translation>（不在本地缓存中，请先同步）</translation>
+    </message>
+    <message>
+        <source>you can:  %1</source>
+        <translation>可选操作：%1</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <source>A JSON document {&quot;policy&quot;, &quot;schools&quot;, &quot;zones&quot;, &quot;applications&quot;, &quot;agency_records&quot;} (&quot;-&quot; reads standard input).</source>
+        <translation>一个JSON文档 {&quot;policy&quot;, &quot;schools&quot;, &quot;zones&quot;, &quot;applications&quot;, &quot;agency_records&quot;}（“-”表示从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>Check applications against a policy: a pure function of the input, for integrators and tests. Prints {&quot;results&quot;: [...]} in input order. Needs no data folder.</source>
+        <translation>按招生政策核验申请：结果只取决于输入，供系统集成和测试使用。按输入顺序输出 {&quot;results&quot;: [...]}。无需数据文件夹。</translation>
+    </message>
+    <message>
+        <source>say what to check: evaluate --input FILE</source>
+        <translation>请指定要核验的内容：evaluate --input FILE</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2 at byte %3</source>
+        <translation>%1不是JSON对象：第%3字节处%2</translation>
+    </message>
+    <message>
+        <source>Explain the automatic check of one application from the cache: the category, every rule with its evidence, and the flags.</source>
+        <translation>说明本地缓存中一份申请的自动核验结果：类别、每条规则及其证据，以及标记。</translation>
+    </message>
+    <message>
+        <source>usage: explain APP_ID</source>
+        <translation>用法：explain APP_ID</translation>
+    </message>
+    <message>
+        <source>there is no application %1 in the cache.</source>
+        <translation>本地缓存中没有申请%1。</translation>
+    </message>
+    <message>
+        <source>Check every application again, not only what changed.</source>
+        <translation>重新核验全部申请，而不只是有变更的申请。</translation>
+    </message>
+    <message>
+        <source>Run the automatic eligibility check over the cache: what changed since the last check (or everything with --all).</source>
+        <translation>对本地缓存运行自动资格核验：核验自上次核验以来有变更的申请（使用 --all 时核验全部申请）。</translation>
+    </message>
+    <message>
+        <source>Checking: %1 of %2 applications</source>
+        <translation>正在核验：%1 / %2 份申请</translation>
+    </message>
+    <message>
+        <source>Checked %1 applications in %2 s; %3 changed, %4 removed.</source>
+        <translation>已核验%1份申请，用时%2秒；%3份结果有变化，%4份已移除。</translation>
+    </message>
+    <message>
+        <source>The role: clerk, reviewer, principal or supervisor.</source>
+        <translation>角色：clerk（窗口受理员）、reviewer（招生审核员）、principal（校长）或 supervisor（教育局督导）。</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLE</translation>
+    </message>
+    <message>
+        <source>Read the new passphrase from FILE (default: $ADMISSIONS_NEW_PASSPHRASE, else a prompt).</source>
+        <translation>从 FILE 读取新口令（默认使用 $ADMISSIONS_NEW_PASSPHRASE，否则提示输入）。</translation>
+    </message>
+    <message>
+        <source>Set up a workstation in the data folder: a new encrypted cache and its first user, who is its administrator.</source>
+        <translation>在数据文件夹中初始化工作站：新建加密的本地缓存及首个用户，该用户为管理员。</translation>
+    </message>
+    <message>
+        <source>say who the first user is: init --user NAME --role ROLE</source>
+        <translation>请指定首个用户：init --user NAME --role ROLE</translation>
+    </message>
+    <message>
+        <source>New passphrase for %1: </source>
+        <translation>%1的新口令：</translation>
+    </message>
+    <message>
+        <source>Workstation set up in %1 for %2 (%3, administrator).</source>
+        <translation>已在%1中为%2初始化工作站（%3，管理员）。</translation>
+    </message>
+    <message>
+        <source>With add: the new user is an administrator too.</source>
+        <translation>与 add 一起使用：新用户同时为管理员。</translation>
+    </message>
+    <message>
+        <source>With list: print JSON.</source>
+        <translation>与 list 一起使用：以JSON格式输出。</translation>
+    </message>
+    <message>
+        <source>Manage the local users: add NAME --role ROLE, list, passwd.</source>
+        <translation>管理本机用户：add NAME --role ROLE、list、passwd。</translation>
+    </message>
+    <message>
+        <source>add NAME | list | passwd</source>
+        <translation>add NAME | list | passwd</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <source>usage: users add NAME --role ROLE [--admin]</source>
+        <translation>用法：users add NAME --role ROLE [--admin]</translation>
+    </message>
+    <message>
+        <source>Added user %1.</source>
+        <translation>已添加用户%1。</translation>
+    </message>
+    <message>
+        <source>Current passphrase: </source>
+        <translation>当前口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase changed for %1. The cache was not re-encrypted.</source>
+        <translation>已修改%1的口令。本地缓存未重新加密。</translation>
+    </message>
+    <message>
+        <source>say what to do: users add|list|passwd</source>
+        <translation>请指定操作：users add|list|passwd</translation>
+    </message>
+    <message>
+        <source>export-recovery: print the cache&apos;s raw key as 64 hex characters (administrators only; recorded in the audit log). Keep it offline, like a safe key.</source>
+        <translation>export-recovery：以64个十六进制字符输出本地缓存的原始密钥（仅限管理员；会记入审计日志）。请像保管保险柜钥匙一样离线保存。</translation>
+    </message>
+    <message>
+        <source>usage: key export-recovery</source>
+        <translation>用法：key export-recovery</translation>
+    </message>
+    <message>
+        <source>Recovery key exported; this was recorded in the audit log. To open the cache with the sqlcipher shell: PRAGMA key = &quot;x&apos;&lt;key&gt;&apos;&quot;; PRAGMA cipher_page_size = 4096;</source>
+        <translation>恢复密钥已导出，此操作已记入审计日志。如需用 sqlcipher 命令行打开本地缓存：PRAGMA key = &quot;x&apos;&lt;key&gt;&apos;&quot;; PRAGMA cipher_page_size = 4096;</translation>
+    </message>
+    <message>
+        <source>Give up a request after S seconds without an answer (default 30).</source>
+        <translation>请求在 S 秒内无响应即放弃（默认 30）。</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 须为 %2 至 %3 之间的数，而不是“%4”。</translation>
+    </message>
+    <message>
+        <source>Hub password for %1: </source>
+        <translation>%1的市级平台密码：</translation>
+    </message>
+    <message>
+        <source>admissionsctl %1: %2</source>
+        <translation>admissionsctl %1：%2</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s address, https://HOST:PORT.</source>
+        <translation>市级平台地址，格式为 https://HOST:PORT。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s CA certificate (its ca.pem); the only one trusted.</source>
+        <translation>市级平台的CA证书（即其 ca.pem）；工作站只信任该证书。</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s name upstream (default: the host name).</source>
+        <translation>本工作站在市级平台上的名称（默认为主机名）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Enrol this workstation with a hub (administrators): from now on only the given CA is trusted for it. Tries a TLS handshake first. Exit 5 when the hub&apos;s certificate is refused.</source>
+        <translation>将本工作站接入市级平台（限管理员）：此后只信任指定的CA。会先尝试TLS握手。市级平台的证书被拒绝时退出码为5。</translation>
+    </message>
+    <message>
+        <source>usage: connect --hub https://HOST:PORT --ca FILE</source>
+        <translation>用法：connect --hub https://HOST:PORT --ca FILE</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this workstation can connect it to a hub.</source>
+        <translation>只有本工作站的管理员才能将其接入市级平台。</translation>
+    </message>
+    <message>
+        <source>Warning: the hub cannot be reached now (%1) The enrolment is saved; the certificate is checked at the first sync.</source>
+        <translation>警告：目前无法连接市级平台（%1）。接入设置已保存；将在首次同步时检查证书。</translation>
+    </message>
+    <message>
+        <source>This is another hub than before: the next sync is a full pull, and what the new hub does not send is removed from the cache. Work waiting in the outbox is kept.</source>
+        <translation>这是与之前不同的市级平台：下次同步将全量拉取，新平台未发送的数据将从本地缓存中删除。待上传队列中的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as workstation &quot;%2&quot;. Next: admissionsctl login --account ACCOUNT</source>
+        <translation>已作为工作站“%2”接入%1。下一步：admissionsctl login --account ACCOUNT</translation>
+    </message>
+    <message>
+        <source>The hub account, for example liu.fang.</source>
+        <translation>市级平台账号，例如 liu.fang。</translation>
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation>ACCOUNT</translation>
+    </message>
+    <message>
+        <source>Print the account as JSON.</source>
+        <translation>以JSON格式输出账号信息。</translation>
+    </message>
+    <message>
+        <source>Sign in to the hub once to check the account and its password, and remember the account (not the password) for this local user. The password comes from $ADMISSIONS_HUB_PASSWORD or a prompt. Exit 6 when the hub refuses it, 5 when it cannot be reached.</source>
+        <translation>登录一次市级平台以验证账号和密码，并为该本机用户记住账号（不保存密码）。密码取自 $ADMISSIONS_HUB_PASSWORD，或提示输入。市级平台拒绝登录时退出码为6，无法连接时为5。</translation>
+    </message>
+    <message>
+        <source>say which hub account: login --account ACCOUNT</source>
+        <translation>请指定市级平台账号：login --account ACCOUNT</translation>
+    </message>
+    <message>
+        <source>Signed in to the hub as %1 (%2). %3 will sync as %1; the password is not stored.</source>
+        <translation>已以%1（%2）身份登录市级平台。%3将以%1身份同步；密码未保存。</translation>
+    </message>
+    <message>
+        <source>Keep syncing on a timer until interrupted (Ctrl+C).</source>
+        <translation>定时持续同步，直到被中断（Ctrl+C）。</translation>
+    </message>
+    <message>
+        <source>With --watch: seconds between syncs (default 60).</source>
+        <translation>与 --watch 一起使用：两次同步的间隔秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>The hub account (default: the one remembered by login).</source>
+        <translation>市级平台账号（默认为 login 记住的账号）。</translation>
+    </message>
+    <message>
+        <source>Changes per page (1 to 5000, default 2000).</source>
+        <translation>每页变更数（1 至 5000，默认 2000）。</translation>
+    </message>
+    <message>
+        <source>Outbox items per request (default 200).</source>
+        <translation>每次请求发送的待上传条目数（默认 200）。</translation>
+    </message>
+    <message>
+        <source>Retries per request (default 5).</source>
+        <translation>每次请求的重试次数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Send the outbox to the hub and receive what changed. Progress goes to stderr, a JSON summary to stdout ({&quot;pulled&quot;, &quot;applied&quot;, &quot;pushed&quot;, &quot;conflicts&quot;, &quot;rejected&quot;, ...}). Exit 0 when the pass completed (conflicts included), 5 when the hub could not be reached or its certificate was refused, 6 when it refused the sign-in.</source>
+        <translation>将待上传队列发送到市级平台，并接收变更内容。进度输出到 stderr，JSON摘要输出到 stdout（{&quot;pulled&quot;, &quot;applied&quot;, &quot;pushed&quot;, &quot;conflicts&quot;, &quot;rejected&quot;, ...}）。本轮同步完成（含存在冲突的情况）时退出码为0，无法连接市级平台或其证书被拒绝时为5，市级平台拒绝登录时为6。</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.1 to 86400, not &quot;%1&quot;.</source>
+        <translation>--interval 须为 0.1 至 86400 之间的秒数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>No hub account is remembered for %1. Sign in once with: admissionsctl login --account ACCOUNT</source>
+        <translation>尚未为%1记住市级平台账号。请先登录一次：admissionsctl login --account ACCOUNT</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>admissionsctl sync: %1</source>
+        <translation>admissionsctl sync：%1</translation>
+    </message>
+    <message>
+        <source>Print JSON: [{&quot;code&quot;, &quot;outcome&quot;, &quot;label_zh&quot;, &quot;label_en&quot;}].</source>
+        <translation>以JSON格式输出：[{&quot;code&quot;, &quot;outcome&quot;, &quot;label_zh&quot;, &quot;label_en&quot;}]。</translation>
+    </message>
+    <message>
+        <source>The standard reason codes a decision carries.</source>
+        <translation>审核决定可使用的标准原因代码。</translation>
+    </message>
+    <message>
+        <source>Check a resident ID number (GB 11643). Exit 0 and the birth date and sex when valid; exit 1 and the rule that failed when not.</source>
+        <translation>校验居民身份证号（GB 11643）。号码有效时退出码为0，并输出出生日期和性别；无效时退出码为1，并输出未通过的规则。</translation>
+    </message>
+    <message>
+        <source>The 18-character ID number.</source>
+        <translation>18位身份证号。</translation>
+    </message>
+    <message>
+        <source>usage: check-id ID</source>
+        <translation>用法：check-id ID</translation>
+    </message>
+    <message>
+        <source>invalid (%1): %2</source>
+        <translation>无效（%1）：%2</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>valid: born %1, %2</source>
+        <translation>有效：出生日期%1，%2</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ctl::CtlContext</name>
+    <message>
+        <source>The workstation&apos;s data folder.</source>
+        <translation>工作站的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>The local user (default: $ADMISSIONS_USER, or the only user).</source>
+        <translation>本机用户（默认为 $ADMISSIONS_USER，或唯一的用户）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Read the passphrase from FILE (default: $ADMISSIONS_PASSPHRASE, else a prompt).</source>
+        <translation>从 FILE 读取口令（默认使用 $ADMISSIONS_PASSPHRASE，否则提示输入）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Run &quot;admissionsctl %1 --help&quot; for the options.</source>
+        <translation>运行“admissionsctl %1 --help”查看选项。</translation>
+    </message>
+    <message>
+        <source>This workstation has %1 users; say which one with --user NAME.</source>
+        <translation>本工作站有%1个用户；请用 --user NAME 指定。</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation>%1的口令：</translation>
+    </message>
+    <message>
+        <source>admissionsctl %1: %2</source>
+        <translation>admissionsctl %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ctl::PassphraseSource</name>
+    <message>
+        <source>Cannot read the passphrase file %1: %2</source>
+        <translation>无法读取口令文件%1：%2</translation>
+    </message>
+    <message>
+        <source>Type it again: </source>
+        <translation>请再次输入：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Nothing was changed.</source>
+        <translation>两次输入的口令不一致。未作任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::security::KeyStore</name>
+    <message>
+        <source>The passphrase is empty. Choose a passphrase of at least 8 characters.</source>
+        <translation>口令为空。请设置至少8个字符的口令。</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short. Use at least 8 characters; a few words are easy to remember and hard to guess.</source>
+        <translation>口令太短。请至少使用8个字符；由几个词组成的口令好记又难猜。</translation>
+    </message>
+    <message>
+        <source>A user name may hold only letters, digits, dot, dash and underscore (for example liu.fang).</source>
+        <translation>用户名只能包含字母、数字、点、连字符和下划线（例如 liu.fang）。</translation>
+    </message>
+    <message>
+        <source>This data folder has no workstation set up yet. Run &quot;admissionsctl init&quot; first.</source>
+        <translation>此数据文件夹中尚未初始化工作站。请先运行“admissionsctl init”。</translation>
+    </message>
+    <message>
+        <source>The key file cannot be read: %1</source>
+        <translation>无法读取密钥文件：%1</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged or from another program. Restore it from a backup.</source>
+        <translation>密钥文件%1已损坏或属于其他程序。请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The key file %1 lists no users. Restore it from a backup.</source>
+        <translation>密钥文件%1中没有任何用户。请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot; on this workstation. Check the name, or ask an administrator to add you.</source>
+        <translation>本工作站上没有用户“%1”。请检查用户名，或请管理员添加您。</translation>
+    </message>
+    <message>
+        <source>The key file entry of user &quot;%1&quot; is damaged. Restore keys.json from a backup.</source>
+        <translation>密钥文件中用户“%1”的条目已损坏。请从备份中恢复 keys.json。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not right. Check the keyboard layout and Caps Lock, and try again.</source>
+        <translation>口令不正确。请检查键盘布局和大写锁定键（Caps Lock）后重试。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a role. Choose one of: clerk, reviewer, principal, supervisor.</source>
+        <translation>“%1”不是有效的角色。请从以下角色中选择：clerk、reviewer、principal、supervisor。</translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; already exists.</source>
+        <translation>用户“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>adm::store</name>
+    <message>
+        <source>The cache %1 cannot be read with this workstation&apos;s key: it is damaged, or it belongs to another workstation. Restore it from a backup, or move it away and sync again.</source>
+        <translation>无法用本工作站的密钥读取本地缓存%1：缓存已损坏，或属于其他工作站。请从备份中恢复，或将其移走后重新同步。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::store::Database</name>
+    <message>
+        <source>This program was built against SQLite without SQLCipher; it cannot encrypt the cache.</source>
+        <translation>本程序编译时使用的SQLite不含SQLCipher，无法加密本地缓存。</translation>
+    </message>
+    <message>
+        <source>Refusing to open the cache without a 32-byte key.</source>
+        <translation>没有32字节的密钥，拒绝打开本地缓存。</translation>
+    </message>
+    <message>
+        <source>There is no cache at %1.</source>
+        <translation>%1处没有本地缓存。</translation>
+    </message>
+    <message>
+        <source>A cache already exists at %1.</source>
+        <translation>%1处已存在本地缓存。</translation>
+    </message>
+    <message>
+        <source>%1 is an unencrypted SQLite database, not a workstation cache. It was not opened.</source>
+        <translation>%1是未加密的SQLite数据库，不是工作站的本地缓存。未打开该文件。</translation>
+    </message>
+    <message>
+        <source>The new cache was written unencrypted; it was not used.</source>
+        <translation>新建的本地缓存未加密，因此未使用。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::store::Workspace</name>
+    <message>
+        <source>%1 already holds a workstation. Use another folder, or add a user to this one.</source>
+        <translation>%1中已有工作站。请使用其他文件夹，或在该工作站中添加用户。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹%1。</translation>
+    </message>
+    <message>
+        <source>The cache file %1 is missing. Restore it from a backup, or move keys.json away and set the workstation up again.</source>
+        <translation>本地缓存文件%1不存在。请从备份中恢复，或将 keys.json 移走后重新初始化工作站。</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this workstation can add users.</source>
+        <translation>只有本工作站的管理员才能添加用户。</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this workstation can export the recovery key.</source>
+        <translation>只有本工作站的管理员才能导出恢复密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::MainWindow</name>
+    <message>
+        <source>Records in the cache</source>
+        <translation>本地缓存中的记录</translation>
+    </message>
+    <message>
+        <source>Agency records by data set</source>
+        <translation>部门记录（按数据集）</translation>
+    </message>
+    <message>
+        <source>Applications by status</source>
+        <translation>入学申请（按状态）</translation>
+    </message>
+    <message>
+        <source>Applications by channel</source>
+        <translation>入学申请（按渠道）</translation>
+    </message>
+    <message>
+        <source>Applications by grade</source>
+        <translation>入学申请（按年级）</translation>
+    </message>
+    <message>
+        <source>&amp;Workstation</source>
+        <translation>工作站(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh counts</source>
+        <translation>刷新统计(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Admissions Workstation</source>
+        <translation>招生审核工作站</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 (%2). Data folder: %3</source>
+        <translation>当前用户：%1（%2）。数据文件夹：%3</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Cannot count the cache: %1</source>
+        <translation>无法统计本地缓存：%1</translation>
+    </message>
+    <message>
+        <source>Schema version %1</source>
+        <translation>数据库结构版本%1</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::UnlockDialog</name>
+    <message>
+        <source>Unlock the workstation</source>
+        <translation>解锁工作站</translation>
+    </message>
+    <message>
+        <source>The applications on this workstation are encrypted. Choose your name and type your passphrase.</source>
+        <translation>本工作站上的入学申请已加密。请选择您的用户名并输入口令。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>请先输入口令。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::views</name>
+    <message>
+        <source>%1 in category %2</source>
+        <translation>%1，%2类</translation>
+    </message>
+    <message>
+        <source>%1 (decided here, waiting to be sent)</source>
+        <translation>%1（本机决定，待上传）</translation>
+    </message>
+    <message>
+        <source>%1 (decided here, taken by the hub)</source>
+        <translation>%1（本机决定，市级平台已接收）</translation>
+    </message>
+    <message>
+        <source>%1 (decided here, refused: the application changed upstream)</source>
+        <translation>%1（本机决定，被拒收：申请已在市级平台变更）</translation>
+    </message>
+    <message>
+        <source>%1 (decided here, refused by the hub as invalid)</source>
+        <translation>%1（本机决定，市级平台以无效为由拒收）</translation>
+    </message>
+    <message>
+        <source>%1 (decided here, replaced by a later decision)</source>
+        <translation>%1（本机决定，已被后来的决定取代）</translation>
+    </message>
+    <message>
+        <source>%1 (decided here, then withdrawn)</source>
+        <translation>%1（本机决定，后已撤回）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Submitted at a counter</source>
+        <translation>窗口提交</translation>
+    </message>
+    <message>
+        <source>Submitted online</source>
+        <translation>网上提交</translation>
+    </message>
+    <message>
+        <source>Decided upstream: %1</source>
+        <translation>市级平台审核决定：%1</translation>
+    </message>
+    <message>
+        <source>%1, category %2</source>
+        <translation>%1，%2类</translation>
+    </message>
+    <message>
+        <source>%1; reason: %2</source>
+        <translation>%1；原因：%2</translation>
+    </message>
+    <message>
+        <source>ID number shown (%1)</source>
+        <translation>已显示完整身份证号（%1）</translation>
+    </message>
+    <message>
+        <source>Application %1 is no longer on this workstation.</source>
+        <translation>申请%1已不在本工作站上。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::views::BinCountsModel</name>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>adm::views::QueueModel</name>
+    <message>
+        <source>No flags</source>
+        <translation>无标记</translation>
+    </message>
+    <message>
+        <source>The hub did not take a decision made here: open it to decide again or drop it.</source>
+        <translation>市级平台未接受本机作出的审核决定：请打开该申请重新决定，或放弃该决定。</translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>出生于%1</translation>
+    </message>
+    <message>
+        <source>The check found %1; the family claimed %2.</source>
+        <translation>核验类别：%1；家庭申报：%2。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>申报类别</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>核验类别</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>The category the family claimed</source>
+        <translation>家庭申报的类别</translation>
+    </message>
+    <message>
+        <source>The category the automatic check found</source>
+        <translation>自动核验得出的类别</translation>
+    </message>
+</context>
+<context>
+    <name>adm::views::QueueWorker</name>
+    <message>
+        <source>The cache cannot be read.</source>
+        <translation>无法读取本地缓存。</translation>
+    </message>
+</context>
+<context>
+    <name>admissionsctl</name>
+    <message numerus="yes">
+        <source>%n item(s) wait for a decision: admissionsctl conflicts</source>
+        <translation>
+            <numerusform>有%n个条目等待决定：admissionsctl conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>set up a workstation and its first user</source>
+        <translation>初始化工作站及首个用户</translation>
+    </message>
+    <message>
+        <source>add, list and change local users</source>
+        <translation>添加、列出和修改本机用户</translation>
+    </message>
+    <message>
+        <source>export the recovery key</source>
+        <translation>导出恢复密钥</translation>
+    </message>
+    <message>
+        <source>generate a synthetic city</source>
+        <translation>生成模拟城市数据</translation>
+    </message>
+    <message>
+        <source>import an offline bundle</source>
+        <translation>导入离线数据包</translation>
+    </message>
+    <message>
+        <source>count what the cache holds</source>
+        <translation>统计本地缓存的内容</translation>
+    </message>
+    <message>
+        <source>check an ID number</source>
+        <translation>校验身份证号</translation>
+    </message>
+    <message>
+        <source>enrol with a hub and its CA</source>
+        <translation>接入市级平台并指定其CA</translation>
+    </message>
+    <message>
+        <source>check and remember a hub account</source>
+        <translation>验证并记住市级平台账号</translation>
+    </message>
+    <message>
+        <source>send the outbox, receive changes</source>
+        <translation>发送待上传队列，接收变更</translation>
+    </message>
+    <message>
+        <source>list what waits to go upstream</source>
+        <translation>列出待上传的内容</translation>
+    </message>
+    <message>
+        <source>list or drop refused items</source>
+        <translation>列出或放弃被拒收的条目</translation>
+    </message>
+    <message>
+        <source>approve, reject or request info</source>
+        <translation>通过、驳回或要求补充材料</translation>
+    </message>
+    <message>
+        <source>list the standard reason codes</source>
+        <translation>列出标准原因代码</translation>
+    </message>
+    <message>
+        <source>check applications given in a file</source>
+        <translation>核验文件中给出的申请</translation>
+    </message>
+    <message>
+        <source>explain the check of one application</source>
+        <translation>说明一份申请的核验结果</translation>
+    </message>
+    <message>
+        <source>check the cache&apos;s applications</source>
+        <translation>核验本地缓存中的申请</translation>
+    </message>
+    <message>
+        <source>Usage: admissionsctl COMMAND [options]</source>
+        <translation>用法：admissionsctl COMMAND [options]</translation>
+    </message>
+    <message>
+        <source>Every command takes --data-dir DIR. &quot;admissionsctl COMMAND --help&quot; shows its options.
+Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or foreign cache.</source>
+        <translation>所有命令均接受 --data-dir DIR。“admissionsctl COMMAND --help”可显示该命令的选项。
+退出码：0 完成，1 否，2 用法或输入有误，3 口令错误，4 本地缓存损坏或属于其他工作站。</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>School admissions review workstation</source>
+        <translation>学校招生审核工作站</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s data folder.</source>
+        <translation>工作站的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Admissions Workstation</source>
+        <translation>招生审核工作站</translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@
 #include "Commands.h"
 #include "CtlContext.h"
 #include "store/BundleImporter.h"
+#include "store/CacheEligibility.h"
 #include "store/CacheStats.h"
 
 #include <QCoreApplication>
@@ -75,9 +76,11 @@ int cmdImport(CtlContext& ctx)
     const QCommandLineOption batch(QStringLiteral("batch-size"),
                                    tr("Changes per transaction (default 20000); a killed import keeps whole batches."),
                                    tr("N"), QStringLiteral("20000"));
-    if (!ctx.parse(p, tr("Apply an offline bundle (JSON lines of the change feed) to the cache. Importing the "
-                         "same bundle again changes nothing."),
-                   {batch}, QStringLiteral("file"), tr("The bundle to import.")))
+    const QCommandLineOption noCheck(QStringLiteral("no-check"),
+                                     tr("Do not run the eligibility check on what the bundle changed."));
+    if (!ctx.parse(p, tr("Apply an offline bundle (JSON lines of the change feed) to the cache, then check what "
+                         "changed. Importing the same bundle again changes nothing."),
+                   {batch, noCheck}, QStringLiteral("file"), tr("The bundle to import.")))
         return BadUsage;
     if (p.positionalArguments().size() != 1)
         return ctx.usage(tr("usage: import FILE"));
@@ -122,6 +125,21 @@ int cmdImport(CtlContext& ctx)
                      .arg(stats->upserted)
                      .arg(stats->deleted)
                      .arg(stats->skipped)
+              << Qt::endl;
+    if (p.isSet(noCheck))
+        return Done;
+    timer.restart();
+    store::CacheEligibility eligibility(ws->database().writer());
+    auto checked = eligibility.refresh([&](qint64 done, qint64 total) {
+        ctx.err() << '\r' << tr("Checking eligibility: %1 of %2 applications").arg(done).arg(total) << Qt::flush;
+    });
+    ctx.err() << Qt::endl;
+    if (!checked)
+        return ctx.fail(checked.error());
+    ctx.err() << tr("Checked %1 applications in %2 s; %3 changed.")
+                     .arg(checked->checked)
+                     .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+                     .arg(checked->changed)
               << Qt::endl;
     return Done;
 }

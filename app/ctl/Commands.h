@@ -11,5 +11,8 @@ int cmdGenerate(CtlContext& ctx);
 int cmdImport(CtlContext& ctx);
 int cmdStats(CtlContext& ctx);
 int cmdCheckId(CtlContext& ctx);
+int cmdEvaluate(CtlContext& ctx);
+int cmdExplain(CtlContext& ctx);
+int cmdCheck(CtlContext& ctx);
 
 } // namespace adm::ctl

@@ -30,6 +30,9 @@ const std::map<QString, CommandInfo>& commands()
         {QStringLiteral("import"), {cmdImport, QT_TRANSLATE_NOOP("admissionsctl", "import an offline bundle")}},
         {QStringLiteral("stats"), {cmdStats, QT_TRANSLATE_NOOP("admissionsctl", "count what the cache holds")}},
         {QStringLiteral("check-id"), {cmdCheckId, QT_TRANSLATE_NOOP("admissionsctl", "check an ID number")}},
+        {QStringLiteral("evaluate"), {cmdEvaluate, QT_TRANSLATE_NOOP("admissionsctl", "check applications given in a file")}},
+        {QStringLiteral("explain"), {cmdExplain, QT_TRANSLATE_NOOP("admissionsctl", "explain the check of one application")}},
+        {QStringLiteral("check"), {cmdCheck, QT_TRANSLATE_NOOP("admissionsctl", "check the cache's applications")}},
     };
     return table;
 }

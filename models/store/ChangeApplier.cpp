@@ -60,6 +60,8 @@ struct ChangeApplier::Statements {
     Statement deleteOther;
     Statement upsertTombstone;
     Statement setMeta;
+    Statement markApplication;      // eligibility_dirty: the application itself
+    Statement markRecordReaders;    // eligibility_dirty: applications of the people a record is about
     bool hasTombstones = false;
 };
 
@@ -117,6 +119,11 @@ Status ChangeApplier::prepareStatements()
     prep(s->upsertTombstone,
          QStringLiteral("INSERT OR REPLACE INTO tombstones (entity, id, version) VALUES (?, ?, ?)"));
     prep(s->setMeta, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    prep(s->markApplication, QStringLiteral("INSERT OR IGNORE INTO eligibility_dirty (application_id) VALUES (?)"));
+    prep(s->markRecordReaders,
+         QStringLiteral("INSERT OR IGNORE INTO eligibility_dirty (application_id) "
+                        "SELECT ap.application_id FROM record_subjects rs "
+                        "JOIN application_people ap ON ap.id_number = rs.id_number WHERE rs.record_id = ?"));
     if (!error.code.isEmpty())
         return error;
     m_s = std::move(s);
@@ -276,6 +283,8 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, ApplyStats& stats)
         for (qsizetype i = 0; i < guardians.size(); ++i)
             if (Status s = person(int(i) + 1, guardians.at(i).toObject()); !s)
                 return s;
+        if (Status s = markApplication(c.id); !s)
+            return s;
     } else if (c.entity == entity::AgencyRecord) {
         st = &m_s->upsertRecord;
         st->bind(1, c.id)
@@ -287,6 +296,9 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, ApplyStats& stats)
             .bindUtf8(7, compact(d));
         if (Status s = st->run(); !s)
             return s;
+        // The applications of the people it was about, and of those it is about now.
+        if (Status s = markRecordReaders(c.id); !s)
+            return s;
         m_s->deleteSubjects.bind(1, c.id);
         if (Status s = m_s->deleteSubjects.run(); !s)
             return s;
@@ -296,7 +308,11 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, ApplyStats& stats)
             if (Status s = m_s->insertSubject.run(); !s)
                 return s;
         }
+        if (Status s = markRecordReaders(c.id); !s)
+            return s;
     } else if (c.entity == entity::School) {
+        if (Status s = markAllStale(); !s)
+            return s;
         st = &m_s->upsertSchool;
         st->bind(1, c.id)
             .bind(2, version)
@@ -308,11 +324,15 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, ApplyStats& stats)
         if (Status s = st->run(); !s)
             return s;
     } else if (c.entity == entity::Zone) {
+        if (Status s = markAllStale(); !s)
+            return s;
         st = &m_s->upsertZone;
         st->bind(1, c.id).bind(2, version).bind(3, str("district_code")).bindUtf8(4, compact(d));
         if (Status s = st->run(); !s)
             return s;
     } else if (c.entity == entity::Policy) {
+        if (Status s = markAllStale(); !s)
+            return s;
         st = &m_s->upsertPolicy;
         st->bind(1, c.id)
             .bind(2, version)
@@ -330,6 +350,25 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, ApplyStats& stats)
     }
     ++stats.upserted;
     return {};
+}
+
+Status ChangeApplier::markApplication(const QString& id)
+{
+    m_s->markApplication.bind(1, id);
+    return m_s->markApplication.run();
+}
+
+Status ChangeApplier::markRecordReaders(const QString& recordId)
+{
+    m_s->markRecordReaders.bind(1, recordId);
+    return m_s->markRecordReaders.run();
+}
+
+Status ChangeApplier::markAllStale()
+{
+    // Reference data changed: every result may be different now.
+    m_s->setMeta.bind(1, QStringLiteral("eligibility.all_stale")).bind(2, QStringLiteral("1"));
+    return m_s->setMeta.run();
 }
 
 Status ChangeApplier::remove(const Change& c, ApplyStats& stats)
@@ -354,7 +393,15 @@ Status ChangeApplier::remove(const Change& c, ApplyStats& stats)
             m_s->deletePeople.bind(1, c.id);
             if (Status s = m_s->deletePeople.run(); !s)
                 return s;
+            // The checker removes its result and re-flags the applications it shared a child or a flat with.
+            if (Status s = markApplication(c.id); !s)
+                return s;
+        } else if (c.entity == entity::School || c.entity == entity::Zone || c.entity == entity::Policy) {
+            if (Status s = markAllStale(); !s)
+                return s;
         } else if (c.entity == entity::AgencyRecord) {
+            if (Status s = markRecordReaders(c.id); !s)
+                return s;
             m_s->deleteSubjects.bind(1, c.id);
             if (Status s = m_s->deleteSubjects.run(); !s)
                 return s;

@@ -201,11 +201,28 @@ Status Database::setMeta(const QString& key, const QString& value)
     return q->run();
 }
 
+namespace {
+const QRegularExpression& migrationName()
+{
+    static const QRegularExpression numbered(QStringLiteral("^(\\d{4})_.*\\.sql$"));
+    return numbered;
+}
+} // namespace
+
+int Database::latestSchemaVersion()
+{
+    int latest = 0;
+    for (const QString& name : QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files))
+        if (const auto m = migrationName().match(name); m.hasMatch())
+            latest = std::max(latest, m.captured(1).toInt());
+    return latest;
+}
+
 Status Database::migrate()
 {
     QDir dir(QStringLiteral(":/migrations"));
     const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    static const QRegularExpression numbered(QStringLiteral("^(\\d{4})_.*\\.sql$"));
+    const QRegularExpression& numbered = migrationName();
     const int current = schemaVersion();
     for (const QString& name : files) {
         const auto m = numbered.match(name);

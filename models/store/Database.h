@@ -46,6 +46,8 @@ public:
     Result<std::unique_ptr<Connection>> openReader() const;
 
     int schemaVersion();
+    // The number of the newest migration this program carries.
+    static int latestSchemaVersion();
     Result<QString> meta(const QString& key);
     Status setMeta(const QString& key, const QString& value);
 

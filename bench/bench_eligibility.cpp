@@ -1,0 +1,101 @@
+// bench_eligibility: the automatic check over a whole cache, and the re-check after a sync of
+// 1,000 changes. Prints applications per second; the baseline is checking everything again.
+//
+//   bench_eligibility [--applications N] [--seed S]
+#include "citygen/CityGenerator.h"
+#include "domain/JsonCodec.h"
+#include "security/Crypto.h"
+#include "store/BundleImporter.h"
+#include "store/CacheEligibility.h"
+#include "store/ChangeApplier.h"
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace adm;
+
+namespace {
+
+// 1,000 changes as a sync would bring them: agency records re-fetched with a newer version.
+QList<Change> recordUpdates(store::Connection& c, int count)
+{
+    QList<Change> out;
+    auto q = c.prepare(QStringLiteral("SELECT id, version, data FROM agency_records ORDER BY id LIMIT ?"));
+    q->bind(1, count);
+    qint64 seq = 1 << 30;
+    while (q->step()) {
+        QJsonObject data = QJsonDocument::fromJson(q->utf8(2)).object();
+        data.insert(QStringLiteral("fetched_at"), QStringLiteral("2026-07-01T00:00:00Z"));
+        out.append(Change{++seq, entity::AgencyRecord, QStringLiteral("upsert"), q->text(0), q->int64(1) + 1, data});
+    }
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"),
+                 QStringLiteral("42000")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
+    p.process(app);
+    const int n = p.value(QStringLiteral("applications")).toInt();
+
+    QTemporaryDir tmp;
+    const QString bundle = tmp.filePath(QStringLiteral("city.jsonl"));
+    {
+        QFile out(bundle);
+        out.open(QIODevice::WriteOnly);
+        citygen::Options options;
+        options.applications = n;
+        options.seed = p.value(QStringLiteral("seed")).toULongLong();
+        if (!citygen::writeCity(options, out))
+            qFatal("generation failed");
+    }
+    auto db = store::Database::open(tmp.filePath(QStringLiteral("cache.db")), crypto::randomBytes(32),
+                                    store::Database::OpenMode::Create, {}, store::Database::Options{512 * 1024});
+    if (!db)
+        qFatal("%s", qPrintable(db.error().message));
+    store::Connection& c = (*db)->writer();
+    {
+        QFile in(bundle);
+        in.open(QIODevice::ReadOnly);
+        if (!store::BundleImporter(c).run(in))
+            qFatal("import failed");
+    }
+    store::CacheEligibility eligibility(c);
+
+    QElapsedTimer t;
+    t.start();
+    auto all = eligibility.checkAll();
+    const double allSeconds = t.nsecsElapsed() / 1e9;
+    if (!all)
+        qFatal("%s", qPrintable(all.error().message));
+
+    const QList<Change> updates = recordUpdates(c, 1000);
+    if (!store::ChangeApplier(c).apply(updates))
+        qFatal("applying the updates failed");
+    t.restart();
+    auto delta = eligibility.refresh();
+    const double deltaSeconds = t.nsecsElapsed() / 1e9;
+    if (!delta)
+        qFatal("%s", qPrintable(delta.error().message));
+
+    std::printf("eligibility check of a %d-application cache\n", n);
+    std::printf("  whole cache:          %8.2f s  %8lld applications  %9.0f applications/s  (target < 5 s at 42,000)\n",
+                allSeconds, static_cast<long long>(all->checked), all->checked / allSeconds);
+    std::printf("  after 1,000 changes:  %8.3f s  %8lld applications re-checked           (target < 1 s)\n",
+                deltaSeconds, static_cast<long long>(delta->checked));
+    std::printf("  ratio re-check / whole: %.3f\n", deltaSeconds / allSeconds);
+    return 0;
+}

@@ -1,0 +1,466 @@
+#include "CacheEligibility.h"
+
+#include "domain/JsonCodec.h"
+#include "policy/CrossApplicationFlags.h"
+#include "policy/EligibilityCheck.h"
+#include "policy/EvidenceIndex.h"
+#include "policy/PolicyCatalog.h"
+#include "security/Crypto.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace adm::store {
+
+namespace {
+
+using policy::EligibilityResult;
+
+const QStringList kFlagOrder = {policy::flag::DuplicateApplication, policy::flag::SharedProperty,
+                                policy::flag::PropertyCancelled,    policy::flag::GuardianNotLinked,
+                                policy::flag::CategoryMismatch,     policy::flag::OverAge,
+                                policy::flag::AddressUncertain,     policy::flag::RecordMissing,
+                                policy::flag::UnderAge};
+const QSet<QString> kCrossFlags = {policy::flag::DuplicateApplication, policy::flag::SharedProperty};
+
+qint64 maskOf(const QStringList& flags)
+{
+    qint64 mask = 0;
+    for (const QString& f : flags)
+        if (const int bit = CacheEligibility::flagBit(f); bit >= 0)
+            mask |= qint64(1) << bit;
+    return mask;
+}
+
+template <typename T, typename Reader>
+Status readAll(Connection& c, const QString& table, Reader read, QList<T>& out)
+{
+    auto q = c.prepare(QStringLiteral("SELECT data FROM %1 ORDER BY id").arg(table));
+    if (!q)
+        return q.error();
+    while (q->step()) {
+        auto item = read(QJsonDocument::fromJson(q->utf8(0)).object(), table);
+        if (item)
+            out.append(std::move(item.value()));
+    }
+    return {};
+}
+
+Status fillTempIds(Connection& c, const QString& table, const QStringList& ids)
+{
+    if (Status s = c.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS %1 (id TEXT PRIMARY KEY) WITHOUT ROWID; "
+                                         "DELETE FROM %1;")
+                              .arg(table));
+        !s)
+        return s;
+    auto insert = c.prepare(QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(table));
+    if (!insert)
+        return insert.error();
+    for (const QString& id : ids) {
+        insert->bind(1, id);
+        if (Status s = insert->run(); !s)
+            return s;
+    }
+    return {};
+}
+
+struct StoredRow {
+    QString category;
+    QStringList flags;
+    policy::ApplicationSummary summary;
+};
+
+} // namespace
+
+// One refresh: the catalog, the rows seen before, and what was written.
+struct CacheEligibility::Run {
+    Connection& c;
+    std::unique_ptr<policy::PolicyCatalog> catalog;
+    QHash<QString, StoredRow> before; // results as they were, for the processed ids
+    QHash<QString, StoredRow> after;  // results as written (check flags only, before the cross pass)
+    QSet<QString> childKeys;          // child ID numbers whose groups must be re-flagged
+    QSet<QString> certificateKeys;
+
+    explicit Run(Connection& connection) : c(connection) {}
+
+    Status loadCatalog()
+    {
+        QList<Policy> policies;
+        QList<School> schools;
+        QList<Zone> zones;
+        if (Status s = readAll(c, QStringLiteral("policies"), json::readPolicy, policies); !s)
+            return s;
+        if (Status s = readAll(c, QStringLiteral("schools"), json::readSchool, schools); !s)
+            return s;
+        if (Status s = readAll(c, QStringLiteral("zones"), json::readZone, zones); !s)
+            return s;
+        catalog = std::make_unique<policy::PolicyCatalog>(std::move(policies), std::move(schools), std::move(zones));
+        return {};
+    }
+
+    Status loadStored(const QString& idsTable, QHash<QString, StoredRow>& into)
+    {
+        auto q = c.prepare(QStringLiteral("SELECT e.application_id, e.category, e.flags, e.admission_year, "
+                                          "e.child_id_number, e.certificate_no, e.household_key "
+                                          "FROM eligibility_results e JOIN %1 t ON t.id = e.application_id")
+                               .arg(idsTable));
+        if (!q)
+            return q.error();
+        while (q->step())
+            into.insert(q->text(0), rowFrom(*q));
+        return {};
+    }
+
+    static StoredRow rowFrom(const Statement& q)
+    {
+        StoredRow r;
+        r.category = q.text(1);
+        r.flags = q.text(2).split(u',', Qt::SkipEmptyParts);
+        r.summary.applicationId = q.text(0);
+        r.summary.admissionYear = int(q.int64(3));
+        r.summary.childIdNumber = q.text(4);
+        r.summary.decisiveCertificateNo = q.text(5);
+        r.summary.householdKey = q.text(6);
+        return r;
+    }
+
+    void remember(const policy::ApplicationSummary& s)
+    {
+        if (!s.childIdNumber.isEmpty())
+            childKeys.insert(s.childIdNumber);
+        if (!s.decisiveCertificateNo.isEmpty())
+            certificateKeys.insert(s.decisiveCertificateNo);
+    }
+
+    // Checks one chunk of application ids and writes their results (without cross flags).
+    Status checkChunk(const QStringList& ids, qint64* removed)
+    {
+        if (Status s = fillTempIds(c, QStringLiteral("temp.eligibility_chunk"), ids); !s)
+            return s;
+        if (Status s = loadStored(QStringLiteral("temp.eligibility_chunk"), before); !s)
+            return s;
+
+        QList<Application> apps;
+        QHash<QString, qint64> appVersions;
+        {
+            auto q = c.prepare(QStringLiteral("SELECT a.id, a.version, a.data FROM applications a "
+                                              "JOIN temp.eligibility_chunk t ON t.id = a.id"));
+            if (!q)
+                return q.error();
+            while (q->step()) {
+                auto app = json::readApplication(QJsonDocument::fromJson(q->utf8(2)).object());
+                if (!app)
+                    continue; // validated when applied; skip rather than stop the queue
+                appVersions.insert(app->id, q->int64(1));
+                apps.append(std::move(app.value()));
+            }
+        }
+        // Applications gone from the cache: their results go too.
+        QSet<QString> present;
+        for (const Application& a : apps)
+            present.insert(a.id);
+        auto del = c.prepare(QStringLiteral("DELETE FROM eligibility_results WHERE application_id = ?"));
+        for (const QString& id : ids) {
+            if (present.contains(id))
+                continue;
+            if (const auto it = before.constFind(id); it != before.constEnd())
+                remember(it->summary);
+            del->bind(1, id);
+            if (Status s = del->run(); !s)
+                return s;
+            *removed += c.changes();
+        }
+
+        policy::EvidenceIndex evidence(catalog->zoneMatcher());
+        QHash<QString, qint64> recordVersions;
+        {
+            auto q = c.prepare(QStringLiteral(
+                "SELECT DISTINCT r.id, r.version, r.data FROM temp.eligibility_chunk t "
+                "JOIN application_people ap ON ap.application_id = t.id "
+                "JOIN record_subjects rs ON rs.id_number = ap.id_number "
+                "JOIN agency_records r ON r.id = rs.record_id"));
+            if (!q)
+                return q.error();
+            QList<QByteArray> texts;
+            while (q->step()) {
+                recordVersions.insert(q->text(0), q->int64(1));
+                texts.append(q->utf8(2));
+            }
+            // JSON parsing is the costly part: spread it over the cores.
+            const QList<AgencyRecord> records = QtConcurrent::blockingMapped<QList<AgencyRecord>>(
+                texts, [](const QByteArray& text) {
+                    auto r = json::readAgencyRecord(QJsonDocument::fromJson(text).object());
+                    return r ? std::move(r.value()) : AgencyRecord{};
+                });
+            for (const AgencyRecord& r : records)
+                if (!r.id.isEmpty())
+                    evidence.add(r);
+        }
+
+        policy::EligibilityCheck check(*catalog, evidence);
+        const QList<EligibilityResult> results = QtConcurrent::blockingMapped<QList<EligibilityResult>>(
+            apps, [&check](const Application& a) { return check.check(a); });
+
+        auto insert = c.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO eligibility_results (application_id, policy_id, evidence_digest, category, "
+            "eligible, flags, flag_mask, decisive_date, admission_year, child_id_number, certificate_no, "
+            "household_key, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        if (!insert)
+            return insert.error();
+        const QString now = json::formatTime(QDateTime::currentDateTimeUtc());
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const EligibilityResult& r = results.at(i);
+            const Application& a = apps.at(i);
+            insert->bind(1, r.applicationId)
+                .bind(2, r.policyId)
+                .bind(3, digest(a, appVersions.value(a.id), evidence, recordVersions))
+                .bind(4, policy::categoryCode(r.category))
+                .bind(5, qint64(r.eligible))
+                .bindUtf8(6, r.flags.join(u',').toUtf8()) // never NULL: empty when no flag
+                .bind(7, maskOf(r.flags))
+                .bind(8, r.decisiveDate.isValid() ? json::formatDate(r.decisiveDate) : QString())
+                .bind(9, qint64(r.summary.admissionYear))
+                .bind(10, r.summary.childIdNumber)
+                .bind(11, r.summary.decisiveCertificateNo.isEmpty() ? QString() : r.summary.decisiveCertificateNo)
+                .bind(12, r.summary.householdKey)
+                .bindUtf8(13, QJsonDocument(policy::toJson(r)).toJson(QJsonDocument::Compact))
+                .bind(14, now);
+            if (Status s = insert->run(); !s)
+                return s;
+            after.insert(r.applicationId, StoredRow{policy::categoryCode(r.category), r.flags, r.summary});
+            remember(r.summary);
+            if (const auto it = before.constFind(r.applicationId); it != before.constEnd())
+                remember(it->summary);
+        }
+        return {};
+    }
+
+    static QString digest(const Application& a, qint64 version, const policy::EvidenceIndex& evidence,
+                          const QHash<QString, qint64>& recordVersions)
+    {
+        QStringList people{EvidenceIndexKey(a.child.idNumber)};
+        for (const Guardian& g : a.guardians)
+            people.append(EvidenceIndexKey(g.idNumber));
+        QStringList used;
+        for (const QString& person : people)
+            for (int index : evidence.recordsOf(person)) {
+                const QString id = evidence.record(index).id;
+                used.append(id + u'@' + QString::number(recordVersions.value(id)));
+            }
+        used.sort();
+        used.removeDuplicates();
+        const QByteArray material = a.id.toUtf8() + '@' + QByteArray::number(version) + '|' + used.join(u'|').toUtf8();
+        return QString::fromLatin1(crypto::sha256(material).toHex());
+    }
+
+    static QString EvidenceIndexKey(const QString& id) { return policy::EvidenceIndex::normalizeId(id); }
+
+    // Re-flags duplicate_application and shared_property for every application in the groups
+    // that the processed applications belong to (or belonged to).
+    Status crossPass(bool everything, qint64* changedCross)
+    {
+        QString where;
+        if (everything) {
+            where = QStringLiteral(
+                "child_id_number IN (SELECT child_id_number FROM eligibility_results GROUP BY child_id_number "
+                "HAVING count(*) > 1) OR certificate_no IN (SELECT certificate_no FROM eligibility_results "
+                "WHERE certificate_no IS NOT NULL GROUP BY certificate_no HAVING count(*) > 1) "
+                "OR flag_mask & %1 != 0")
+                        .arg(maskOf(QStringList(kCrossFlags.cbegin(), kCrossFlags.cend())));
+        } else {
+            if (Status s = fillTempIds(c, QStringLiteral("temp.eligibility_children"),
+                                       QStringList(childKeys.cbegin(), childKeys.cend()));
+                !s)
+                return s;
+            if (Status s = fillTempIds(c, QStringLiteral("temp.eligibility_certificates"),
+                                       QStringList(certificateKeys.cbegin(), certificateKeys.cend()));
+                !s)
+                return s;
+            where = QStringLiteral("child_id_number IN (SELECT id FROM temp.eligibility_children) OR "
+                                   "certificate_no IN (SELECT id FROM temp.eligibility_certificates)");
+        }
+        auto q = c.prepare(QStringLiteral("SELECT application_id, category, flags, admission_year, child_id_number, "
+                                          "certificate_no, household_key FROM eligibility_results WHERE ") +
+                           where);
+        if (!q)
+            return q.error();
+        QList<StoredRow> rows;
+        policy::CrossApplicationFlags cross;
+        while (q->step()) {
+            rows.append(rowFrom(*q));
+            cross.upsert(rows.last().summary);
+        }
+        auto select = c.prepare(QStringLiteral("SELECT result FROM eligibility_results WHERE application_id = ?"));
+        auto update = c.prepare(QStringLiteral(
+            "UPDATE eligibility_results SET flags = ?, flag_mask = ?, result = ? WHERE application_id = ?"));
+        if (!select || !update)
+            return select ? update.error() : select.error();
+        for (StoredRow& row : rows) {
+            const QStringList want = cross.flagsFor(row.summary.applicationId);
+            QStringList have;
+            for (const QString& f : row.flags)
+                if (kCrossFlags.contains(f))
+                    have.append(f);
+            if (have == want)
+                continue;
+            QStringList flags;
+            for (const QString& f : row.flags)
+                if (!kCrossFlags.contains(f))
+                    flags.append(f);
+            flags.append(want);
+            flags.sort();
+            select->bind(1, row.summary.applicationId);
+            QJsonObject result;
+            if (select->step())
+                result = QJsonDocument::fromJson(select->utf8(0)).object();
+            select->reset();
+            QJsonObject reasons = result.value(QStringLiteral("flag_reasons")).toObject();
+            for (const QString& f : kCrossFlags)
+                reasons.remove(f);
+            for (const QString& f : want)
+                reasons.insert(f, cross.reasonFor(row.summary.applicationId, f));
+            result.insert(QStringLiteral("flags"), QJsonArray::fromStringList(flags));
+            result.insert(QStringLiteral("flag_reasons"), reasons);
+            update->bindUtf8(1, flags.join(u',').toUtf8())
+                .bind(2, maskOf(flags))
+                .bindUtf8(3, QJsonDocument(result).toJson(QJsonDocument::Compact))
+                .bind(4, row.summary.applicationId);
+            if (Status s = update->run(); !s)
+                return s;
+            row.flags = flags;
+            if (after.contains(row.summary.applicationId))
+                after[row.summary.applicationId].flags = flags;
+            ++*changedCross;
+        }
+        return {};
+    }
+};
+
+CacheEligibility::CacheEligibility(Connection& writer, int chunkSize) : m_writer(writer), m_chunkSize(chunkSize) {}
+
+int CacheEligibility::flagBit(const QString& flag)
+{
+    return int(kFlagOrder.indexOf(flag));
+}
+
+QStringList CacheEligibility::flagsInBitOrder()
+{
+    return kFlagOrder;
+}
+
+Result<CacheEligibility::Stats> CacheEligibility::refresh(const ProgressFn& progress)
+{
+    auto stale = m_writer.scalar(QStringLiteral("SELECT value FROM meta WHERE key = 'eligibility.all_stale'"));
+    auto anyResult = m_writer.scalar(QStringLiteral("SELECT 1 FROM eligibility_results LIMIT 1"));
+    if (!stale || !anyResult)
+        return Error{QStringLiteral("sql_failed"), QStringLiteral("cannot read the eligibility state")};
+    if (stale->toString() == QLatin1String("1") || anyResult->isNull())
+        return checkAll(progress);
+    QStringList ids;
+    auto q = m_writer.prepare(QStringLiteral("SELECT application_id FROM eligibility_dirty ORDER BY application_id"));
+    if (!q)
+        return q.error();
+    while (q->step())
+        ids.append(q->text(0));
+    return run(ids, false, progress);
+}
+
+Result<CacheEligibility::Stats> CacheEligibility::checkAll(const ProgressFn& progress)
+{
+    QStringList ids;
+    auto q = m_writer.prepare(QStringLiteral("SELECT id FROM applications UNION SELECT application_id FROM "
+                                             "eligibility_results ORDER BY 1"));
+    if (!q)
+        return q.error();
+    while (q->step())
+        ids.append(q->text(0));
+    return run(ids, true, progress);
+}
+
+Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bool everything,
+                                                      const ProgressFn& progress)
+{
+    Stats stats;
+    stats.everything = everything;
+    Run r(m_writer);
+    Transaction tx(m_writer);
+    if (!tx.beginStatus())
+        return tx.beginStatus().error();
+    if (Status s = r.loadCatalog(); !s)
+        return s.error();
+    for (qsizetype from = 0; from < ids.size(); from += m_chunkSize) {
+        const QStringList chunk = ids.mid(from, m_chunkSize);
+        if (Status s = r.checkChunk(chunk, &stats.removed); !s)
+            return s.error();
+        if (progress)
+            progress(from + chunk.size(), ids.size());
+    }
+    qint64 crossChanged = 0;
+    if (Status s = r.crossPass(everything, &crossChanged); !s)
+        return s.error();
+    for (auto it = r.after.cbegin(); it != r.after.cend(); ++it) {
+        const auto old = r.before.constFind(it.key());
+        if (old == r.before.constEnd() || old->category != it->category || old->flags != it->flags)
+            ++stats.changed;
+    }
+    stats.checked = r.after.size();
+    if (Status s = fillTempIds(m_writer, QStringLiteral("temp.eligibility_chunk"), ids); !s)
+        return s.error();
+    if (Status s = m_writer.exec(everything ? QStringLiteral("DELETE FROM eligibility_dirty")
+                                            : QStringLiteral("DELETE FROM eligibility_dirty WHERE application_id IN "
+                                                             "(SELECT id FROM temp.eligibility_chunk)"));
+        !s)
+        return s.error();
+    if (Status s = m_writer.exec(QStringLiteral("DELETE FROM meta WHERE key = 'eligibility.all_stale'")); !s)
+        return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    return stats;
+}
+
+Result<policy::EligibilityResult> CacheEligibility::explain(const QString& applicationId)
+{
+    Run r(m_writer);
+    if (Status s = r.loadCatalog(); !s)
+        return s.error();
+    auto appQuery = m_writer.prepare(QStringLiteral("SELECT data FROM applications WHERE id = ?"));
+    appQuery->bind(1, applicationId);
+    if (!appQuery->step())
+        return Error{QStringLiteral("not_found"), QStringLiteral("no application %1 in the cache").arg(applicationId)};
+    auto app = json::readApplication(QJsonDocument::fromJson(appQuery->utf8(0)).object());
+    if (!app)
+        return app.error();
+    policy::EvidenceIndex evidence(r.catalog->zoneMatcher());
+    auto records = m_writer.prepare(QStringLiteral(
+        "SELECT DISTINCT r.data FROM application_people ap JOIN record_subjects rs ON rs.id_number = ap.id_number "
+        "JOIN agency_records r ON r.id = rs.record_id WHERE ap.application_id = ?"));
+    records->bind(1, applicationId);
+    while (records->step())
+        if (auto rec = json::readAgencyRecord(QJsonDocument::fromJson(records->utf8(0)).object()))
+            evidence.add(*rec);
+    policy::EligibilityResult result = policy::EligibilityCheck(*r.catalog, evidence).check(*app);
+
+    // The cross-application flags come from the stored results of the others.
+    policy::CrossApplicationFlags cross;
+    auto group = m_writer.prepare(QStringLiteral(
+        "SELECT application_id, category, flags, admission_year, child_id_number, certificate_no, household_key "
+        "FROM eligibility_results WHERE application_id != ?1 AND (child_id_number = ?2 OR certificate_no = ?3)"));
+    group->bind(1, applicationId)
+        .bind(2, result.summary.childIdNumber)
+        .bind(3, result.summary.decisiveCertificateNo.isEmpty() ? QStringLiteral("\x01")
+                                                                 : result.summary.decisiveCertificateNo);
+    while (group->step())
+        cross.upsert(Run::rowFrom(*group).summary);
+    cross.upsert(result.summary);
+    cross.applyTo(result);
+    return result;
+}
+
+} // namespace adm::store

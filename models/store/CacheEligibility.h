@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Sql.h"
+#include "domain/Result.h"
+#include "policy/EligibilityResult.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace adm::store {
+
+// Feeds the pure eligibility check (models/policy) from the cache and keeps its results in
+// eligibility_results. After a sync only what changed is checked again: the applications marked
+// in eligibility_dirty by ChangeApplier, plus those that share a child or a flat with them (for
+// the cross-application flags). A change of policy, school or zone checks everything.
+class CacheEligibility {
+public:
+    struct Stats {
+        qint64 checked = 0;  // applications checked
+        qint64 changed = 0;  // whose category or flags differ from before
+        qint64 removed = 0;  // results of applications no longer in the cache
+        bool everything = false;
+    };
+    using ProgressFn = std::function<void(qint64 done, qint64 total)>;
+
+    explicit CacheEligibility(Connection& writer, int chunkSize = 5000);
+
+    // Checks what is dirty (or everything, when nothing was checked yet or reference data changed).
+    Result<Stats> refresh(const ProgressFn& progress = {});
+    // Checks every application again.
+    Result<Stats> checkAll(const ProgressFn& progress = {});
+
+    // The full explanation of one application, computed now from the cache (with evidence and
+    // the cross-application flags as stored).
+    Result<policy::EligibilityResult> explain(const QString& applicationId);
+
+    // The bit of a flag in eligibility_results.flag_mask (-1 for an unknown flag).
+    static int flagBit(const QString& flag);
+    static QStringList flagsInBitOrder();
+
+private:
+    struct Run;
+    Result<Stats> run(const QStringList& ids, bool everything, const ProgressFn& progress);
+
+    Connection& m_writer;
+    int m_chunkSize;
+};
+
+} // namespace adm::store

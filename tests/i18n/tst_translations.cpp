@@ -1,0 +1,109 @@
+#include "TestSupport.h"
+#include "i18n/Translations.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+#include <QXmlStreamReader>
+
+// The zh_CN catalogue is complete and every translation keeps the placeholders of its source.
+class TestTranslations : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void zhCnIsComplete();
+    void installedTranslatorTranslates();
+
+private:
+    struct Message {
+        QString context;
+        QString source;
+        QStringList translations;
+        bool unfinished = false;
+    };
+    static QList<Message> read(const QString& path);
+    static QSet<QString> placeholders(const QString& text);
+};
+
+QList<TestTranslations::Message> TestTranslations::read(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QList<Message> out;
+    QXmlStreamReader xml(&f);
+    QString context;
+    Message current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        const auto name = xml.name();
+        if (name == QLatin1String("name")) {
+            context = xml.readElementText();
+        } else if (name == QLatin1String("message")) {
+            current = Message{context, {}, {}, false};
+        } else if (name == QLatin1String("source")) {
+            current.source = xml.readElementText();
+        } else if (name == QLatin1String("translation")) {
+            const auto type = xml.attributes().value(QLatin1String("type"));
+            current.unfinished = type == QLatin1String("unfinished");
+            const bool obsolete = type == QLatin1String("vanished") || type == QLatin1String("obsolete");
+            QString text;
+            // Plural messages hold <numerusform> children.
+            while (!(xml.isEndElement() && xml.name() == QLatin1String("translation")) && !xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                    current.translations.append(xml.readElementText());
+                else if (xml.isCharacters())
+                    text += xml.text();
+            }
+            if (current.translations.isEmpty())
+                current.translations.append(text);
+            if (!obsolete)
+                out.append(current);
+        }
+    }
+    return out;
+}
+
+QSet<QString> TestTranslations::placeholders(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("%(\\d+|n)"));
+    QSet<QString> out;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        out.insert(it.next().captured(0));
+    return out;
+}
+
+void TestTranslations::zhCnIsComplete()
+{
+    const QList<Message> messages =
+        read(testsupport::sourceDir() + QStringLiteral("/translations/admissions_zh_CN.ts"));
+    QVERIFY2(messages.size() > 50, "the catalogue looks empty: run the update_translations target");
+    QStringList problems;
+    for (const Message& m : messages) {
+        const QString where = m.context + QStringLiteral(": ") + m.source.left(60);
+        if (m.unfinished || m.translations.join(QString()).trimmed().isEmpty()) {
+            problems.append(QStringLiteral("untranslated: ") + where);
+            continue;
+        }
+        for (const QString& t : m.translations)
+            if (placeholders(t) != placeholders(m.source))
+                problems.append(QStringLiteral("placeholders differ: ") + where);
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join(u'\n')));
+}
+
+void TestTranslations::installedTranslatorTranslates()
+{
+    QVERIFY(adm::i18n::installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN")));
+    const QString zh = QCoreApplication::translate("Role", "Admissions officer");
+    QVERIFY2(zh != QLatin1String("Admissions officer"), qPrintable(zh));
+    QVERIFY(adm::i18n::installTranslations(*QCoreApplication::instance(), QStringLiteral("en")));
+    QCOMPARE(QCoreApplication::translate("Role", "Admissions officer"), QStringLiteral("Admissions officer"));
+}
+
+QTEST_GUILESS_MAIN(TestTranslations)
+#include "tst_translations.moc"
