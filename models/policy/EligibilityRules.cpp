@@ -1,5 +1,7 @@
 #include "EligibilityRules.h"
 
+#include "domain/ValueLabels.h"
+
 #include "DivisionCodes.h"
 #include "EvidenceFields.h"
 #include "IsoDates.h"
@@ -28,7 +30,7 @@ QString monthText(int month)
 
 QString orUnknown(const QString& s)
 {
-    return s.isEmpty() ? QCoreApplication::translate("EligibilityCheck", "(none given)") : s;
+    return s.isEmpty() ? QCoreApplication::translate("EligibilityCheck", "(none given)") : valueLabel(s);
 }
 
 QString districtLabel(const QString& code)
@@ -267,7 +269,7 @@ EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explai
             QCoreApplication::translate(
                 "EligibilityCheck",
                 "Real-estate certificate %1 (status %2, registered on %3) is in the school's zone: the address %4.")
-                .arg(r.number, r.status, day(r.date), m_evidence.zoneMatcher().describe(a.match));
+                .arg(r.number, orUnknown(r.status), day(r.date), m_evidence.zoneMatcher().describe(a.match));
     return a;
 }
 

@@ -1,6 +1,7 @@
 #include "EligibilityText.h"
 
 #include "domain/JsonCodec.h"
+#include "domain/ValueLabels.h"
 
 #include <QCoreApplication>
 
@@ -24,18 +25,18 @@ QString EligibilityText::render(const EligibilityResult& r)
     } else {
         lines.append(QCoreApplication::translate("EligibilityCheck", "Flags:"));
         for (const QString& f : r.flags)
-            lines.append(QStringLiteral("  - %1: %2").arg(f, r.flagReasons.value(f)));
+            lines.append(QStringLiteral("  - %1: %2").arg(valueLabel(f), r.flagReasons.value(f)));
     }
     lines.append(QCoreApplication::translate("EligibilityCheck", "Rules:"));
     for (const RuleCheck& c : r.checks) {
         const QString verdict = c.passed ? QCoreApplication::translate("EligibilityCheck", "passed")
                                          : QCoreApplication::translate("EligibilityCheck", "failed");
-        lines.append(QStringLiteral("  [%1] %2: %3").arg(verdict, c.rule, c.reason));
+        lines.append(QStringLiteral("  [%1] %2: %3").arg(verdict, valueLabel(c.rule), c.reason));
         for (const EvidenceUse& e : c.evidence) {
             const QString fetched = e.fetchedAt.isValid() ? json::formatTime(e.fetchedAt) : QStringLiteral("-");
             lines.append(QStringLiteral("      %1")
                              .arg(QCoreApplication::translate("EligibilityCheck", "record %1 (%2, %3), fetched %4")
-                                      .arg(e.recordId, e.agency, e.dataset, fetched)));
+                                      .arg(e.recordId, valueLabel(e.agency), valueLabel(e.dataset), fetched)));
             for (const EvidenceField& f : e.fields) {
                 if (!f.value.isEmpty())
                     lines.append(QStringLiteral("        %1: %2").arg(f.name, f.value));

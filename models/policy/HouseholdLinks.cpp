@@ -1,5 +1,7 @@
 #include "HouseholdLinks.h"
 
+#include "domain/ValueLabels.h"
+
 #include <QCoreApplication>
 
 namespace adm::policy {
@@ -37,7 +39,7 @@ QStringList HouseholdLinks::unlinkedGuardians() const
         }
         if (!married)
             unlinked.append(QCoreApplication::translate("EligibilityCheck", "guardian %1 (%2)")
-                                .arg(QString::number(i + 1), m_applicant.guardianRelations.value(i)));
+                                .arg(QString::number(i + 1), valueLabel(m_applicant.guardianRelations.value(i))));
     }
     return unlinked;
 }

@@ -1,3 +1,4 @@
+#include "domain/ValueLabels.h"
 #include "PolicyTestData.h"
 #include "policy/EligibilityText.h"
 #include "policy/EvaluateDocument.h"
@@ -294,16 +295,16 @@ void TestPolicyDocument::explainText()
     const QString text = EligibilityText::render(r);
     QVERIFY2(text.contains(QStringLiteral("A1")) && text.contains(QStringLiteral("category A")), qPrintable(text));
     for (const RuleCheck& c : r.checks) {
-        QVERIFY2(text.contains(c.rule), qPrintable(c.rule));
+        QVERIFY2(text.contains(adm::valueLabel(c.rule)), qPrintable(c.rule)); // the rule by its readable name
         QVERIFY2(text.contains(c.reason), qPrintable(c.reason));
         for (const QString& id : c.recordIds())
             QVERIFY(text.contains(id));
     }
-    QVERIFY(text.contains(QStringLiteral("natural_resources")));
+    QVERIFY(text.contains(QStringLiteral("natural resources bureau")));
     QVERIFY(text.contains(QStringLiteral("阳光花园")));
     QVERIFY(text.count(u'\n') > 6);
     const QString other = EligibilityText::render(d.result(QStringLiteral("A2")));
-    QVERIFY2(other.contains(QStringLiteral("record_missing")) && other.contains(QStringLiteral("not eligible")),
+    QVERIFY2(other.contains(QStringLiteral("record missing")) && other.contains(QStringLiteral("not eligible")),
              qPrintable(other));
 }
 
