@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -42,12 +43,16 @@ std::unique_ptr<store::Connection> openPlain(const QString& path, qint64 cacheKi
     auto c = store::Connection::open(path, store::Connection::Mode::ReadWriteCreate);
     if (!c)
         qFatal("cannot open %s", qPrintable(path));
-    QFile migration(QStringLiteral(":/migrations/0001_initial.sql"));
-    migration.open(QIODevice::ReadOnly);
-    for (const QString& sql :
-         {QStringLiteral("PRAGMA page_size = 4096"), QStringLiteral("PRAGMA journal_mode = WAL"),
-          QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA temp_store = MEMORY"),
-          QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB), QString::fromUtf8(migration.readAll())})
+    QStringList statements{QStringLiteral("PRAGMA page_size = 4096"), QStringLiteral("PRAGMA journal_mode = WAL"),
+                           QStringLiteral("PRAGMA synchronous = FULL"), QStringLiteral("PRAGMA temp_store = MEMORY"),
+                           QStringLiteral("PRAGMA cache_size = -%1").arg(cacheKiB)};
+    const QDir migrations(QStringLiteral(":/migrations"));
+    for (const QString& name : migrations.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
+        QFile f(migrations.filePath(name));
+        f.open(QIODevice::ReadOnly);
+        statements.append(QString::fromUtf8(f.readAll()));
+    }
+    for (const QString& sql : statements)
         if (!(*c)->exec(sql))
             qFatal("baseline setup failed");
     return std::move(*c);
@@ -128,6 +133,8 @@ int main(int argc, char* argv[])
                                         store::Database::OpenMode::Create, {}, store::Database::Options{cacheKiB});
         if (!db)
             qFatal("%s", qPrintable(db.error().message));
+        std::printf("cache_size of the cache connection: %s\n",
+                    qPrintable((*db)->writer().scalar(QStringLiteral("PRAGMA cache_size"))->toString()));
         encrypted = importInto((*db)->writer(), bundle, batch, QStringLiteral("SQLCipher"));
     }
     encrypted.bytes = QFileInfo(tmp.filePath(QStringLiteral("cache.db"))).size();

@@ -71,6 +71,68 @@ Status fillTempIds(Connection& c, const QString& table, const QStringList& ids)
     return {};
 }
 
+void appendJsonString(QByteArray& out, const QString& s)
+{
+    QString escaped;
+    escaped.reserve(s.size());
+    for (const QChar ch : s) {
+        if (ch == u'"' || ch == u'\\') {
+            escaped += u'\\';
+            escaped += ch;
+        } else if (ch.unicode() < 0x20) {
+            escaped += QStringLiteral("\\u%1").arg(int(ch.unicode()), 4, 16, QLatin1Char('0'));
+        } else {
+            escaped += ch;
+        }
+    }
+    out += '"';
+    out += escaped.toUtf8();
+    out += '"';
+}
+
+void appendJsonList(QByteArray& out, const QStringList& list)
+{
+    out += '[';
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i)
+            out += ',';
+        appendJsonString(out, list.at(i));
+    }
+    out += ']';
+}
+
+// What is kept of a result: the outcome and, per rule, whether it passed and on which records. The
+// sentences are not stored (they follow the reader's language); explain() recomputes them. Written
+// by hand: QJsonDocument was the largest cost of checking a city.
+QByteArray storedJson(const EligibilityResult& r)
+{
+    QByteArray out;
+    out.reserve(256);
+    out += "{\"application_id\":";
+    appendJsonString(out, r.applicationId);
+    out += ",\"policy_id\":";
+    appendJsonString(out, r.policyId);
+    out += ",\"category\":\"" + policy::categoryCode(r.category).toLatin1() + "\",\"eligible\":";
+    out += r.eligible ? "true" : "false";
+    out += ",\"flags\":";
+    appendJsonList(out, r.flags);
+    out += ",\"checks\":[";
+    for (qsizetype i = 0; i < r.checks.size(); ++i) {
+        const policy::RuleCheck& c = r.checks.at(i);
+        if (i)
+            out += ',';
+        out += "{\"rule\":";
+        appendJsonString(out, c.rule);
+        out += ",\"passed\":";
+        out += c.passed ? "true" : "false";
+        out += ",\"record_ids\":";
+        appendJsonList(out, c.recordIds());
+        out += '}';
+    }
+    out += "]}";
+    return out;
+}
+
 struct StoredRow {
     QString category;
     QStringList flags;
@@ -181,8 +243,9 @@ struct CacheEligibility::Run {
         policy::EvidenceIndex evidence(catalog->zoneMatcher());
         QHash<QString, qint64> recordVersions;
         {
+            // No DISTINCT: it would sort the JSON texts; a record seen twice is skipped before its text is read.
             auto q = c.prepare(QStringLiteral(
-                "SELECT DISTINCT r.id, r.version, r.data FROM temp.eligibility_chunk t "
+                "SELECT r.id, r.version, r.data FROM temp.eligibility_chunk t "
                 "JOIN application_people ap ON ap.application_id = t.id "
                 "JOIN record_subjects rs ON rs.id_number = ap.id_number "
                 "JOIN agency_records r ON r.id = rs.record_id"));
@@ -190,7 +253,10 @@ struct CacheEligibility::Run {
                 return q.error();
             QList<QByteArray> texts;
             while (q->step()) {
-                recordVersions.insert(q->text(0), q->int64(1));
+                const QString id = q->text(0);
+                if (recordVersions.contains(id))
+                    continue;
+                recordVersions.insert(id, q->int64(1));
                 texts.append(q->utf8(2));
             }
             // JSON parsing is the costly part: spread it over the cores.
@@ -208,16 +274,23 @@ struct CacheEligibility::Run {
         const QList<EligibilityResult> results = QtConcurrent::blockingMapped<QList<EligibilityResult>>(
             apps, [&check](const Application& a) { return check.check(a); });
 
+        // Delete, then a plain insert: INSERT OR REPLACE would need a statement journal per row.
+        auto remove = c.prepare(QStringLiteral("DELETE FROM eligibility_results WHERE application_id = ?"));
         auto insert = c.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO eligibility_results (application_id, policy_id, evidence_digest, category, "
+            "INSERT INTO eligibility_results (application_id, policy_id, evidence_digest, category, "
             "eligible, flags, flag_mask, decisive_date, admission_year, child_id_number, certificate_no, "
             "household_key, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        if (!insert)
-            return insert.error();
+        if (!insert || !remove)
+            return insert ? remove.error() : insert.error();
         const QString now = json::formatTime(QDateTime::currentDateTimeUtc());
         for (qsizetype i = 0; i < results.size(); ++i) {
             const EligibilityResult& r = results.at(i);
             const Application& a = apps.at(i);
+            if (before.contains(r.applicationId)) {
+                remove->bind(1, r.applicationId);
+                if (Status s = remove->run(); !s)
+                    return s;
+            }
             insert->bind(1, r.applicationId)
                 .bind(2, r.policyId)
                 .bind(3, digest(a, appVersions.value(a.id), evidence, recordVersions))
@@ -230,7 +303,7 @@ struct CacheEligibility::Run {
                 .bind(10, r.summary.childIdNumber)
                 .bind(11, r.summary.decisiveCertificateNo.isEmpty() ? QString() : r.summary.decisiveCertificateNo)
                 .bind(12, r.summary.householdKey)
-                .bindUtf8(13, QJsonDocument(policy::toJson(r)).toJson(QJsonDocument::Compact))
+                .bindUtf8(13, storedJson(r))
                 .bind(14, now);
             if (Status s = insert->run(); !s)
                 return s;
@@ -321,13 +394,7 @@ struct CacheEligibility::Run {
             if (select->step())
                 result = QJsonDocument::fromJson(select->utf8(0)).object();
             select->reset();
-            QJsonObject reasons = result.value(QStringLiteral("flag_reasons")).toObject();
-            for (const QString& f : kCrossFlags)
-                reasons.remove(f);
-            for (const QString& f : want)
-                reasons.insert(f, cross.reasonFor(row.summary.applicationId, f));
             result.insert(QStringLiteral("flags"), QJsonArray::fromStringList(flags));
-            result.insert(QStringLiteral("flag_reasons"), reasons);
             update->bindUtf8(1, flags.join(u',').toUtf8())
                 .bind(2, maskOf(flags))
                 .bindUtf8(3, QJsonDocument(result).toJson(QJsonDocument::Compact))

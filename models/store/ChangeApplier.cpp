@@ -63,6 +63,9 @@ struct ChangeApplier::Statements {
     Statement markApplication;      // eligibility_dirty: the application itself
     Statement markRecordReaders;    // eligibility_dirty: applications of the people a record is about
     bool hasTombstones = false;
+    // What this batch touched, marked for the eligibility checker in a few statements at its end.
+    QStringList touchedApplications;
+    QStringList touchedRecords;
 };
 
 namespace {
@@ -96,21 +99,21 @@ Status ChangeApplier::prepareStatements()
     prep(s->selectOther, QStringLiteral("SELECT version FROM other_entities WHERE entity = ? AND id = ?"));
     prep(s->selectTombstone, QStringLiteral("SELECT version FROM tombstones WHERE entity = ? AND id = ?"));
     prep(s->upsertApplication,
-         QStringLiteral("INSERT OR REPLACE INTO applications (id, version, admission_year, grade, channel, status, "
+         QStringLiteral("INSERT INTO applications (id, version, admission_year, grade, channel, status, "
                         "target_school_id, claimed_category, submitted_at, child_name, child_id_number, data) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertRecord, QStringLiteral("INSERT OR REPLACE INTO agency_records (id, version, agency, dataset, "
+    prep(s->upsertRecord, QStringLiteral("INSERT INTO agency_records (id, version, agency, dataset, "
                                          "source_ref, fetched_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertSchool, QStringLiteral("INSERT OR REPLACE INTO schools (id, version, district_code, level, name, "
+    prep(s->upsertSchool, QStringLiteral("INSERT INTO schools (id, version, district_code, level, name, "
                                          "capacity, data) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertZone, QStringLiteral("INSERT OR REPLACE INTO zones (id, version, district_code, data) "
+    prep(s->upsertZone, QStringLiteral("INSERT INTO zones (id, version, district_code, data) "
                                        "VALUES (?, ?, ?, ?)"));
-    prep(s->upsertPolicy, QStringLiteral("INSERT OR REPLACE INTO policies (id, version, district_code, "
+    prep(s->upsertPolicy, QStringLiteral("INSERT INTO policies (id, version, district_code, "
                                          "admission_year, grade, data) VALUES (?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertOther, QStringLiteral("INSERT OR REPLACE INTO other_entities (entity, id, version, data) "
+    prep(s->upsertOther, QStringLiteral("INSERT INTO other_entities (entity, id, version, data) "
                                         "VALUES (?, ?, ?, ?)"));
     prep(s->deletePeople, QStringLiteral("DELETE FROM application_people WHERE application_id = ?"));
-    prep(s->insertPerson, QStringLiteral("INSERT OR REPLACE INTO application_people (application_id, position, "
+    prep(s->insertPerson, QStringLiteral("INSERT INTO application_people (application_id, position, "
                                          "id_number, phone) VALUES (?, ?, ?, ?)"));
     prep(s->deleteSubjects, QStringLiteral("DELETE FROM record_subjects WHERE record_id = ?"));
     prep(s->insertSubject,
@@ -172,10 +175,14 @@ Result<ApplyStats> ChangeApplier::apply(const QList<Change>& changes, const Meta
     auto tomb = m_writer.scalar(QStringLiteral("SELECT 1 FROM tombstones LIMIT 1"));
     m_s->hasTombstones = tomb && !tomb->isNull();
     ApplyStats stats;
+    m_s->touchedApplications.clear();
+    m_s->touchedRecords.clear();
     for (const Change& c : changes) {
         if (Status s = applyOne(c, stats); !s)
             return s.error();
     }
+    if (Status s = markTouched(); !s)
+        return s.error();
     for (const auto& [key, value] : meta) {
         m_s->setMeta.bind(1, key).bind(2, value);
         if (Status s = m_s->setMeta.run(); !s)
@@ -242,11 +249,24 @@ Status ChangeApplier::applyOne(const Change& c, ApplyStats& stats)
         ++stats.skipped; // deleted at this version or later
         return {};
     }
-    return upsert(c, version, stats);
+    return upsert(c, version, *current >= 0, stats);
 }
 
-Status ChangeApplier::upsert(const Change& c, qint64 version, ApplyStats& stats)
+Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, ApplyStats& stats)
 {
+    // DELETE then a plain INSERT instead of INSERT OR REPLACE: REPLACE makes SQLite keep a statement
+    // journal for every row, and SQLCipher encrypts every page written to it (measured: most of
+    // the import time went there).
+    if (exists) {
+        const int index = int(kEntities.indexOf(c.entity));
+        Statement& del = index >= 0 ? m_s->deleteRow[index] : m_s->deleteOther;
+        if (index >= 0)
+            del.bind(1, c.id);
+        else
+            del.bind(1, c.entity).bind(2, c.id);
+        if (Status s = del.run(); !s)
+            return s;
+    }
     const QJsonObject& d = c.data;
     auto str = [&d](const char* key) { return d.value(QLatin1String(key)).toString(); };
     Statement* st = nullptr;
@@ -283,8 +303,7 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, ApplyStats& stats)
         for (qsizetype i = 0; i < guardians.size(); ++i)
             if (Status s = person(int(i) + 1, guardians.at(i).toObject()); !s)
                 return s;
-        if (Status s = markApplication(c.id); !s)
-            return s;
+        m_s->touchedApplications.append(c.id);
     } else if (c.entity == entity::AgencyRecord) {
         st = &m_s->upsertRecord;
         st->bind(1, c.id)
@@ -296,20 +315,21 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, ApplyStats& stats)
             .bindUtf8(7, compact(d));
         if (Status s = st->run(); !s)
             return s;
-        // The applications of the people it was about, and of those it is about now.
-        if (Status s = markRecordReaders(c.id); !s)
-            return s;
-        m_s->deleteSubjects.bind(1, c.id);
-        if (Status s = m_s->deleteSubjects.run(); !s)
-            return s;
+        // The applications of the people it was about (those it is about now: at the end of the batch).
+        if (exists) {
+            if (Status s = markRecordReaders(c.id); !s)
+                return s;
+            m_s->deleteSubjects.bind(1, c.id);
+            if (Status s = m_s->deleteSubjects.run(); !s)
+                return s;
+        }
         const QJsonArray subjects = d.value(QStringLiteral("subject_id_numbers")).toArray();
         for (const QJsonValue& v : subjects) {
             m_s->insertSubject.bind(1, v.toString().toUpper()).bind(2, c.id);
             if (Status s = m_s->insertSubject.run(); !s)
                 return s;
         }
-        if (Status s = markRecordReaders(c.id); !s)
-            return s;
+        m_s->touchedRecords.append(c.id);
     } else if (c.entity == entity::School) {
         if (Status s = markAllStale(); !s)
             return s;
@@ -362,6 +382,34 @@ Status ChangeApplier::markRecordReaders(const QString& recordId)
 {
     m_s->markRecordReaders.bind(1, recordId);
     return m_s->markRecordReaders.run();
+}
+
+Status ChangeApplier::markTouched()
+{
+    constexpr int kChunk = 400; // below SQLite 3.15's limit of 999 parameters
+    auto markChunks = [this](const QStringList& ids, const QString& sqlFor) -> Status {
+        for (qsizetype from = 0; from < ids.size(); from += kChunk) {
+            const QStringList chunk = ids.mid(from, kChunk);
+            QStringList marks(chunk.size(), QStringLiteral("?"));
+            auto st = m_writer.prepare(sqlFor.arg(marks.join(u',')));
+            if (!st)
+                return st.error();
+            for (qsizetype i = 0; i < chunk.size(); ++i)
+                st->bind(int(i) + 1, chunk.at(i));
+            if (Status s = st->run(); !s)
+                return s;
+        }
+        return {};
+    };
+    if (Status s = markChunks(m_s->touchedApplications,
+                              QStringLiteral("INSERT OR IGNORE INTO eligibility_dirty (application_id) SELECT id FROM "
+                                             "applications WHERE id IN (%1)"));
+        !s)
+        return s;
+    return markChunks(m_s->touchedRecords,
+                      QStringLiteral("INSERT OR IGNORE INTO eligibility_dirty (application_id) "
+                                     "SELECT ap.application_id FROM record_subjects rs JOIN application_people ap "
+                                     "ON ap.id_number = rs.id_number WHERE rs.record_id IN (%1)"));
 }
 
 Status ChangeApplier::markAllStale()

@@ -41,12 +41,13 @@ private:
     struct Statements;
     Status prepareStatements();
     Status applyOne(const Change& change, ApplyStats& stats);
-    Status upsert(const Change& change, qint64 version, ApplyStats& stats);
+    Status upsert(const Change& change, qint64 version, bool exists, ApplyStats& stats);
     Status remove(const Change& change, ApplyStats& stats);
     // What the eligibility checker must look at again (table eligibility_dirty).
     Status markApplication(const QString& id);
     Status markRecordReaders(const QString& recordId);
     Status markAllStale();
+    Status markTouched();
     Result<qint64> currentVersion(const QString& entity, const QString& id);
     Result<qint64> tombstoneVersion(const QString& entity, const QString& id);
 
