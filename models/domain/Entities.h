@@ -128,6 +128,9 @@ struct Change {
     QString id;
     qint64 version = 0;
     QJsonObject data; // empty for a delete
+    // The bytes of `data` exactly as they came, when the reader kept them (JSON lines): stored as
+    // they are, which keeps unknown fields byte for byte and saves serialising `data` again.
+    QByteArray rawData;
     bool isDelete() const { return op == QLatin1String("delete"); }
 };
 

@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QTimeZone>
 
+#include <cctype>
+
 namespace adm::json {
 
 namespace {
@@ -71,6 +73,87 @@ QJsonObject writeDecision(const Decision& d)
 }
 
 } // namespace
+
+namespace {
+// Index just past the JSON string that starts at `i` (a quote), or -1.
+qsizetype skipString(const QByteArray& t, qsizetype i)
+{
+    for (++i; i < t.size(); ++i) {
+        if (t[i] == '\\')
+            ++i;
+        else if (t[i] == '"')
+            return i + 1;
+    }
+    return -1;
+}
+
+// Index just past the value that starts at `i`, or -1.
+qsizetype skipValue(const QByteArray& t, qsizetype i)
+{
+    if (i >= t.size())
+        return -1;
+    if (t[i] == '"')
+        return skipString(t, i);
+    if (t[i] == '{' || t[i] == '[') {
+        int depth = 0;
+        for (; i < t.size(); ++i) {
+            const char c = t[i];
+            if (c == '"') {
+                i = skipString(t, i);
+                if (i < 0)
+                    return -1;
+                --i;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth == 0)
+                    return i + 1;
+            }
+        }
+        return -1;
+    }
+    while (i < t.size() && t[i] != ',' && t[i] != '}' && t[i] != ']' && !std::isspace(uchar(t[i])))
+        ++i;
+    return i;
+}
+
+qsizetype skipSpace(const QByteArray& t, qsizetype i)
+{
+    while (i < t.size() && std::isspace(uchar(t[i])))
+        ++i;
+    return i;
+}
+} // namespace
+
+QByteArray topLevelValue(const QByteArray& t, const QByteArray& key)
+{
+    qsizetype i = skipSpace(t, 0);
+    if (i >= t.size() || t[i] != '{')
+        return {};
+    ++i;
+    while (true) {
+        i = skipSpace(t, i);
+        if (i >= t.size() || t[i] != '"')
+            return {};
+        const qsizetype keyEnd = skipString(t, i);
+        if (keyEnd < 0)
+            return {};
+        const bool match = t.mid(i + 1, keyEnd - i - 2) == key;
+        i = skipSpace(t, keyEnd);
+        if (i >= t.size() || t[i] != ':')
+            return {};
+        i = skipSpace(t, i + 1);
+        const qsizetype valueEnd = skipValue(t, i);
+        if (valueEnd < 0)
+            return {};
+        if (match)
+            return t.mid(i, valueEnd - i);
+        i = skipSpace(t, valueEnd);
+        if (i >= t.size() || t[i] != ',')
+            return {};
+        ++i;
+    }
+}
 
 QString formatTime(const QDateTime& t)
 {

@@ -24,6 +24,10 @@ QJsonObject write(const Application& v);
 QJsonObject write(const AgencyRecord& v);
 QJsonObject write(const Change& v);
 
+// The bytes of the value of `key` in a JSON object's text, at the top level only; empty when the
+// key is absent or the text is not a well-formed object. Strings and escapes are respected.
+QByteArray topLevelValue(const QByteArray& objectText, const QByteArray& key);
+
 // RFC 3339 UTC ("2026-06-01T08:30:00Z") and dates ("2026-06-01").
 QString formatTime(const QDateTime& t);
 QDateTime parseTime(const QString& s);

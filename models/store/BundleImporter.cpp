@@ -44,6 +44,9 @@ ParsedBatch parseLines(const QList<QByteArray>& lines, qint64 firstLine)
                                 QStringLiteral("line %1: %2").arg(lineNo).arg(s.error().message)};
             return batch;
         }
+        // Keep `data` byte for byte as it came (it was just validated as part of this line).
+        if (!change->isDelete())
+            change->rawData = json::topLevelValue(lines.at(i), QByteArrayLiteral("data"));
         batch.changes.append(std::move(*change));
     }
     return batch;

@@ -35,9 +35,10 @@ QString tableOf(const QString& entity)
     return {};
 }
 
-QByteArray compact(const QJsonObject& o)
+// The stored text of a change's data: as it came when the reader kept it, else serialised.
+QByteArray dataText(const Change& c)
 {
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return c.rawData.isEmpty() ? QJsonDocument(c.data).toJson(QJsonDocument::Compact) : c.rawData;
 }
 
 } // namespace
@@ -284,7 +285,7 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             .bind(9, d.value(QStringLiteral("submitted_at")).toString(QString()))
             .bind(10, child.value(QStringLiteral("name")).toString())
             .bind(11, child.value(QStringLiteral("id_number")).toString().toUpper())
-            .bindUtf8(12, compact(d));
+            .bindUtf8(12, dataText(c));
         if (Status s = st->run(); !s)
             return s;
         m_s->deletePeople.bind(1, c.id);
@@ -312,7 +313,7 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             .bind(4, str("dataset"))
             .bind(5, d.value(QStringLiteral("source_ref")).toString(QString()))
             .bind(6, d.value(QStringLiteral("fetched_at")).toString(QString()))
-            .bindUtf8(7, compact(d));
+            .bindUtf8(7, dataText(c));
         if (Status s = st->run(); !s)
             return s;
         // The applications of the people it was about (those it is about now: at the end of the batch).
@@ -340,14 +341,14 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             .bind(4, str("level"))
             .bind(5, str("name"))
             .bind(6, qint64(d.value(QStringLiteral("capacity")).toInt()))
-            .bindUtf8(7, compact(d));
+            .bindUtf8(7, dataText(c));
         if (Status s = st->run(); !s)
             return s;
     } else if (c.entity == entity::Zone) {
         if (Status s = markAllStale(); !s)
             return s;
         st = &m_s->upsertZone;
-        st->bind(1, c.id).bind(2, version).bind(3, str("district_code")).bindUtf8(4, compact(d));
+        st->bind(1, c.id).bind(2, version).bind(3, str("district_code")).bindUtf8(4, dataText(c));
         if (Status s = st->run(); !s)
             return s;
     } else if (c.entity == entity::Policy) {
@@ -359,12 +360,12 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             .bind(3, str("district_code"))
             .bind(4, qint64(d.value(QStringLiteral("admission_year")).toInt()))
             .bind(5, str("grade"))
-            .bindUtf8(6, compact(d));
+            .bindUtf8(6, dataText(c));
         if (Status s = st->run(); !s)
             return s;
     } else {
         st = &m_s->upsertOther;
-        st->bind(1, c.entity).bind(2, c.id).bind(3, version).bindUtf8(4, compact(d));
+        st->bind(1, c.entity).bind(2, c.id).bind(3, version).bindUtf8(4, dataText(c));
         if (Status s = st->run(); !s)
             return s;
     }

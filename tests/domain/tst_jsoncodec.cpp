@@ -22,6 +22,8 @@ private Q_SLOTS:
     void errorsNameTheField();
     void changeDelete();
     void times();
+    void topLevelValue_data();
+    void topLevelValue();
 };
 
 void TestJsonCodec::applicationRoundTripKeepsUnknownFields()
@@ -104,6 +106,31 @@ void TestJsonCodec::times()
              QStringLiteral("2026-06-01T08:30:00Z"));
     QVERIFY(!json::parseTime(QStringLiteral("2026-06-01 08:30")).isValid());
     QVERIFY(!json::parseDate(QStringLiteral("2026-02-30")).isValid());
+}
+
+void TestJsonCodec::topLevelValue_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("value");
+    QTest::newRow("first key") << QByteArray(R"({"data":{"a":1},"id":"x"})") << QByteArray(R"({"a":1})");
+    QTest::newRow("last key, spaces") << QByteArray(R"( { "id" : "x" , "data" : { "b" : [1, {"c": "}"}] } } )")
+                                      << QByteArray(R"({ "b" : [1, {"c": "}"}] })");
+    QTest::newRow("key inside a string is not a key") << QByteArray(R"({"note":"\"data\":1","data":{"z":"\\"}})")
+                                                        << QByteArray(R"({"z":"\\"})");
+    QTest::newRow("nested data is not top level") << QByteArray(R"({"x":{"data":{"n":1}},"data":[2]})")
+                                                   << QByteArray("[2]");
+    QTest::newRow("number value") << QByteArray(R"({"seq":5,"data":7})") << QByteArray("7");
+    QTest::newRow("absent") << QByteArray(R"({"seq":5,"id":"A"})") << QByteArray();
+    QTest::newRow("not an object") << QByteArray(R"(["data",{}])") << QByteArray();
+    QTest::newRow("truncated") << QByteArray(R"({"seq":5,"data":{"a":)") << QByteArray();
+    QTest::newRow("chinese") << QByteArray(R"({"data":{"name":"王小明"}})") << QByteArray(R"({"name":"王小明"})");
+}
+
+void TestJsonCodec::topLevelValue()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, value);
+    QCOMPARE(json::topLevelValue(text, "data"), value);
 }
 
 QTEST_GUILESS_MAIN(TestJsonCodec)
