@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace adm::hub {
+
+// Everything the hub is started with. Parsed from the command line by parse(); tests fill it in.
+struct HubOptions {
+    QString dataDir;
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 port = 8443; // 0: any free port (the chosen one is printed and written to DIR/hub-url)
+    int applications = 42000;
+    quint64 seed = 1;
+    QString cityFile;      // JSON lines of changes to load instead of generating (first start only)
+    double liveRate = 0;   // events per second; 0: the city stands still
+    QString faults;        // see FaultInjector and docs/hub.md
+    quint64 faultSeed = 1; // the same seed and request order give the same faults
+    int tokenTtlSeconds = 8 * 3600;
+    qint64 cursorRetention = 2000000; // changes written after a cursor was issued before it expires
+    qint64 maxBodyBytes = 8 * 1024 * 1024;
+    int maxItemsPerRequest = 5000;   // per list in a push request
+    int passwordIterations = 100000; // PBKDF2-HMAC-SHA256, for the demo accounts made on first start
+
+    // Parses `arguments` (argv including the program name). On error or --help the error holds
+    // the text to print; code "help" for --help/--version.
+    static Result<HubOptions> parse(const QStringList& arguments);
+};
+
+} // namespace adm::hub
