@@ -274,10 +274,11 @@ struct CacheEligibility::Run {
         const QList<EligibilityResult> results = QtConcurrent::blockingMapped<QList<EligibilityResult>>(
             apps, [&check](const Application& a) { return check.check(a); });
 
-        // Delete, then a plain insert: INSERT OR REPLACE would need a statement journal per row.
+        // Delete, then INSERT OR IGNORE (checked below): REPLACE, or a plain INSERT on a table with
+        // triggers, needs a statement journal per row, which SQLCipher encrypts page by page.
         auto remove = c.prepare(QStringLiteral("DELETE FROM eligibility_results WHERE application_id = ?"));
         auto insert = c.prepare(QStringLiteral(
-            "INSERT INTO eligibility_results (application_id, policy_id, evidence_digest, category, "
+            "INSERT OR IGNORE INTO eligibility_results (application_id, policy_id, evidence_digest, category, "
             "eligible, flags, flag_mask, decisive_date, admission_year, child_id_number, certificate_no, "
             "household_key, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         if (!insert || !remove)
@@ -307,6 +308,9 @@ struct CacheEligibility::Run {
                 .bind(14, now);
             if (Status s = insert->run(); !s)
                 return s;
+            if (c.changes() != 1)
+                return Error{QStringLiteral("sql_step"),
+                             QStringLiteral("the result of %1 was not stored").arg(r.applicationId)};
             after.insert(r.applicationId, StoredRow{policy::categoryCode(r.category), r.flags, r.summary});
             remember(r.summary);
             if (const auto it = before.constFind(r.applicationId); it != before.constEnd())
@@ -372,7 +376,7 @@ struct CacheEligibility::Run {
         }
         auto select = c.prepare(QStringLiteral("SELECT result FROM eligibility_results WHERE application_id = ?"));
         auto update = c.prepare(QStringLiteral(
-            "UPDATE eligibility_results SET flags = ?, flag_mask = ?, result = ? WHERE application_id = ?"));
+            "UPDATE OR IGNORE eligibility_results SET flags = ?, flag_mask = ?, result = ? WHERE application_id = ?"));
         if (!select || !update)
             return select ? update.error() : select.error();
         for (StoredRow& row : rows) {

@@ -100,18 +100,18 @@ Status ChangeApplier::prepareStatements()
     prep(s->selectOther, QStringLiteral("SELECT version FROM other_entities WHERE entity = ? AND id = ?"));
     prep(s->selectTombstone, QStringLiteral("SELECT version FROM tombstones WHERE entity = ? AND id = ?"));
     prep(s->upsertApplication,
-         QStringLiteral("INSERT INTO applications (id, version, admission_year, grade, channel, status, "
+         QStringLiteral("INSERT OR IGNORE INTO applications (id, version, admission_year, grade, channel, status, "
                         "target_school_id, claimed_category, submitted_at, child_name, child_id_number, data) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertRecord, QStringLiteral("INSERT INTO agency_records (id, version, agency, dataset, "
+    prep(s->upsertRecord, QStringLiteral("INSERT OR IGNORE INTO agency_records (id, version, agency, dataset, "
                                          "source_ref, fetched_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertSchool, QStringLiteral("INSERT INTO schools (id, version, district_code, level, name, "
+    prep(s->upsertSchool, QStringLiteral("INSERT OR IGNORE INTO schools (id, version, district_code, level, name, "
                                          "capacity, data) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertZone, QStringLiteral("INSERT INTO zones (id, version, district_code, data) "
+    prep(s->upsertZone, QStringLiteral("INSERT OR IGNORE INTO zones (id, version, district_code, data) "
                                        "VALUES (?, ?, ?, ?)"));
-    prep(s->upsertPolicy, QStringLiteral("INSERT INTO policies (id, version, district_code, "
+    prep(s->upsertPolicy, QStringLiteral("INSERT OR IGNORE INTO policies (id, version, district_code, "
                                          "admission_year, grade, data) VALUES (?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertOther, QStringLiteral("INSERT INTO other_entities (entity, id, version, data) "
+    prep(s->upsertOther, QStringLiteral("INSERT OR IGNORE INTO other_entities (entity, id, version, data) "
                                         "VALUES (?, ?, ?, ?)"));
     prep(s->deletePeople, QStringLiteral("DELETE FROM application_people WHERE application_id = ?"));
     prep(s->insertPerson, QStringLiteral("INSERT INTO application_people (application_id, position, "
@@ -255,9 +255,10 @@ Status ChangeApplier::applyOne(const Change& c, ApplyStats& stats)
 
 Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, ApplyStats& stats)
 {
-    // DELETE then a plain INSERT instead of INSERT OR REPLACE: REPLACE makes SQLite keep a statement
-    // journal for every row, and SQLCipher encrypts every page written to it (measured: most of
-    // the import time went there).
+    // DELETE, then INSERT OR IGNORE (the row is known to be absent; storedOne() checks it landed).
+    // INSERT OR REPLACE, or a plain INSERT on a table with triggers (the queue read model), makes
+    // SQLite keep a statement journal for every row, and SQLCipher encrypts every page written to
+    // it: measured, that was most of the import time.
     if (exists) {
         const int index = int(kEntities.indexOf(c.entity));
         Statement& del = index >= 0 ? m_s->deleteRow[index] : m_s->deleteOther;
@@ -286,7 +287,7 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             .bind(10, child.value(QStringLiteral("name")).toString())
             .bind(11, child.value(QStringLiteral("id_number")).toString().toUpper())
             .bindUtf8(12, dataText(c));
-        if (Status s = st->run(); !s)
+        if (Status s = storedOne(*st, c); !s)
             return s;
         m_s->deletePeople.bind(1, c.id);
         if (Status s = m_s->deletePeople.run(); !s)
@@ -314,7 +315,7 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             .bind(5, d.value(QStringLiteral("source_ref")).toString(QString()))
             .bind(6, d.value(QStringLiteral("fetched_at")).toString(QString()))
             .bindUtf8(7, dataText(c));
-        if (Status s = st->run(); !s)
+        if (Status s = storedOne(*st, c); !s)
             return s;
         // The applications of the people it was about (those it is about now: at the end of the batch).
         if (exists) {
@@ -342,14 +343,14 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             .bind(5, str("name"))
             .bind(6, qint64(d.value(QStringLiteral("capacity")).toInt()))
             .bindUtf8(7, dataText(c));
-        if (Status s = st->run(); !s)
+        if (Status s = storedOne(*st, c); !s)
             return s;
     } else if (c.entity == entity::Zone) {
         if (Status s = markAllStale(); !s)
             return s;
         st = &m_s->upsertZone;
         st->bind(1, c.id).bind(2, version).bind(3, str("district_code")).bindUtf8(4, dataText(c));
-        if (Status s = st->run(); !s)
+        if (Status s = storedOne(*st, c); !s)
             return s;
     } else if (c.entity == entity::Policy) {
         if (Status s = markAllStale(); !s)
@@ -361,15 +362,25 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             .bind(4, qint64(d.value(QStringLiteral("admission_year")).toInt()))
             .bind(5, str("grade"))
             .bindUtf8(6, dataText(c));
-        if (Status s = st->run(); !s)
+        if (Status s = storedOne(*st, c); !s)
             return s;
     } else {
         st = &m_s->upsertOther;
         st->bind(1, c.entity).bind(2, c.id).bind(3, version).bindUtf8(4, dataText(c));
-        if (Status s = st->run(); !s)
+        if (Status s = storedOne(*st, c); !s)
             return s;
     }
     ++stats.upserted;
+    return {};
+}
+
+Status ChangeApplier::storedOne(Statement& insert, const Change& c)
+{
+    if (Status s = insert.run(); !s)
+        return s;
+    if (m_writer.changes() != 1) // OR IGNORE must never hide a row
+        return Error{QStringLiteral("sql_step"),
+                     QStringLiteral("change %1 (%2 %3) was not stored").arg(c.seq).arg(c.entity, c.id)};
     return {};
 }
 

@@ -48,6 +48,7 @@ private:
     Status markRecordReaders(const QString& recordId);
     Status markAllStale();
     Status markTouched();
+    Status storedOne(Statement& insert, const Change& change);
     Result<qint64> currentVersion(const QString& entity, const QString& id);
     Result<qint64> tombstoneVersion(const QString& entity, const QString& id);
 
