@@ -1,6 +1,7 @@
 // admissionsctl: the command line of the admissions workstation, for administrators, scripts and
 // integrators. Exit codes: 0 done, 1 a "no" answer, 2 bad usage or input, 3 wrong passphrase,
 // 4 damaged or foreign cache.
+#include "CmdSync.h"
 #include "Commands.h"
 #include "CtlContext.h"
 #include "i18n/Translations.h"
@@ -30,6 +31,13 @@ const std::map<QString, CommandInfo>& commands()
         {QStringLiteral("import"), {cmdImport, QT_TRANSLATE_NOOP("admissionsctl", "import an offline bundle")}},
         {QStringLiteral("stats"), {cmdStats, QT_TRANSLATE_NOOP("admissionsctl", "count what the cache holds")}},
         {QStringLiteral("check-id"), {cmdCheckId, QT_TRANSLATE_NOOP("admissionsctl", "check an ID number")}},
+        {QStringLiteral("connect"), {cmdConnect, QT_TRANSLATE_NOOP("admissionsctl", "enrol with a hub and its CA")}},
+        {QStringLiteral("login"), {cmdLogin, QT_TRANSLATE_NOOP("admissionsctl", "check and remember a hub account")}},
+        {QStringLiteral("sync"), {cmdSync, QT_TRANSLATE_NOOP("admissionsctl", "send the outbox, receive changes")}},
+        {QStringLiteral("outbox"), {cmdOutbox, QT_TRANSLATE_NOOP("admissionsctl", "list what waits to go upstream")}},
+        {QStringLiteral("conflicts"), {cmdConflicts, QT_TRANSLATE_NOOP("admissionsctl", "list or drop refused items")}},
+        {QStringLiteral("decide"), {cmdDecide, QT_TRANSLATE_NOOP("admissionsctl", "approve, reject or request info")}},
+        {QStringLiteral("reasons"), {cmdReasons, QT_TRANSLATE_NOOP("admissionsctl", "list the standard reason codes")}},
         {QStringLiteral("evaluate"), {cmdEvaluate, QT_TRANSLATE_NOOP("admissionsctl", "check applications given in a file")}},
         {QStringLiteral("explain"), {cmdExplain, QT_TRANSLATE_NOOP("admissionsctl", "explain the check of one application")}},
         {QStringLiteral("check"), {cmdCheck, QT_TRANSLATE_NOOP("admissionsctl", "check the cache's applications")}},

@@ -1,0 +1,399 @@
+// connect, login, sync, reasons
+#include "CmdSync.h"
+
+#include "CtlContext.h"
+#include "PassphraseSource.h"
+#include "i18n/Translations.h"
+#include "sync/Enrolment.h"
+#include "sync/HubClient.h"
+#include "sync/ReasonCodes.h"
+#include "sync/SyncService.h"
+#include "sync/SyncState.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QHostInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+#include <QUuid>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace adm::ctl {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("admissionsctl", text);
+}
+
+QCommandLineOption timeoutOption()
+{
+    return {QStringLiteral("timeout"), tr("Give up a request after S seconds without an answer (default 30)."), tr("S"),
+            QStringLiteral("30")};
+}
+
+// The sync options among `names` that the command line sets; false (with a message) on a bad number.
+bool readOptions(const QCommandLineParser& p, const QStringList& names, sync::SyncOptions* options, QString* problem)
+{
+    auto number = [&](const QString& name, double lo, double hi, double* out) {
+        if (!names.contains(name) || !p.isSet(name))
+            return true;
+        bool ok = false;
+        const double v = p.value(name).toDouble(&ok);
+        if (!ok || v < lo || v > hi) {
+            *problem =
+                tr("--%1 takes a number from %2 to %3, not \"%4\".").arg(name).arg(lo).arg(hi).arg(p.value(name));
+            return false;
+        }
+        *out = v;
+        return true;
+    };
+    double timeout = options->requestTimeoutMs / 1000.0;
+    double page = options->pageSize, chunk = options->chunkSize, retries = options->maxAttempts - 1;
+    if (!number(QStringLiteral("timeout"), 0.05, 3600, &timeout) ||
+        !number(QStringLiteral("page-size"), 1, 5000, &page) ||
+        !number(QStringLiteral("chunk-size"), 1, 5000, &chunk) || !number(QStringLiteral("retries"), 0, 100, &retries))
+        return false;
+    options->requestTimeoutMs = int(timeout * 1000);
+    options->pageSize = int(page);
+    options->chunkSize = int(chunk);
+    options->maxAttempts = int(retries) + 1;
+    return true;
+}
+
+QString hubPasswordPrompt(const QString& account)
+{
+    return tr("Hub password for %1: ").arg(account);
+}
+
+Result<QString> readHubPassword(const QString& account)
+{
+    // Never from a file or an option (it would end up in the shell history): the environment
+    // (scripts) or a prompt that does not echo.
+    const PassphraseSource source(QString(), QStringLiteral("ADMISSIONS_HUB_PASSWORD"), hubPasswordPrompt(account));
+    return source.read();
+}
+
+// SIGINT and SIGTERM reach the event loop through a pipe, so that `sync --watch` stops cleanly.
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    (void)!::write(g_signalPipe[1], &byte, 1);
+}
+
+} // namespace
+
+int syncExitCodeFor(const QString& c)
+{
+    if (sync::isTlsRefusal(c) || sync::isTransient(c) || c == sync::code::Refused || c == sync::code::BadChange)
+        return HubUnreachable;
+    if (c == sync::code::SignInRefused)
+        return HubRefusedSignIn;
+    if (c == sync::code::NotEnrolled || c == sync::code::NoAccount || c == sync::code::BadCa ||
+        c == sync::code::BadHubUrl || c == QLatin1String("not_found") || c == QLatin1String("bad_input") ||
+        c == QLatin1String("reason_required") || c == QLatin1String("note_required") ||
+        c == QLatin1String("application_closed") || c == QLatin1String("not_allowed"))
+        return BadUsage;
+    if (c == QLatin1String("decision_in_flight") || c == QLatin1String("sync_first") || c == sync::code::Cancelled)
+        return No;
+    return CtlContext::exitCodeFor(c);
+}
+
+int failSync(CtlContext& ctx, const Error& error)
+{
+    ctx.err() << tr("admissionsctl %1: %2").arg(ctx.command(), error.message) << Qt::endl;
+    return syncExitCodeFor(error.code);
+}
+
+int cmdConnect(CtlContext& ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption hub(QStringLiteral("hub"), tr("The hub's address, https://HOST:PORT."), tr("URL"));
+    const QCommandLineOption ca(QStringLiteral("ca"),
+                                tr("The hub's CA certificate (its ca.pem); the only one trusted."), tr("FILE"));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  tr("This workstation's name upstream (default: the host name)."), tr("NAME"));
+    if (!ctx.parse(p,
+                   tr("Enrol this workstation with a hub (administrators): from now on only the given CA is "
+                      "trusted for it. Tries a TLS handshake first. Exit 5 when the hub's certificate is refused."),
+                   {hub, ca, name, timeoutOption()}))
+        return BadUsage;
+    if (!p.isSet(hub) || !p.isSet(ca))
+        return ctx.usage(tr("usage: connect --hub https://HOST:PORT --ca FILE"));
+    // Both checked before anything is unlocked or sent: plain HTTP never leaves this machine.
+    auto url = sync::Enrolment::parseHubUrl(p.value(hub));
+    if (!url)
+        return failSync(ctx, url.error());
+    auto pem = sync::Enrolment::readCaFile(p.value(ca));
+    if (!pem)
+        return failSync(ctx, pem.error());
+    sync::SyncOptions options;
+    QString problem;
+    if (!readOptions(p, {QStringLiteral("timeout")}, &options, &problem))
+        return ctx.usage(problem);
+
+    int code = Done;
+    auto ws = ctx.unlock(&code);
+    if (!ws)
+        return code;
+    if (!ws->isAdministrator())
+        return failSync(ctx, Error{QStringLiteral("not_allowed"),
+                                   tr("Only an administrator of this workstation can connect it to a hub.")});
+    store::Connection& db = ws->database().writer();
+    sync::Enrolment enrolment;
+    if (auto before = sync::Enrolment::load(db); before)
+        enrolment = *before; // keeps the workstation's id across re-enrolments
+    auto storedId = sync::SyncState(db).get(sync::SyncState::WorkstationId);
+    enrolment.workstationId =
+        storedId && !storedId->isEmpty() ? *storedId : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    enrolment.hubUrl = *url;
+    enrolment.caPem = *pem;
+    if (p.isSet(name))
+        enrolment.workstationName = p.value(name).trimmed();
+    if (enrolment.workstationName.isEmpty())
+        enrolment.workstationName = QHostInfo::localHostName();
+
+    options.maxAttempts = 1;
+    sync::HubClient client(enrolment, options);
+    auto answer = client.probe();
+    bool reached = true;
+    if (!answer) {
+        if (!sync::isOffline(answer.error().code)) // a refused certificate: nothing is saved
+            return failSync(ctx, answer.error());
+        reached = false;
+    }
+    bool hubChanged = false;
+    if (Status s = sync::Enrolment::save(db, enrolment, &hubChanged); !s)
+        return ctx.fail(s.error());
+    const QString hostPort = QStringLiteral("%1:%2").arg(url->host()).arg(url->port(443));
+    if (auto e = ws->audit().append(ws->user(), QStringLiteral("sync.enrol"),
+                                    QStringLiteral("hub=%1 workstation=%2").arg(hostPort, enrolment.workstationId));
+        !e)
+        return ctx.fail(e.error());
+    if (!reached)
+        ctx.err() << tr("Warning: the hub cannot be reached now (%1) The enrolment is saved; the certificate is "
+                        "checked at the first sync.")
+                         .arg(answer.error().message)
+                  << Qt::endl;
+    if (hubChanged)
+        ctx.err()
+            << tr("This is another hub address than before: the next sync is a full pull, and what the new hub does "
+                  "not send is removed from the cache. Work waiting in the outbox is kept.")
+            << Qt::endl;
+    ctx.err() << tr("Connected to %1 as workstation \"%2\". Next: admissionsctl login --account ACCOUNT")
+                     .arg(url->toString(), enrolment.workstationName)
+              << Qt::endl;
+    return Done;
+}
+
+int cmdLogin(CtlContext& ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption account(QStringLiteral("account"), tr("The hub account, for example liu.fang."),
+                                     tr("ACCOUNT"));
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print the account as JSON."));
+    if (!ctx.parse(p,
+                   tr("Sign in to the hub once to check the account and its password, and remember the account "
+                      "(not the password) for this local user. The password comes from $ADMISSIONS_HUB_PASSWORD "
+                      "or a prompt. Exit 6 when the hub refuses it, 5 when it cannot be reached."),
+                   {account, json, timeoutOption()}))
+        return BadUsage;
+    sync::SyncOptions options;
+    QString problem;
+    if (!readOptions(p, {QStringLiteral("timeout")}, &options, &problem))
+        return ctx.usage(problem);
+    int code = Done;
+    auto ws = ctx.unlock(&code);
+    if (!ws)
+        return code;
+    store::Connection& db = ws->database().writer();
+    auto enrolment = sync::Enrolment::load(db);
+    if (!enrolment)
+        return failSync(ctx, enrolment.error());
+    sync::SyncState state(db);
+    const QString name = p.isSet(account) ? p.value(account).trimmed() : state.accountFor(ws->user());
+    if (name.isEmpty())
+        return ctx.usage(tr("say which hub account: login --account ACCOUNT"));
+    auto password = readHubPassword(name);
+    if (!password)
+        return ctx.fail(password.error());
+    sync::HubClient client(*enrolment, options);
+    client.setCredentials(name, *password);
+    auto signedIn = client.signIn();
+    if (!signedIn)
+        return failSync(ctx, signedIn.error());
+    if (Status s = state.setAccountFor(ws->user(), name); !s)
+        return ctx.fail(s.error());
+    if (auto e = ws->audit().append(ws->user(), QStringLiteral("sync.login"), QStringLiteral("account=%1").arg(name));
+        !e)
+        return ctx.fail(e.error());
+    if (p.isSet(json)) {
+        const QJsonObject o{{QStringLiteral("account"), signedIn->id},
+                            {QStringLiteral("roles"), QJsonArray::fromStringList(signedIn->roles)},
+                            {QStringLiteral("district_code"), signedIn->districtCode},
+                            {QStringLiteral("school_ids"), QJsonArray::fromStringList(signedIn->schoolIds)}};
+        ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
+    }
+    ctx.err() << tr("Signed in to the hub as %1 (%2). %3 will sync as %1; the password is not stored.")
+                     .arg(signedIn->id, signedIn->roles.join(QStringLiteral(", ")), ws->user())
+              << Qt::endl;
+    return Done;
+}
+
+int cmdSync(CtlContext& ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption watch(QStringLiteral("watch"),
+                                   tr("Keep syncing on a timer until interrupted (Ctrl+C), or until the hub refuses "
+                                      "the sign-in."));
+    const QCommandLineOption interval(QStringLiteral("interval"),
+                                      tr("With --watch: seconds between syncs (default 60)."), tr("S"),
+                                      QStringLiteral("60"));
+    const QCommandLineOption account(QStringLiteral("account"),
+                                     tr("The hub account (default: the one remembered by login)."), tr("ACCOUNT"));
+    const QCommandLineOption page(QStringLiteral("page-size"), tr("Changes per page (1 to 5000, default 2000)."),
+                                  tr("N"));
+    const QCommandLineOption chunk(QStringLiteral("chunk-size"), tr("Outbox items per request (default 200)."),
+                                   tr("N"));
+    const QCommandLineOption retries(QStringLiteral("retries"), tr("Retries per request (default 5)."), tr("N"));
+    if (!ctx.parse(p,
+                   tr("Send the outbox to the hub and receive what changed. Progress goes to stderr, a JSON "
+                      "summary to stdout ({\"pulled\", \"applied\", \"pushed\", \"conflicts\", \"rejected\", ...}). "
+                      "Exit 0 when the pass completed (conflicts included), 5 when the hub could not be reached "
+                      "or its certificate was refused, 6 when it refused the sign-in."),
+                   {watch, interval, account, timeoutOption(), page, chunk, retries}))
+        return BadUsage;
+    sync::SyncOptions options;
+    QString problem;
+    if (!readOptions(p,
+                     {QStringLiteral("timeout"), QStringLiteral("page-size"), QStringLiteral("chunk-size"),
+                      QStringLiteral("retries")},
+                     &options, &problem))
+        return ctx.usage(problem);
+    bool okInterval = false;
+    const double seconds = p.value(interval).toDouble(&okInterval);
+    if (!okInterval || seconds < 0.1 || seconds > 86400)
+        return ctx.usage(
+            tr("--interval takes a number of seconds from 0.1 to 86400, not \"%1\".").arg(p.value(interval)));
+
+    int code = Done;
+    auto ws = ctx.unlock(&code);
+    if (!ws)
+        return code;
+    store::Connection& db = ws->database().writer();
+    auto enrolment = sync::Enrolment::load(db);
+    if (!enrolment)
+        return failSync(ctx, enrolment.error());
+    const QString name = p.isSet(account) ? p.value(account).trimmed() : sync::SyncState(db).accountFor(ws->user());
+    if (name.isEmpty())
+        return failSync(ctx, Error{sync::code::NoAccount,
+                                   tr("No hub account is remembered for %1. Sign in once with: admissionsctl login "
+                                      "--account ACCOUNT")
+                                       .arg(ws->user())});
+    auto password = readHubPassword(name);
+    if (!password)
+        return ctx.fail(password.error());
+
+    const bool watching = p.isSet(watch);
+    sync::SyncService service(std::move(ws), options);
+    service.setCredentials(name, *password);
+    password->fill(QChar(0));
+
+    QEventLoop loop;
+    int exitCode = Done;
+    bool interrupted = false;
+    const bool tty = isatty(STDERR_FILENO);
+    QElapsedTimer shown;
+    shown.start();
+    sync::Phase lastPhase = sync::Phase::Idle;
+    QObject::connect(&service, &sync::SyncService::progress, &loop, [&](const sync::SyncProgress& pr) {
+        // Phase changes always; counts at most a few times a second.
+        if (pr.phase == sync::Phase::Idle || (pr.phase == lastPhase && shown.elapsed() < 250))
+            return;
+        const QString line = pr.total > 0
+                                 ? tr("%1: %2 of %3").arg(sync::phaseLabel(pr.phase)).arg(pr.done).arg(pr.total)
+                             : pr.done > 0 ? tr("%1: %2").arg(sync::phaseLabel(pr.phase)).arg(pr.done)
+                                           : tr("%1…").arg(sync::phaseLabel(pr.phase));
+        if (tty)
+            ctx.err() << '\r' << line.leftJustified(60) << Qt::flush;
+        else
+            ctx.err() << line << Qt::endl;
+        lastPhase = pr.phase;
+        shown.restart();
+    });
+    QObject::connect(&service, &sync::SyncService::notice, &loop, [&](const QString& message) {
+        ctx.err() << (tty ? QStringLiteral("\n") : QString()) << message << Qt::endl;
+    });
+    QObject::connect(&service, &sync::SyncService::passFinished, &loop, [&](const sync::PassResult& r) {
+        if (tty)
+            ctx.err() << Qt::endl;
+        QJsonObject summary = r.summary.toJson();
+        if (!r.ok()) {
+            summary.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), r.errorCode},
+                                                                {QStringLiteral("message"), r.errorMessage}});
+            ctx.err() << tr("admissionsctl sync: %1").arg(r.errorMessage) << Qt::endl;
+        }
+        ctx.out() << QJsonDocument(summary).toJson(watching ? QJsonDocument::Compact : QJsonDocument::Indented)
+                  << (watching ? "\n" : "") << Qt::flush;
+        if (r.summary.openConflicts > 0)
+            ctx.err() << QCoreApplication::translate("admissionsctl",
+                                                     "%n item(s) wait for a decision: admissionsctl conflicts", nullptr,
+                                                     int(r.summary.openConflicts))
+                      << Qt::endl;
+        if (interrupted)
+            loop.exit(Done);
+        else if (!watching || r.errorCode == sync::code::SignInRefused) // a password does not mend itself
+            loop.exit(r.ok() ? Done : syncExitCodeFor(r.errorCode));
+    });
+
+    // Ctrl+C: cancel the pass at its next wait (the cache stays whole either way) and stop.
+    std::unique_ptr<QSocketNotifier> notifier;
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
+        notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(notifier.get(), &QSocketNotifier::activated, &loop, [&] {
+            char byte;
+            (void)!::read(g_signalPipe[0], &byte, 1);
+            interrupted = true;
+            if (service.isRunning())
+                service.cancel();
+            else
+                loop.exit(Done);
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    service.syncNow();
+    if (watching)
+        service.setWatchInterval(int(seconds * 1000));
+    exitCode = loop.exec();
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    service.shutdown();
+    return exitCode;
+}
+
+int cmdReasons(CtlContext& ctx)
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON: [{\"code\", \"outcome\", \"label_zh\", "
+                                                             "\"label_en\"}]."));
+    if (!ctx.parse(p, tr("The standard reason codes a decision carries."), {json}))
+        return BadUsage;
+    if (p.isSet(json)) {
+        ctx.out() << QJsonDocument(sync::ReasonCodes::toJson()).toJson(QJsonDocument::Indented) << Qt::flush;
+        return Done;
+    }
+    const QString language = i18n::languageFromEnvironment();
+    for (const sync::ReasonCode& r : sync::ReasonCodes::all())
+        ctx.out() << r.outcome.leftJustified(14) << r.code.leftJustified(24) << r.label(language) << Qt::endl;
+    return Done;
+}
+
+} // namespace adm::ctl

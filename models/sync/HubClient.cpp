@@ -1,0 +1,412 @@
+#include "HubClient.h"
+
+#include "domain/JsonCodec.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QTimer>
+#include <memory>
+
+namespace adm::sync {
+
+namespace {
+
+Error cancelledError()
+{
+    return Error{code::Cancelled, SyncText::tr("The sync was cancelled.")};
+}
+
+struct DeleteLater {
+    void operator()(QObject* o) const
+    {
+        if (o)
+            o->deleteLater();
+    }
+};
+
+QString hostOf(const QUrl& url)
+{
+    return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
+}
+
+} // namespace
+
+QString HubClient::Reply::errorCode() const
+{
+    return json.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+QString HubClient::Reply::errorMessage() const
+{
+    const QString m = json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+    return m.isEmpty() ? QStringLiteral("HTTP %1").arg(status) : m;
+}
+
+HubClient::HubClient(const Enrolment& enrolment, const SyncOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_enrolment(enrolment)
+    , m_options(options)
+    , m_ssl(enrolment.sslConfiguration())
+    , m_backoff(options.backoffBaseMs, options.backoffCapMs)
+    , m_nam(new QNetworkAccessManager(this))
+{
+    // Never a cookie jar, a cache or a proxy found in the environment: only the enrolled hub.
+    m_nam->setProxy(QNetworkProxy::NoProxy);
+    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+}
+
+HubClient::~HubClient()
+{
+    forgetCredentials();
+}
+
+void HubClient::setCredentials(const QString& account, const QString& password)
+{
+    forgetCredentials();
+    m_account = account;
+    m_password = password;
+}
+
+void HubClient::forgetCredentials()
+{
+    m_password.fill(QChar(0)); // overwrite before the memory is given back
+    m_password.clear();
+    m_token.fill(QChar(0));
+    m_token.clear();
+    m_account.clear();
+}
+
+void HubClient::setRandom(Backoff::RandomFn random)
+{
+    m_backoff = Backoff(m_options.backoffBaseMs, m_options.backoffCapMs, std::move(random));
+}
+
+QUrl HubClient::endpoint(const QString& path, const QUrlQuery& query) const
+{
+    QUrl url = m_enrolment.hubUrl;
+    url.setPath(url.path() + path, QUrl::TolerantMode);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+void HubClient::wake()
+{
+    QMetaObject::invokeMethod(this, &HubClient::quitWait, Qt::QueuedConnection);
+}
+
+void HubClient::quitWait()
+{
+    if (m_wait)
+        m_wait->quit();
+}
+
+bool HubClient::sleep(int ms)
+{
+    if (cancelled())
+        return false;
+    bool fired = false;
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    connect(&timer, &QTimer::timeout, &loop, [&fired, &loop] {
+        fired = true;
+        loop.quit();
+    });
+    timer.start(ms);
+    m_wait = &loop;
+    loop.exec();
+    m_wait = nullptr;
+    // Woken early (cancel, or the thread is stopping): stop here.
+    return fired && !cancelled();
+}
+
+Error HubClient::describeTlsErrors(const QList<QSslError>& errors, const QUrl& url)
+{
+    auto has = [&errors](std::initializer_list<QSslError::SslError> kinds) -> const QSslError* {
+        for (const QSslError& e : errors)
+            for (QSslError::SslError k : kinds)
+                if (e.error() == k)
+                    return &e;
+        return nullptr;
+    };
+    // The most telling problem first: a certificate from another authority says more than its dates.
+    if (has({QSslError::SelfSignedCertificate, QSslError::SelfSignedCertificateInChain,
+             QSslError::UnableToGetLocalIssuerCertificate, QSslError::UnableToGetIssuerCertificate,
+             QSslError::UnableToVerifyFirstCertificate, QSslError::CertificateUntrusted, QSslError::CertificateRejected,
+             QSslError::CertificateSignatureFailed}))
+        return Error{
+            code::TlsUntrusted,
+            SyncText::tr(
+                "The hub at %1 showed a certificate that the certificate authority trusted for it (the CA file given "
+                "when the workstation was connected) did not sign, so the connection was refused. If "
+                "the hub was set up again, an administrator connects the workstation again with the "
+                "hub's new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your "
+                "administrator: someone may be intercepting the connection.")
+                .arg(hostOf(url))};
+    if (const QSslError* e = has({QSslError::CertificateExpired}))
+        return Error{code::TlsExpired,
+                     SyncText::tr("The hub's certificate expired on %1, so the connection was refused. Ask the hub's "
+                                  "administrator to renew it; also check that this computer's date is right.")
+                         .arg(json::formatTime(e->certificate().expiryDate()))};
+    if (const QSslError* e = has({QSslError::CertificateNotYetValid}))
+        return Error{
+            code::TlsExpired,
+            SyncText::tr("The hub's certificate is only valid from %1, so the connection was refused. Check this "
+                         "computer's date and time.")
+                .arg(json::formatTime(e->certificate().effectiveDate()))};
+    if (const QSslError* e = has({QSslError::HostNameMismatch})) {
+        QStringList names = e->certificate().subjectAlternativeNames().values();
+        names += e->certificate().subjectInfo(QSslCertificate::CommonName);
+        names.removeDuplicates();
+        return Error{
+            code::TlsHostMismatch,
+            SyncText::tr("The hub's certificate is made out to %1, not to %2, so the connection was refused. Connect "
+                         "with the address the certificate names, or ask the hub's administrator for a certificate "
+                         "for this address.")
+                .arg(names.join(QStringLiteral(", ")), url.host())};
+    }
+    QStringList texts;
+    for (const QSslError& e : errors)
+        texts += e.errorString();
+    return Error{
+        code::TlsFailed,
+        SyncText::tr("The secure connection to the hub at %1 failed (%2). The hub must offer TLS 1.2 or later with "
+                     "a certificate from the enrolled authority; ask its administrator.")
+            .arg(hostOf(url), texts.isEmpty() ? SyncText::tr("handshake refused") : texts.join(QStringLiteral("; ")))};
+}
+
+Error HubClient::transportError(QNetworkReply* reply, bool timedOut, const QList<QSslError>& sslErrors) const
+{
+    const QUrl url = m_enrolment.hubUrl;
+    if (timedOut)
+        return Error{code::Timeout,
+                     SyncText::tr("The hub at %1 did not answer within %2 s. The workstation will try again; "
+                                  "if this goes on, check the network or ask the hub's administrator.")
+                         .arg(hostOf(url))
+                         .arg(m_options.requestTimeoutMs / 1000.0)};
+    switch (reply->error()) {
+    case QNetworkReply::SslHandshakeFailedError:
+        return describeTlsErrors(sslErrors, url);
+    case QNetworkReply::HostNotFoundError:
+        return Error{code::Unreachable,
+                     SyncText::tr("The hub's host name %1 cannot be found. Check the network connection "
+                                  "and the hub address; the workstation works on offline meanwhile.")
+                         .arg(url.host())};
+    case QNetworkReply::ConnectionRefusedError:
+        return Error{code::Unreachable, SyncText::tr("The hub at %1 refused the connection: it may be stopped. The "
+                                                     "workstation works on offline and tries again later.")
+                                            .arg(hostOf(url))};
+    case QNetworkReply::TooManyRedirectsError:
+    case QNetworkReply::InsecureRedirectError:
+        return Error{code::Refused,
+                     SyncText::tr("The hub at %1 sent the request elsewhere; the workstation does not follow "
+                                  "redirections. Check the hub address.")
+                         .arg(hostOf(url))};
+    default:
+        break;
+    }
+    if (!sslErrors.isEmpty())
+        return describeTlsErrors(sslErrors, url);
+    return Error{code::Unreachable,
+                 SyncText::tr("The connection to the hub at %1 failed (%2). The workstation works on "
+                              "offline and tries again later.")
+                     .arg(hostOf(url), reply->errorString())};
+}
+
+Result<HubClient::Reply> HubClient::exchange(const Request& request)
+{
+    if (cancelled())
+        return cancelledError();
+    if (m_enrolment.hubUrl.scheme() != QLatin1String("https")) // never, not even once, in clear text
+        return Error{code::PlainHttp, SyncText::tr("The hub address is not HTTPS; nothing was sent. An administrator "
+                                                   "connects the workstation again with the hub's https:// address.")};
+    QNetworkRequest nr(endpoint(request.path, request.query));
+    nr.setSslConfiguration(m_ssl);
+    nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    nr.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    nr.setRawHeader("Accept", "application/json");
+    nr.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("admissions-workstation/" ADMISSIONS_VERSION));
+    if (request.authenticated && !m_token.isEmpty())
+        nr.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    std::unique_ptr<QNetworkReply, DeleteLater> reply;
+    if (request.method == "GET") {
+        reply.reset(m_nam->get(nr));
+    } else {
+        nr.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        reply.reset(
+            m_nam->sendCustomRequest(nr, request.method, QJsonDocument(request.body).toJson(QJsonDocument::Compact)));
+    }
+
+    QList<QSslError> sslErrors;
+    bool timedOut = false;
+    QEventLoop loop;
+    QTimer idle; // restarted by every byte: a slow answer is fine, a silent one is not
+    idle.setSingleShot(true);
+    idle.setInterval(m_options.requestTimeoutMs);
+    QNetworkReply* r = reply.get();
+    connect(r, &QNetworkReply::sslErrors, &loop, [&sslErrors](const QList<QSslError>& e) { sslErrors += e; });
+    connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    connect(r, &QNetworkReply::downloadProgress, &idle, [&idle] { idle.start(); });
+    connect(r, &QNetworkReply::uploadProgress, &idle, [&idle] { idle.start(); });
+    connect(&idle, &QTimer::timeout, &loop, [&timedOut, r] {
+        timedOut = true;
+        r->abort();
+    });
+    idle.start();
+    if (!r->isFinished()) {
+        m_wait = &loop;
+        loop.exec();
+        m_wait = nullptr;
+    }
+    if (!r->isFinished()) { // woken: cancelled, or the thread is stopping
+        r->abort();
+        return cancelledError();
+    }
+
+    const QNetworkReply::NetworkError error = r->error();
+    const QVariant statusAttr = r->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    // Transport (1-99) and proxy (101-199) errors: whatever status came, the body is not whole.
+    if (timedOut || (error > 0 && error < 200) || !statusAttr.isValid()) {
+        if (!timedOut && error == QNetworkReply::NoError)
+            return Error{code::BadReply, SyncText::tr("The hub's answer was not HTTP.")};
+        return transportError(r, timedOut, sslErrors);
+    }
+    Reply out;
+    out.status = statusAttr.toInt();
+    out.retryAfterSeconds = Backoff::parseRetryAfter(r->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+    const QByteArray body = r->readAll();
+    if (!body.trimmed().isEmpty()) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+        if (parseError.error == QJsonParseError::NoError && doc.isObject())
+            out.json = doc.object();
+        else if (out.isSuccess())
+            return Error{code::BadReply, SyncText::tr("The hub's answer to %1 was not valid JSON (%2 bytes).")
+                                             .arg(request.path)
+                                             .arg(body.size())};
+    }
+    return out;
+}
+
+Result<HubClient::Reply> HubClient::callWithRetries(const Request& request, bool renewSession)
+{
+    bool renewed = false;
+    Error last{code::Unreachable, SyncText::tr("The hub could not be reached.")};
+    const int attempts = std::max(1, m_options.maxAttempts);
+    for (int attempt = 1; attempt <= attempts; ++attempt) {
+        // An expired session is noticed by its 401 (clocks may differ; the hub's word counts).
+        if (renewSession && m_token.isEmpty()) {
+            if (auto s = signIn(); !s)
+                return s.error();
+        }
+        std::optional<int> retryAfter;
+        auto r = exchange(request);
+        if (!r) {
+            if (!isTransient(r.error().code))
+                return r.error();
+            last = r.error();
+        } else if (r->status == 401 && renewSession) {
+            if (renewed)
+                return Error{code::SignInRefused,
+                             SyncText::tr("The hub refused the session right after a new sign-in (%1). "
+                                          "Ask the hub's administrator to check the account.")
+                                 .arg(r->errorMessage())};
+            renewed = true; // the token expired: sign in again, once, without using up an attempt
+            m_token.clear();
+            --attempt;
+            continue;
+        } else if (r->status == 429 || r->status >= 500) {
+            last =
+                Error{code::Busy, SyncText::tr("The hub is busy or failing (HTTP %1: %2). The next sync tries again.")
+                                      .arg(r->status)
+                                      .arg(r->errorMessage())};
+            retryAfter = r->retryAfterSeconds;
+        } else {
+            return r;
+        }
+        if (attempt == attempts)
+            break;
+        const auto delay = m_backoff.delayMs(attempt, retryAfter, m_options.maxRetryAfterSeconds);
+        if (!delay)
+            return Error{code::Busy,
+                         SyncText::tr("The hub asked to wait %1 s before trying again; the next sync will try.")
+                             .arg(retryAfter.value_or(0))};
+        qCInfo(lcSync) << "retry" << request.method << request.path << "attempt" << attempt + 1 << "in" << *delay
+                       << "ms after" << last.code;
+        Q_EMIT retrying(attempt, *delay, last.message);
+        if (!sleep(*delay))
+            return cancelledError();
+    }
+    return last;
+}
+
+Result<HubClient::Reply> HubClient::call(const Request& request)
+{
+    return callWithRetries(request, request.authenticated);
+}
+
+Result<HubClient::Reply> HubClient::probe()
+{
+    Request request;
+    request.path = QStringLiteral("api/v1/changes");
+    request.query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    request.authenticated = false;
+    return exchange(request);
+}
+
+Result<HubAccount> HubClient::signIn()
+{
+    if (m_account.isEmpty())
+        return Error{code::NoAccount,
+                     SyncText::tr("No hub account is set for this user. Sign in once with: admissionsctl "
+                                  "login --account ACCOUNT")};
+    m_token.clear();
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("api/v1/sessions");
+    request.authenticated = false;
+    request.body = QJsonObject{
+        {QStringLiteral("account"), m_account},
+        {QStringLiteral("password"), m_password},
+        {QStringLiteral("workstation"), QJsonObject{{QStringLiteral("id"), m_enrolment.workstationId},
+                                                    {QStringLiteral("name"), m_enrolment.workstationName}}}};
+    auto r = callWithRetries(request, false);
+    request.body = {};
+    if (!r)
+        return r.error();
+    if (r->status == 401 || r->status == 403)
+        return Error{code::SignInRefused,
+                     SyncText::tr("The hub refused the sign-in of %1 (%2). Check the account name and "
+                                  "the password.")
+                         .arg(m_account, r->errorMessage())};
+    if (!r->isSuccess())
+        return Error{code::Refused, SyncText::tr("The hub refused the sign-in of %1 (HTTP %2: %3).")
+                                        .arg(m_account)
+                                        .arg(r->status)
+                                        .arg(r->errorMessage())};
+    const QString token = r->json.value(QStringLiteral("token")).toString();
+    if (token.isEmpty())
+        return Error{code::BadReply, SyncText::tr("The hub's answer to the sign-in holds no token.")};
+    const QJsonObject a = r->json.value(QStringLiteral("account")).toObject();
+    HubAccount account;
+    account.id = a.value(QStringLiteral("id")).toString(m_account);
+    account.displayName = a.value(QStringLiteral("display_name")).toString();
+    for (const QJsonValue& v : a.value(QStringLiteral("roles")).toArray())
+        account.roles += v.toString();
+    account.districtCode = a.value(QStringLiteral("district_code")).toString();
+    for (const QJsonValue& v : a.value(QStringLiteral("school_ids")).toArray())
+        account.schoolIds += v.toString();
+    account.expiresAt = json::parseTime(r->json.value(QStringLiteral("expires_at")).toString());
+    m_token = token;
+    m_signedIn = account;
+    qCInfo(lcSync) << "signed in; session until" << account.expiresAt;
+    return account;
+}
+
+} // namespace adm::sync

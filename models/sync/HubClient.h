@@ -1,0 +1,115 @@
+#pragma once
+
+#include "Backoff.h"
+#include "Enrolment.h"
+#include "SyncTypes.h"
+#include "domain/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QSslError>
+#include <QStringList>
+#include <QUrlQuery>
+#include <functional>
+#include <optional>
+
+class QEventLoop;
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace adm::sync {
+
+// The account a session belongs to (POST /api/v1/sessions). Staff data: never logged.
+struct HubAccount {
+    QString id;
+    QString displayName;
+    QStringList roles;
+    QString districtCode;
+    QStringList schoolIds;
+    QDateTime expiresAt;
+};
+
+// The transport to one enrolled hub: HTTPS with the enrolled CA only, JSON in and out, the session
+// token, retries with backoff. Calls are straight-line: each one waits for its answer in a local
+// event loop, so the engine above reads like the protocol. Lives in, and is used only from, the
+// thread that created it (it owns its QNetworkAccessManager); wake() may be called from anywhere.
+class HubClient : public QObject {
+    Q_OBJECT
+public:
+    struct Request {
+        QByteArray method = "GET";
+        QString path; // relative to the hub URL, e.g. "api/v1/changes"
+        QUrlQuery query;
+        QJsonObject body; // sent (compact JSON) unless the method is GET
+        bool authenticated = true;
+    };
+
+    struct Reply {
+        int status = 0;
+        QJsonObject json; // the parsed body; empty when there was none
+        std::optional<int> retryAfterSeconds;
+        bool isSuccess() const { return status >= 200 && status < 300; }
+        // {"error": {"code", "message"}} of an error answer.
+        QString errorCode() const;
+        QString errorMessage() const;
+    };
+
+    HubClient(const Enrolment& enrolment, const SyncOptions& options, QObject* parent = nullptr);
+    ~HubClient() override;
+
+    // Kept in memory for this session only, so that an expired token can be renewed; never on disk.
+    void setCredentials(const QString& account, const QString& password);
+    QString account() const { return m_account; }
+    void forgetCredentials();
+    // Asked before and after every wait; true ends the call with code "cancelled".
+    void setCancelCheck(std::function<bool()> cancelled) { m_cancelCheck = std::move(cancelled); }
+    void setRandom(Backoff::RandomFn random);
+
+    // POST /api/v1/sessions. "sign_in_refused" for a wrong account or password.
+    Result<HubAccount> signIn();
+    bool isSignedIn() const { return !m_token.isEmpty(); }
+    const HubAccount& signedInAccount() const { return m_signedIn; }
+    void dropToken() { m_token.clear(); }
+
+    // One round trip, no retry. TLS refusals and transport failures are errors; any HTTP status is
+    // a Reply. A 2xx whose body is not a JSON object is "hub_bad_reply".
+    Result<Reply> exchange(const Request& request);
+    // Retries network failures, timeouts, bad bodies, 5xx and 429 (honouring Retry-After) with
+    // backoff; on 401 signs in again once and repeats. Any other status is returned to the caller.
+    Result<Reply> call(const Request& request);
+    // For enrolment: a TLS handshake and any HTTP answer (GET api/v1/changes without a token).
+    Result<Reply> probe();
+
+    // Thread-safe: ends the current wait early; the call then checks its cancel function.
+    void wake();
+
+    QUrl endpoint(const QString& path, const QUrlQuery& query = {}) const;
+    // A sentence saying what is wrong with the hub's certificate and what to do.
+    static Error describeTlsErrors(const QList<QSslError>& errors, const QUrl& url);
+
+Q_SIGNALS:
+    // Before a wait: which retry comes, after how long, and why.
+    void retrying(int attempt, int delayMs, const QString& reason);
+
+private:
+    Result<Reply> callWithRetries(const Request& request, bool renewSession);
+    bool cancelled() const { return m_cancelCheck && m_cancelCheck(); }
+    bool sleep(int ms);
+    void quitWait();
+    Error transportError(QNetworkReply* reply, bool timedOut, const QList<QSslError>& sslErrors) const;
+
+    Enrolment m_enrolment;
+    SyncOptions m_options;
+    QSslConfiguration m_ssl;
+    Backoff m_backoff;
+    QNetworkAccessManager* m_nam = nullptr;
+    QString m_account;
+    QString m_password;
+    QString m_token;
+    HubAccount m_signedIn;
+    std::function<bool()> m_cancelCheck;
+    QEventLoop* m_wait = nullptr;
+};
+
+} // namespace adm::sync

@@ -1,0 +1,231 @@
+#include "SyncEngine.h"
+
+#include "Outbox.h"
+#include "Puller.h"
+#include "store/CacheEligibility.h"
+#include "Pusher.h"
+#include "SyncState.h"
+#include "domain/JsonCodec.h"
+#include "store/Workspace.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+namespace adm::sync {
+
+SyncEngine::SyncEngine(store::Workspace& workspace, const SyncOptions& options)
+    : m_workspace(workspace)
+    , m_options(options)
+    , m_resumeBackoff(options.offlineRetryMs, options.offlineRetryCapMs)
+    , m_watchTimer(new QTimer(this))
+    , m_resumeTimer(new QTimer(this))
+{
+    m_resumeTimer->setSingleShot(true);
+    connect(m_watchTimer, &QTimer::timeout, this, [this] { syncNow(cancelEpoch()); });
+    connect(m_resumeTimer, &QTimer::timeout, this, [this] { syncNow(cancelEpoch()); });
+}
+
+SyncEngine::~SyncEngine()
+{
+    m_password.fill(QChar(0));
+}
+
+void SyncEngine::cancel()
+{
+    ++m_cancelEpoch;
+    // Reaches the client in the sync thread, inside whatever wait the pass is in.
+    QMetaObject::invokeMethod(this, &SyncEngine::wakeClient, Qt::QueuedConnection);
+}
+
+void SyncEngine::wakeClient()
+{
+    if (m_client)
+        m_client->wake();
+}
+
+void SyncEngine::setCredentials(const QString& account, const QString& password)
+{
+    m_password.fill(QChar(0));
+    m_account = account;
+    m_password = password;
+    if (m_client)
+        m_client->setCredentials(account, password);
+}
+
+void SyncEngine::setRandom(Backoff::RandomFn random)
+{
+    m_random = random;
+    m_resumeBackoff = Backoff(m_options.offlineRetryMs, m_options.offlineRetryCapMs, random);
+    if (m_client)
+        m_client->setRandom(random);
+}
+
+void SyncEngine::setWatchInterval(int ms)
+{
+    m_watchMs = std::max(0, ms);
+    if (m_watchMs > 0) {
+        m_watchTimer->start(m_watchMs);
+    } else {
+        m_watchTimer->stop();
+        m_resumeTimer->stop();
+    }
+}
+
+void SyncEngine::syncNow(quint64 epoch)
+{
+    if (epoch != m_cancelEpoch.load())
+        return; // cancelled before it started
+    if (m_running.load()) {
+        m_again = true; // reached from a wait inside the running pass: run once more after it
+        return;
+    }
+    m_running.store(true);
+    m_resumeTimer->stop();
+    const PassResult result = runPass(epoch);
+    m_running.store(false);
+    passDone(result);
+    if (m_again) {
+        m_again = false;
+        // From the event loop, not from here: the stack of this pass unwinds first.
+        QMetaObject::invokeMethod(
+            this, [this] { syncNow(cancelEpoch()); }, Qt::QueuedConnection);
+    }
+}
+
+Status SyncEngine::prepareClient()
+{
+    auto enrolment = Enrolment::load(m_workspace.database().writer());
+    if (!enrolment)
+        return enrolment.error();
+    const bool same = m_client && enrolment->hubUrl == m_enrolment.hubUrl && enrolment->caPem == m_enrolment.caPem &&
+                      enrolment->workstationId == m_enrolment.workstationId &&
+                      enrolment->workstationName == m_enrolment.workstationName;
+    if (!same) { // enrolled again (maybe by another process): a new client, a new session
+        m_enrolment = *enrolment;
+        m_client = std::make_unique<HubClient>(m_enrolment, m_options);
+        m_client->setCancelCheck([this] { return m_cancelEpoch.load() != m_passEpoch; });
+        if (m_random)
+            m_client->setRandom(m_random);
+        connect(m_client.get(), &HubClient::retrying, this, [this](int attempt, int delayMs, const QString& reason) {
+            Q_EMIT notice(SyncText::tr("Trying again in %1 s (attempt %2): %3")
+                              .arg(delayMs / 1000.0, 0, 'f', 1)
+                              .arg(attempt + 1)
+                              .arg(reason));
+        });
+    }
+    if (m_account.isEmpty())
+        return Error{code::NoAccount,
+                     SyncText::tr("No hub account is set for this user. Sign in once with: admissionsctl login "
+                                  "--account ACCOUNT")};
+    if (m_client->account() != m_account)
+        m_client->setCredentials(m_account, m_password);
+    return {};
+}
+
+PassResult SyncEngine::runPass(quint64 epoch)
+{
+    m_passEpoch = epoch;
+    PassResult result;
+    auto fail = [&result](const Error& e) {
+        result.errorCode = e.code;
+        result.errorMessage = e.message;
+        return result;
+    };
+    store::Connection& db = m_workspace.database().writer();
+    if (Status s = prepareClient(); !s)
+        return fail(s.error());
+
+    if (!m_client->isSignedIn()) {
+        Q_EMIT progress({Phase::SignIn, 0, 0});
+        auto account = m_client->signIn();
+        if (!account)
+            return fail(account.error());
+        Q_EMIT signedIn(account->id, account->roles);
+    }
+
+    Q_EMIT progress({Phase::Push, 0, 0});
+    Pusher pusher(*m_client, db, m_options, [this](qint64 done, qint64 total) {
+        Q_EMIT progress({Phase::Push, done, total});
+    });
+    const Status pushed = pusher.run();
+    result.summary.pushed = pusher.stats().pushed;
+    result.summary.conflicts = pusher.stats().conflicts;
+    result.summary.rejected = pusher.stats().rejected;
+    // The network, TLS, the session or a cancel: the pull would meet the same. Anything else was
+    // about the push alone: still bring the cache up to date.
+    if (!pushed && (isTransient(pushed.error().code) || isTlsRefusal(pushed.error().code) ||
+                    pushed.error().code == code::SignInRefused || pushed.error().code == code::Cancelled))
+        fail(pushed.error());
+
+    if (result.ok()) {
+        Q_EMIT progress({Phase::Pull, 0, 0});
+        Puller puller(*m_client, db, m_options, [this](qint64 received) {
+            Q_EMIT progress({Phase::Pull, received, 0});
+        });
+        const QString account = m_client->signedInAccount().id.isEmpty() ? m_account : m_client->signedInAccount().id;
+        const Status pulled = puller.run(account);
+        result.summary.pulled = puller.stats().received;
+        result.summary.applied = puller.stats().applied;
+        result.summary.removed = puller.stats().removed;
+        result.summary.fullPull = puller.stats().fullPull;
+        if (!pulled)
+            fail(pulled.error());
+        else if (!pushed)
+            fail(pushed.error());
+    }
+    // What the pull changed is checked again at once, so queues and flags follow the sync. A
+    // failure here does not fail the pass: the marks stay and the next refresh takes them.
+    if (result.summary.applied > 0 || result.summary.removed > 0) {
+        Q_EMIT progress({Phase::Check, 0, 0});
+        auto checked = store::CacheEligibility(db).refresh(
+            [this](qint64 done, qint64 total) { Q_EMIT progress({Phase::Check, done, total}); });
+        if (checked)
+            result.summary.checked = checked->checked;
+        else
+            qCWarning(lcSync) << "eligibility check after the pull failed:" << checked.error().code;
+    }
+
+    if (auto counts = Outbox(db).countByState(); counts) {
+        result.summary.pending = counts->value(state::Pending);
+        result.summary.openConflicts = counts->value(state::Conflict) + counts->value(state::Invalid);
+    }
+    if (result.ok())
+        (void)SyncState(db).set(SyncState::LastSuccess, json::formatTime(QDateTime::currentDateTimeUtc()));
+    return result;
+}
+
+void SyncEngine::passDone(const PassResult& result)
+{
+    const SyncSummary& s = result.summary;
+    qCInfo(lcSync) << "pass" << (result.ok() ? "done" : qPrintable(result.errorCode)) << "pulled" << s.pulled
+                   << "applied" << s.applied << "pushed" << s.pushed << "conflicts" << s.conflicts << "rejected"
+                   << s.rejected << "pending" << s.pending;
+    if (isOffline(result.errorCode)) {
+        if (m_online) {
+            m_online = false;
+            Q_EMIT onlineChanged(false);
+        }
+        scheduleResume();
+    } else if (result.ok() || !isTransient(result.errorCode)) {
+        // An answer from the hub, even a refusal, means the network is there.
+        m_offlinePasses = 0;
+        if (!m_online && result.errorCode != code::Cancelled) {
+            m_online = true;
+            Q_EMIT onlineChanged(true);
+        }
+    }
+    Q_EMIT progress({Phase::Idle, 0, 0});
+    Q_EMIT passFinished(result);
+}
+
+void SyncEngine::scheduleResume()
+{
+    if (m_watchMs <= 0)
+        return; // a single pass (admissionsctl sync) reports and ends
+    ++m_offlinePasses;
+    const int delay = std::min(m_resumeBackoff.delayMs(m_offlinePasses), m_watchMs);
+    qCInfo(lcSync) << "offline; next try in" << delay << "ms";
+    m_resumeTimer->start(delay);
+}
+
+} // namespace adm::sync

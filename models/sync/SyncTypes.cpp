@@ -1,0 +1,88 @@
+#include "SyncTypes.h"
+
+#include <QCoreApplication>
+
+Q_LOGGING_CATEGORY(lcSync, "admissions.sync")
+
+namespace adm::sync {
+
+QString phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Idle:
+        return QStringLiteral("idle");
+    case Phase::SignIn:
+        return QStringLiteral("sign_in");
+    case Phase::Push:
+        return QStringLiteral("push");
+    case Phase::Pull:
+        return QStringLiteral("pull");
+    case Phase::Check:
+        return QStringLiteral("check");
+    }
+    return {};
+}
+
+QString phaseLabel(Phase phase)
+{
+    switch (phase) {
+    case Phase::Idle:
+        return QCoreApplication::translate("Sync", "Idle");
+    case Phase::SignIn:
+        return QCoreApplication::translate("Sync", "Signing in");
+    case Phase::Push:
+        return QCoreApplication::translate("Sync", "Sending");
+    case Phase::Pull:
+        return QCoreApplication::translate("Sync", "Receiving");
+    case Phase::Check:
+        return QCoreApplication::translate("Sync", "Checking eligibility");
+    }
+    return {};
+}
+
+SyncSummary& SyncSummary::operator+=(const SyncSummary& o)
+{
+    pulled += o.pulled;
+    applied += o.applied;
+    pushed += o.pushed;
+    conflicts += o.conflicts;
+    rejected += o.rejected;
+    removed += o.removed;
+    checked += o.checked;
+    pending = o.pending; // the state after the later pass
+    openConflicts = o.openConflicts;
+    fullPull = fullPull || o.fullPull;
+    return *this;
+}
+
+QJsonObject SyncSummary::toJson() const
+{
+    return QJsonObject{{QStringLiteral("pulled"), pulled},
+                       {QStringLiteral("applied"), applied},
+                       {QStringLiteral("pushed"), pushed},
+                       {QStringLiteral("conflicts"), conflicts},
+                       {QStringLiteral("rejected"), rejected},
+                       {QStringLiteral("pending"), pending},
+                       {QStringLiteral("open_conflicts"), openConflicts},
+                       {QStringLiteral("removed"), removed},
+                       {QStringLiteral("checked"), checked},
+                       {QStringLiteral("full_pull"), fullPull}};
+}
+
+bool isTransient(const QString& c)
+{
+    return c == code::Unreachable || c == code::Timeout || c == code::Busy || c == code::BadReply;
+}
+
+bool isOffline(const QString& c)
+{
+    return c == code::Unreachable || c == code::Timeout;
+}
+
+bool isTlsRefusal(const QString& c)
+{
+    return c == code::TlsUntrusted || c == code::TlsExpired || c == code::TlsHostMismatch || c == code::TlsFailed ||
+           c == code::PlainHttp;
+}
+
+} // namespace adm::sync

@@ -1,0 +1,99 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QMetaType>
+#include <QString>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSync)
+
+// Value types shared by the sync engine, its owner (GUI or admissionsctl) and the tests.
+namespace adm::sync {
+
+// Every sentence of models/sync is translated in the context "Sync": SyncText::tr("…").
+struct SyncText {
+    Q_DECLARE_TR_FUNCTIONS(Sync)
+};
+
+// Tunables. The defaults suit a school desk on a city network; tests shrink the times.
+struct SyncOptions {
+    int requestTimeoutMs = 30000; // no byte for this long: the request is abandoned (and retried)
+    int pageSize = 2000;          // changes per pull page (the contract allows 1..5000), one transaction each
+    int chunkSize = 200;          // outbox items per push request
+    int maxAttempts = 6;          // per request, the first included
+    int backoffBaseMs = 500;      // first retry delay; doubles per attempt, with jitter
+    int backoffCapMs = 30000;
+    int maxRetryAfterSeconds = 120; // a longer Retry-After ends the pass (the hub is busy: try later)
+    int offlineRetryMs = 5000;      // --watch / GUI: first retry after the hub was unreachable
+    int offlineRetryCapMs = 300000; // doubles up to this
+};
+
+enum class Phase { Idle, SignIn, Push, Pull, Check };
+QString phaseName(Phase phase);  // stable: "idle", "sign_in", "push", "pull", "check"
+QString phaseLabel(Phase phase); // translated, for people
+
+struct SyncProgress {
+    Phase phase = Phase::Idle;
+    qint64 done = 0;
+    qint64 total = 0; // 0: not known (a pull does not know how much will come)
+};
+
+// What one sync pass did. `conflicts` and `rejected` count the answers of this pass; the open_*
+// totals count what waits for a person afterwards.
+struct SyncSummary {
+    qint64 pulled = 0;        // changes received
+    qint64 applied = 0;       // of those, upserted or deleted in the cache (the rest were not newer)
+    qint64 pushed = 0;        // outbox items and audit entries the hub accepted (or already had)
+    qint64 conflicts = 0;     // items answered `conflict`
+    qint64 rejected = 0;      // items answered `invalid`
+    qint64 pending = 0;       // outbox items still waiting to be sent after the pass
+    qint64 openConflicts = 0; // outbox items in conflict or invalid after the pass
+    qint64 removed = 0;       // rows swept after a full pull that replaced an earlier view
+    qint64 checked = 0;       // applications the eligibility check looked at again after the pull
+    bool fullPull = false;
+
+    SyncSummary& operator+=(const SyncSummary& other);
+    // {"pulled","applied","pushed","conflicts","rejected", ...}
+    QJsonObject toJson() const;
+};
+
+// The end of a pass: its summary, and an error when it stopped early (code empty on success).
+struct PassResult {
+    SyncSummary summary;
+    QString errorCode;
+    QString errorMessage; // translated
+    bool ok() const { return errorCode.isEmpty(); }
+};
+
+// Error codes of the sync engine (see docs/sync.md). The network ones may pass with time.
+namespace code {
+inline const QString NotEnrolled = QStringLiteral("not_enrolled");
+inline const QString NoAccount = QStringLiteral("no_account");
+inline const QString PlainHttp = QStringLiteral("plain_http");
+inline const QString BadHubUrl = QStringLiteral("bad_hub_url");
+inline const QString BadCa = QStringLiteral("bad_ca");
+inline const QString TlsUntrusted = QStringLiteral("tls_untrusted");
+inline const QString TlsExpired = QStringLiteral("tls_expired");
+inline const QString TlsHostMismatch = QStringLiteral("tls_host_mismatch");
+inline const QString TlsFailed = QStringLiteral("tls_failed");
+inline const QString Unreachable = QStringLiteral("hub_unreachable");
+inline const QString Timeout = QStringLiteral("hub_timeout");
+inline const QString Busy = QStringLiteral("hub_busy");
+inline const QString BadReply = QStringLiteral("hub_bad_reply");
+inline const QString BadChange = QStringLiteral("hub_bad_change"); // a change that breaks the contract
+inline const QString Refused = QStringLiteral("hub_refused");
+inline const QString SignInRefused = QStringLiteral("sign_in_refused");
+inline const QString Cancelled = QStringLiteral("cancelled");
+} // namespace code
+
+// True for the errors a later attempt may not meet (network, timeout, a busy or confused hub).
+bool isTransient(const QString& errorCode);
+// True for the errors that mean "the hub cannot be reached from here right now".
+bool isOffline(const QString& errorCode);
+bool isTlsRefusal(const QString& errorCode);
+
+} // namespace adm::sync
+
+Q_DECLARE_METATYPE(adm::sync::SyncProgress)
+Q_DECLARE_METATYPE(adm::sync::PassResult)
