@@ -1,0 +1,365 @@
+// bench_queue: the reviewer queue over a big cache (default 1,000,000 applications), against the
+// textbook baseline in the same run: QSqlTableModel + QSortFilterProxyModel over a plain SQLite
+// copy of the same rows. Times to the first screen, to change the sort, to apply a filter, for an
+// ID-number search and a name-substring search; resident memory. It prints; it never asserts.
+//
+//   bench_queue [--applications N] [--seed S] [--dir DIR]
+//
+// With --dir the generated cache is kept in DIR and used again by the next run with the same N.
+#include "citygen/CityGenerator.h"
+#include "security/Crypto.h"
+#include "store/BundleImporter.h"
+#include "store/CacheEligibility.h"
+#include "store/Database.h"
+#include "views/BinCountsModel.h"
+#include "views/QueueModel.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QSortFilterProxyModel>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QSqlTableModel>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <algorithm>
+#include <cstdio>
+
+using namespace adm;
+using namespace adm::views;
+
+namespace {
+
+double rssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    return 0;
+}
+
+// Waits for `signal` of `sender` (or `ms`); returns the milliseconds since `clock` started.
+template <typename Sender, typename Signal>
+double waitFor(Sender* sender, Signal signal, const QElapsedTimer& clock, int ms = 600000)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    QObject::connect(sender, signal, &loop, &QEventLoop::quit);
+    loop.exec();
+    return clock.nsecsElapsed() / 1e6;
+}
+
+struct Prepared {
+    QString cache;
+    QString plain;
+    QByteArray key;
+};
+
+// Migration 4 again over a cache that has everything else: what an existing workstation pays once.
+void rebuildQueue(const Prepared& p)
+{
+    {
+        auto db = store::Database::open(p.cache, p.key, store::Database::OpenMode::Existing);
+        if (!db)
+            qFatal("%s", qPrintable(db.error().message));
+        store::Connection& c = (*db)->writer();
+        auto q = c.prepare(QStringLiteral("SELECT type, name FROM sqlite_master WHERE name LIKE 'queue%' AND "
+                                          "type IN ('trigger', 'table')"));
+        QStringList drops;
+        while (q->step())
+            drops << QStringLiteral("DROP %1 IF EXISTS %2").arg(q->text(0).toUpper(), q->text(1));
+        drops.sort(); // triggers ("DROP TRIGGER") before their tables
+        std::reverse(drops.begin(), drops.end());
+        for (const QString& sql : drops)
+            if (!c.exec(sql))
+                qFatal("cannot drop the queue: %s", qPrintable(sql));
+        if (!c.exec(QStringLiteral("PRAGMA user_version = 3")))
+            qFatal("cannot reset the schema version");
+    }
+    QElapsedTimer t;
+    t.start();
+    auto db = store::Database::open(p.cache, p.key, store::Database::OpenMode::Existing);
+    if (!db)
+        qFatal("%s", qPrintable(db.error().message));
+    std::printf("migration 4 (queue tables, indexes, name pieces) over the existing cache: %.1f s\n",
+                t.elapsed() / 1000.0);
+}
+
+Prepared prepare(const QString& dir, int applications, quint64 seed)
+{
+    Prepared p{dir + QStringLiteral("/cache.db"), dir + QStringLiteral("/plain.db"), {}};
+    QFile keyFile(dir + QStringLiteral("/bench.key"));
+    const QString marker = dir + QStringLiteral("/applications-%1-seed-%2").arg(applications).arg(seed);
+    if (QFile::exists(marker) && keyFile.open(QIODevice::ReadOnly)) {
+        p.key = keyFile.readAll();
+        std::printf("using the cache in %s\n", qPrintable(dir));
+        return p;
+    }
+    for (const QString& f : QDir(dir).entryList(QDir::Files))
+        QFile::remove(dir + u'/' + f);
+    p.key = crypto::randomBytes(32);
+    QElapsedTimer t;
+    t.start();
+    const QString bundle = dir + QStringLiteral("/city.jsonl");
+    {
+        QFile out(bundle);
+        out.open(QIODevice::WriteOnly);
+        citygen::Options options;
+        options.applications = applications;
+        options.seed = seed;
+        if (!citygen::writeCity(options, out))
+            qFatal("generation failed");
+    }
+    std::printf("generated %d applications in %.1f s\n", applications, t.elapsed() / 1000.0);
+    {
+        auto db = store::Database::open(p.cache, p.key, store::Database::OpenMode::Create);
+        if (!db)
+            qFatal("%s", qPrintable(db.error().message));
+        t.restart();
+        QFile in(bundle);
+        in.open(QIODevice::ReadOnly);
+        auto imported = store::BundleImporter((*db)->writer()).run(in);
+        if (!imported)
+            qFatal("import failed: %s", qPrintable(imported.error().message));
+        std::printf("imported %lld changes in %.1f s\n", static_cast<long long>(imported->received),
+                    t.elapsed() / 1000.0);
+        t.restart();
+        auto checked = store::CacheEligibility((*db)->writer()).checkAll();
+        if (!checked)
+            qFatal("check failed: %s", qPrintable(checked.error().message));
+        std::printf("checked %lld applications in %.1f s\n", static_cast<long long>(checked->checked),
+                    t.elapsed() / 1000.0);
+        // The baseline's copy: the same rows in a file without a key (a benchmark only).
+        t.restart();
+        store::Connection& c = (*db)->writer();
+        if (!c.exec(QStringLiteral("ATTACH DATABASE '%1' AS plain KEY ''").arg(p.plain)) ||
+            !c.exec(QStringLiteral("CREATE TABLE plain.baseline_rows AS SELECT q.*, a.child_id_number "
+                                   "FROM queue_rows q JOIN applications a ON a.id = q.application_id")) ||
+            !c.exec(QStringLiteral("DETACH DATABASE plain")))
+            qFatal("cannot write the plain copy");
+        std::printf("plain copy written in %.1f s\n", t.elapsed() / 1000.0);
+    }
+    QFile::remove(bundle);
+    keyFile.open(QIODevice::WriteOnly);
+    keyFile.write(p.key);
+    QFile(marker).open(QIODevice::WriteOnly);
+    return p;
+}
+
+// The baseline's filter: what a QSortFilterProxyModel does for a bin, a filter and a search.
+class BaselineProxy : public QSortFilterProxyModel {
+public:
+    int binColumn = -1, channelColumn = -1, idColumn = -1, nameColumn = -1;
+    int bin = 0;
+    QString channel;
+    QString idNumber;
+    QString namePart;
+
+    void refilter() { invalidateFilter(); }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex& parent) const override
+    {
+        const QAbstractItemModel* m = sourceModel();
+        if (m->index(row, binColumn, parent).data().toInt() != bin)
+            return false;
+        if (!channel.isEmpty() && m->index(row, channelColumn, parent).data().toString() != channel)
+            return false;
+        if (!idNumber.isEmpty() && m->index(row, idColumn, parent).data().toString() != idNumber)
+            return false;
+        if (!namePart.isEmpty() && !m->index(row, nameColumn, parent).data().toString().contains(namePart))
+            return false;
+        return true;
+    }
+};
+
+struct Step {
+    const char* name;
+    double ours = 0;
+    double baseline = 0;
+};
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption(
+        {QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
+    parser.addOption(
+        {QStringLiteral("dir"), QStringLiteral("Keep the cache here and use it again."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("prepare-only"), QStringLiteral("Only generate, import and check.")});
+    parser.addOption(
+        {QStringLiteral("rebuild-queue"), QStringLiteral("Run migration 4 again on the kept cache (and time it).")});
+    parser.process(app);
+    const int applications = parser.value(QStringLiteral("applications")).toInt();
+    QTemporaryDir tmp;
+    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : tmp.path();
+    QDir().mkpath(dir);
+    const quint64 seed = parser.value(QStringLiteral("seed")).toULongLong();
+    if (parser.isSet(QStringLiteral("prepare-only"))) {
+        const Prepared p = prepare(dir, applications, seed);
+        if (parser.isSet(QStringLiteral("rebuild-queue")))
+            rebuildQueue(p);
+        return 0;
+    }
+    // Preparing leaves the heap of a big import behind: do it in a process of its own, so that the
+    // memory figures below are the queue's.
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedChannels);
+    QStringList childArgs = {QStringLiteral("--prepare-only"),
+                             QStringLiteral("--applications"),
+                             QString::number(applications),
+                             QStringLiteral("--seed"),
+                             QString::number(seed),
+                             QStringLiteral("--dir"),
+                             dir};
+    if (parser.isSet(QStringLiteral("rebuild-queue")))
+        childArgs << QStringLiteral("--rebuild-queue");
+    child.start(QCoreApplication::applicationFilePath(), childArgs);
+    if (!child.waitForFinished(-1) || child.exitCode() != 0)
+        qFatal("preparing the cache failed");
+    const Prepared prepared = prepare(dir, applications, seed);
+
+    auto db = store::Database::open(prepared.cache, prepared.key, store::Database::OpenMode::Existing);
+    if (!db)
+        qFatal("%s", qPrintable(db.error().message));
+    store::Database* database = db->get();
+    const double rssStart = rssMb();
+
+    // A child's ID number and a part of a name to look for, taken from the middle of the table.
+    QString idNumber, namePart;
+    {
+        auto q = database->writer().prepare(
+            QStringLiteral("SELECT a.child_id_number, a.child_name FROM applications a JOIN queue_rows q ON "
+                           "q.application_id = a.id WHERE q.bin = 0 AND length(a.child_name) = 3 LIMIT 1 OFFSET %1")
+                .arg(applications / 3));
+        if (q && q->step()) {
+            idNumber = q->text(0);
+            namePart = q->text(1).mid(1, 2);
+        }
+    }
+
+    QList<Step> steps = {
+        {"first screen"}, {"change the sort"}, {"apply a filter"}, {"ID-number search"}, {"name-substring search"}};
+    qint64 count = 0;
+    double countMs = 0, deepMs = 0, binsMs = 0;
+    {
+        QueueModel model([database] { return database->openReader(); });
+        BinCountsModel bins([database] { return database->openReader(); });
+        QElapsedTimer clock;
+        auto first = [&](const QueueQuery& q) {
+            clock.start();
+            model.setQuery(q);
+            return waitFor(&model, &QueueModel::firstRowsLoaded, clock);
+        };
+        QueueQuery q;
+        q.bin = Bin::ToReview;
+        steps[0].ours = first(q);
+        countMs = model.isCounting() ? waitFor(&model, &QueueModel::counted, clock) : clock.nsecsElapsed() / 1e6;
+        count = model.count();
+        // Scrolling to the middle: the window around it, read from the anchor before it.
+        clock.start();
+        const int middle = int(count / 2);
+        (void)model.data(model.index(middle, 0));
+        deepMs = waitFor(&model, &QueueModel::rowsLoaded, clock);
+        clock.start();
+        bins.setQuery(q);
+        binsMs = waitFor(&bins, &BinCountsModel::countsChanged, clock);
+
+        q.sortColumn = Column::Child;
+        q.order = Qt::DescendingOrder;
+        steps[1].ours = first(q);
+        QueueQuery filtered = q;
+        filtered.filter.channel = QStringLiteral("counter");
+        steps[2].ours = first(filtered);
+        QueueQuery byId = q;
+        byId.search = idNumber;
+        steps[3].ours = first(byId);
+        QueueQuery byName = q;
+        byName.search = namePart;
+        steps[4].ours = first(byName);
+        waitFor(&model, &QueueModel::counted, clock, 5000);
+    }
+    const double rssOurs = rssMb();
+    db->reset();
+
+    // The baseline: every row loaded into QSqlTableModel, sorted and filtered by a proxy.
+    double rssBaseline = 0, loadMs = 0;
+    {
+        QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("baseline"));
+        sql.setDatabaseName(prepared.plain);
+        if (!sql.open())
+            qFatal("baseline: %s", qPrintable(sql.lastError().text()));
+        const double before = rssMb();
+        QElapsedTimer clock;
+        clock.start();
+        QSqlTableModel table(nullptr, sql);
+        table.setTable(QStringLiteral("baseline_rows"));
+        table.select();
+        while (table.canFetchMore())
+            table.fetchMore();
+        loadMs = clock.nsecsElapsed() / 1e6;
+        const QSqlRecord r = table.record();
+        BaselineProxy proxy;
+        proxy.binColumn = r.indexOf(QStringLiteral("bin"));
+        proxy.channelColumn = r.indexOf(QStringLiteral("channel"));
+        proxy.idColumn = r.indexOf(QStringLiteral("child_id_number"));
+        proxy.nameColumn = r.indexOf(QStringLiteral("child_name"));
+        proxy.setSourceModel(&table);
+        proxy.sort(r.indexOf(QStringLiteral("submitted_at")));
+        (void)proxy.rowCount();
+        steps[0].baseline = clock.nsecsElapsed() / 1e6;
+        auto timed = [&](auto&& f) {
+            clock.start();
+            f();
+            (void)proxy.rowCount();
+            (void)proxy.index(0, 0).data();
+            return clock.nsecsElapsed() / 1e6;
+        };
+        steps[1].baseline = timed([&] { proxy.sort(proxy.nameColumn, Qt::DescendingOrder); });
+        steps[2].baseline = timed([&] {
+            proxy.channel = QStringLiteral("counter");
+            proxy.refilter();
+        });
+        steps[3].baseline = timed([&] {
+            proxy.channel.clear();
+            proxy.idNumber = idNumber;
+            proxy.refilter();
+        });
+        steps[4].baseline = timed([&] {
+            proxy.idNumber.clear();
+            proxy.namePart = namePart;
+            proxy.refilter();
+        });
+        rssBaseline = rssMb() - before;
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("baseline"));
+
+    std::printf("\nqueue of %d applications (bin \"to review\": %lld rows)\n", applications,
+                static_cast<long long>(count));
+    std::printf("%-24s %12s %14s %10s\n", "step", "queue (ms)", "baseline (ms)", "ratio");
+    for (const Step& s : steps)
+        std::printf("%-24s %12.1f %14.1f %9.0fx\n", s.name, s.ours, s.baseline, s.baseline / std::max(s.ours, 0.01));
+    std::printf("%-24s %12.1f\n", "count + anchors ready", countMs);
+    std::printf("%-24s %12.1f\n", "rows at the middle", deepMs);
+    std::printf("%-24s %12.1f\n", "bin counts", binsMs);
+    std::printf("%-24s %12s %14.1f   (every row into QSqlTableModel)\n", "baseline load", "", loadMs);
+    std::printf("resident memory: %.0f MB with the queue (cache open: %.0f MB); baseline adds %.0f MB\n", rssOurs,
+                rssStart, rssBaseline);
+    std::printf("targets: every step <= 100 ms, <= 300 MB resident, >= 10x faster than the baseline\n");
+    return 0;
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "Session.h"
+#include "sync/DecisionWorkflow.h"
+
+#include <QObject>
+
+namespace adm::views {
+
+// The GUI's way to decide: sync::DecisionWorkflow (the same checks and the same outbox item plus
+// audit entry as `admissionsctl decide`), run where the session keeps the writer. Remembers the
+// decisions made in this session, newest last, so that Ctrl+Z can take back the last one while
+// it is still waiting in the outbox.
+class DecisionService : public QObject {
+    Q_OBJECT
+public:
+    explicit DecisionService(Session& session, QObject* parent = nullptr);
+
+    void decide(const sync::DecisionRequest& request, QObject* context,
+                std::function<void(Result<sync::OutboxItem>)> done);
+    bool canUndo() const { return !m_made.isEmpty(); }
+    // Drops the last decision of this session; done gets its application id. Error codes of
+    // DecisionWorkflow::drop ("decision_in_flight": already sent; "not_found": already answered).
+    void undoLast(QObject* context, std::function<void(Result<QString>)> done);
+    // Drops an outbox item (a conflict the reviewer gives up, or an unsent decision).
+    void drop(qint64 itemId, const QString& applicationId, QObject* context, std::function<void(Status)> done);
+
+Q_SIGNALS:
+    void decided(const QString& applicationId, qint64 itemId);
+    void dropped(const QString& applicationId, qint64 itemId);
+
+private:
+    Session& m_session;
+    QList<QPair<QString, qint64>> m_made;
+};
+
+// Shows a full ID number only after an audit entry says who, which application, which person and
+// why: action "id.reveal", subject "application=<id> person=<child|guardian1…> reason=<code>". The
+// subject holds ids and a code, never the number, and no free text that could carry one.
+class IdRevealer {
+public:
+    // Standard reasons, stable codes.
+    static QStringList reasonCodes();
+    static QString reasonLabel(const QString& code);
+    static QString personKey(int position); // 0 → "child", 1 → "guardian1", …
+    static QString auditSubject(const QString& applicationId, int position, const QString& reasonCode);
+
+    // Error "bad_input" for an unknown reason.
+    static void reveal(Session& session, const QString& applicationId, int position, const QString& reasonCode,
+                       QObject* context, std::function<void(Status)> done);
+};
+
+} // namespace adm::views

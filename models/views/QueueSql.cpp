@@ -1,0 +1,309 @@
+#include "QueueSql.h"
+
+#include "domain/JsonCodec.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+namespace adm::views {
+
+namespace {
+
+// Full-width digits and letters (from an input method) read as their ASCII forms.
+QString normalizeSearch(const QString& text)
+{
+    QString s;
+    s.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u >= 0xFF01 && u <= 0xFF5E)
+            s.append(QChar(char16_t(u - 0xFEE0)));
+        else if (!c.isSpace())
+            s.append(c);
+    }
+    return s;
+}
+
+bool allDigits(QStringView s)
+{
+    for (const QChar c : s)
+        if (!c.isDigit() || c.unicode() > 0x7F)
+            return false;
+    return !s.isEmpty();
+}
+
+bool isCjk(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || c.isSurrogate() || u == 0x00B7 ||
+           u == 0x30FB;
+}
+
+QString utcBound(const QDate& localDate)
+{
+    return json::formatTime(QDateTime(localDate, QTime(0, 0)).toUTC());
+}
+
+} // namespace
+
+bool SearchTerms::isEmpty() const
+{
+    return applicationPrefix.isEmpty() && idNumberPrefix.isEmpty() && phonePrefix.isEmpty() && name.isEmpty();
+}
+
+QString QueueSql::columns()
+{
+    return QStringLiteral("qid, application_id, version, status, pending, conflict, bin, school_id, school_name, "
+                          "child_name, birth_date, claimed, checked, flag_mask, channel, submitted_at");
+}
+
+QString QueueSql::keyColumn(Column column)
+{
+    switch (column) {
+    case Column::Number:
+        return QStringLiteral("application_id");
+    case Column::Child:
+        return QStringLiteral("child_name");
+    case Column::Age:
+        return QStringLiteral("birth_date");
+    case Column::School:
+        return QStringLiteral("school_name");
+    case Column::Claimed:
+        return QStringLiteral("claimed");
+    case Column::Checked:
+        return QStringLiteral("checked");
+    case Column::Flags:
+        return QStringLiteral("flag_mask");
+    case Column::Channel:
+        return QStringLiteral("channel");
+    case Column::Submitted:
+        return QStringLiteral("submitted_at");
+    }
+    return QStringLiteral("submitted_at");
+}
+
+bool QueueSql::descending(const QueueQuery& query)
+{
+    const bool desc = query.order == Qt::DescendingOrder;
+    return query.sortColumn == Column::Age ? !desc : desc;
+}
+
+QString QueueSql::prefixEnd(const QString& prefix)
+{
+    // U+10FFFF sorts after every character in SQLite's byte-wise (UTF-8) comparison.
+    return prefix + QChar(0xDBFF) + QChar(0xDFFF);
+}
+
+SearchTerms QueueSql::classify(const QString& text)
+{
+    SearchTerms t;
+    const QString s = normalizeSearch(text);
+    if (s.isEmpty())
+        return t;
+    if (isCjk(s.front())) {
+        t.name = s;
+        return t;
+    }
+    const QString upper = s.toUpper();
+    const bool idLike = upper.size() >= 6 && upper.size() <= 18 && allDigits(QStringView(upper).left(17)) &&
+                        (allDigits(upper) || (upper.size() == 18 && upper.endsWith(u'X')));
+    if (idLike)
+        t.idNumberPrefix = upper;
+    if (allDigits(upper)) {
+        if (upper.size() >= 3 && upper.size() <= 11)
+            t.phonePrefix = upper;
+        if (upper.size() >= 4)
+            t.applicationPrefix = QStringLiteral("A") + upper; // the number typed without its letter
+        return t;
+    }
+    if (upper.front().isLetter() && upper.size() >= 2)
+        t.applicationPrefix = upper;
+    return t;
+}
+
+int QueueSql::categoryFacet(const QString& category)
+{
+    if (category == QLatin1String("A"))
+        return 1;
+    if (category == QLatin1String("B"))
+        return 2;
+    if (category == QLatin1String("C"))
+        return 3;
+    if (category == QLatin1String("none"))
+        return 4;
+    return 0;
+}
+
+bool QueueSql::searchesByCandidates(const QueueQuery& query)
+{
+    const SearchTerms terms = classify(query.search);
+    return !terms.isEmpty() && terms.name.size() != 1;
+}
+
+QString QueueSql::from(const QueueQuery& query)
+{
+    // Without statistics SQLite takes `bin = ?` for a few rows and walks the order's index, testing
+    // each row for the school. A school is a few thousand rows: read them by the school's index and
+    // sort them instead.
+    if (!query.filter.schoolId.isEmpty() && !searchesByCandidates(query))
+        return QStringLiteral("queue_rows INDEXED BY queue_by_school");
+    return QStringLiteral("queue_rows");
+}
+
+SqlText QueueSql::where(const QueueQuery& query, bool withBin)
+{
+    QStringList parts;
+    QVariantList binds;
+    if (withBin) {
+        if (query.bin == Bin::Conflicts) {
+            parts << QStringLiteral("conflict != 0");
+        } else {
+            // A search reads its few candidates by qid and sorts them; the unary + keeps SQLite from
+            // walking the whole bin in order to test each row against them.
+            parts << (searchesByCandidates(query) ? QStringLiteral("+bin = ?") : QStringLiteral("bin = ?"));
+            binds << qint64(query.bin);
+        }
+    }
+    const QueueFilter& f = query.filter;
+    if (!f.schoolId.isEmpty()) {
+        parts << QStringLiteral("school_id = ?");
+        binds << f.schoolId;
+    }
+    // Channel, category and flags are tested on `facets`, which every order's index holds: a filtered
+    // page or count never reads the table (migration 0004).
+    if (!f.category.isEmpty()) {
+        parts << QStringLiteral("((facets >> 1) & 7) = ?");
+        binds << qint64(categoryFacet(f.category));
+    }
+    if (f.flagMask != 0) {
+        parts << QStringLiteral("(facets & ?) != 0");
+        binds << (f.flagMask << 4);
+    }
+    if (f.channel == QLatin1String("counter") || f.channel == QLatin1String("online")) {
+        parts << QStringLiteral("(facets & 1) = ?");
+        binds << qint64(f.channel == QLatin1String("counter") ? 1 : 0);
+    } else if (!f.channel.isEmpty()) {
+        parts << QStringLiteral("channel = ?");
+        binds << f.channel;
+    }
+    if (f.from.isValid()) {
+        parts << QStringLiteral("submitted_at >= ?");
+        binds << utcBound(f.from);
+    }
+    if (f.to.isValid()) {
+        parts << QStringLiteral("submitted_at < ?");
+        binds << utcBound(f.to.addDays(1));
+    }
+
+    const SearchTerms terms = classify(query.search);
+    if (!query.search.trimmed().isEmpty() && terms.isEmpty()) {
+        parts << QStringLiteral("0"); // nothing can match what was typed
+    } else if (terms.name.size() == 1) {
+        // One character: any name holding it. Scans the bin, but only the worker waits for it.
+        parts << QStringLiteral("instr(child_name, ?) > 0");
+        binds << terms.name;
+    } else if (!terms.isEmpty()) {
+        // Candidates by qid from the search's own indexes; SQLite then reads them by rowid and sorts
+        // the few that remain, instead of walking the order's index.
+        QStringList sources;
+        auto range = [&](const QString& sql, const QString& prefix) {
+            sources << sql;
+            binds << prefix << prefixEnd(prefix);
+        };
+        if (!terms.applicationPrefix.isEmpty())
+            range(QStringLiteral("SELECT qid FROM queue_rows WHERE application_id >= ? AND application_id < ?"),
+                  terms.applicationPrefix);
+        if (!terms.idNumberPrefix.isEmpty())
+            range(QStringLiteral("SELECT q.qid FROM application_people p JOIN queue_rows q ON q.application_id = "
+                                 "p.application_id WHERE p.id_number >= ? AND p.id_number < ?"),
+                  terms.idNumberPrefix);
+        if (!terms.phonePrefix.isEmpty())
+            range(QStringLiteral("SELECT q.qid FROM application_people p JOIN queue_rows q ON q.application_id = "
+                                 "p.application_id WHERE p.phone >= ? AND p.phone < ?"),
+                  terms.phonePrefix);
+        if (!terms.name.isEmpty()) {
+            range(QStringLiteral("SELECT q.qid FROM applications a JOIN queue_rows q ON q.application_id = a.id "
+                                 "WHERE a.child_name >= ? AND a.child_name < ?"),
+                  terms.name);
+            sources << QStringLiteral("SELECT qid FROM queue_name_grams WHERE gram = ?");
+            binds << terms.name.left(2);
+        }
+        QString clause = QStringLiteral("qid IN (%1)").arg(sources.join(QStringLiteral(" UNION ")));
+        if (!terms.name.isEmpty()) {
+            clause += QStringLiteral(" AND instr(child_name, ?) > 0");
+            binds << terms.name;
+        }
+        parts << clause;
+    }
+    if (parts.isEmpty())
+        parts << QStringLiteral("1");
+    return {parts.join(QStringLiteral(" AND ")), binds};
+}
+
+namespace {
+
+QString orderBy(const QueueQuery& query)
+{
+    const QString dir = QueueSql::descending(query) ? QStringLiteral(" DESC") : QString();
+    return QStringLiteral(" ORDER BY %1%2, qid%2").arg(QueueSql::keyColumn(query.sortColumn), dir);
+}
+
+} // namespace
+
+SqlText QueueSql::firstQids(const QueueQuery& query, int limit)
+{
+    SqlText w = where(query);
+    w.sql = QStringLiteral("SELECT qid FROM %1 WHERE %2%3 LIMIT %4").arg(from(query), w.sql, orderBy(query)).arg(limit);
+    return w;
+}
+
+SqlText QueueSql::qidsFrom(const QueueQuery& query, const QueueKey& anchor, int limit)
+{
+    SqlText w = where(query);
+    const QString k = keyColumn(query.sortColumn);
+    // Written as a range on k plus a tie-break, so that the order's index seeks straight to the anchor.
+    const QString keyset = descending(query) ? QStringLiteral(" AND %1 <= ? AND (%1 < ? OR qid <= ?)").arg(k)
+                                             : QStringLiteral(" AND %1 >= ? AND (%1 > ? OR qid >= ?)").arg(k);
+    w.binds << anchor.key << anchor.key << anchor.qid;
+    w.sql = QStringLiteral("SELECT qid FROM %1 WHERE %2%3%4 LIMIT %5")
+                .arg(from(query), w.sql, keyset, orderBy(query))
+                .arg(limit);
+    return w;
+}
+
+SqlText QueueSql::rowsByQid(const QVector<qint64>& qids)
+{
+    SqlText t;
+    QStringList marks;
+    marks.reserve(qids.size());
+    for (qint64 q : qids) {
+        marks << QStringLiteral("?");
+        t.binds << q;
+    }
+    t.sql = QStringLiteral("SELECT %1 FROM queue_rows WHERE qid IN (%2)").arg(columns(), marks.join(u','));
+    return t;
+}
+
+SqlText QueueSql::scan(const QueueQuery& query)
+{
+    SqlText w = where(query);
+    w.sql = QStringLiteral("SELECT qid, %1 FROM %2 WHERE %3%4")
+                .arg(keyColumn(query.sortColumn), from(query), w.sql, orderBy(query));
+    return w;
+}
+
+SqlText QueueSql::binCounts(const QueueQuery& query)
+{
+    SqlText w = where(query, false);
+    w.sql = QStringLiteral("SELECT bin, count(*) FROM queue_rows WHERE %1 GROUP BY bin").arg(w.sql);
+    return w;
+}
+
+SqlText QueueSql::conflictCount(const QueueQuery& query)
+{
+    SqlText w = where(query, false);
+    w.sql = QStringLiteral("SELECT count(*) FROM queue_rows WHERE conflict != 0 AND %1").arg(w.sql);
+    return w;
+}
+
+} // namespace adm::views

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "QueueTypes.h"
+
+#include <QString>
+#include <QVariantList>
+
+namespace adm::views {
+
+// SQL text with its parameters, bound in order (QString binds text, qint64 an integer).
+struct SqlText {
+    QString sql;
+    QVariantList binds;
+};
+
+// What a search string is taken for; a string can be several at once (digits: an ID number or a phone).
+struct SearchTerms {
+    QString applicationPrefix; // "A2026…"
+    QString idNumberPrefix;    // six or more digits (and a final X)
+    QString phonePrefix;       // three to eleven digits
+    QString name;              // CJK text: prefix and any part of the child's name
+    bool isEmpty() const;
+};
+
+// Builds the queue statements over queue_rows (migration 0004). Every page is keyset-paged:
+// `… AND k >= ? AND (k > ? OR qid >= ?) ORDER BY k, qid LIMIT n` from a known anchor; never OFFSET.
+class QueueSql {
+public:
+    static QString columns();
+    // The sort key column of an order; `qid` breaks ties.
+    static QString keyColumn(Column column);
+    // The direction in SQL (age ascending is birth date descending).
+    static bool descending(const QueueQuery& query);
+
+    // The conditions of a query: bin, filters and search ("1" when none). With `withBin` false the
+    // bin is left out (the counts of every bin).
+    static SqlText where(const QueueQuery& query, bool withBin = true);
+
+    // A page is read in two steps: the qids in order, from the order's index alone (covering, with
+    // the filters on `facets`), then the rows of those qids.
+    static SqlText firstQids(const QueueQuery& query, int limit);
+    // The qids from `anchor` on (the anchor row included), in the query's order.
+    static SqlText qidsFrom(const QueueQuery& query, const QueueKey& anchor, int limit);
+    static SqlText rowsByQid(const QVector<qint64>& qids);
+    // qid and sort key of every row, in order: the counting pass.
+    static SqlText scan(const QueueQuery& query);
+    static SqlText binCounts(const QueueQuery& query);
+    static SqlText conflictCount(const QueueQuery& query);
+
+    static SearchTerms classify(const QString& text);
+    // True when the search is answered from its own indexes (candidates by qid, then sorted).
+    static bool searchesByCandidates(const QueueQuery& query);
+    // The table, with the index to use when SQLite would pick a worse one.
+    static QString from(const QueueQuery& query);
+    // The category's code in `facets` (0 not checked, 1 A, 2 B, 3 C, 4 none).
+    static int categoryFacet(const QString& category);
+    // The smallest string greater than every string that starts with `prefix`.
+    static QString prefixEnd(const QString& prefix);
+};
+
+} // namespace adm::views

@@ -1,0 +1,95 @@
+#include "SyncedSession.h"
+
+#include "store/Workspace.h"
+#include "sync/SyncService.h"
+
+namespace adm::views {
+
+SyncedSession::SyncedSession(std::unique_ptr<store::Workspace> workspace, QObject* parent)
+    : Session(parent)
+    , m_user(workspace->user())
+    , m_role(workspace->role())
+    , m_dataDir(workspace->dataDir())
+    , m_database(&workspace->database())
+    , m_service(std::make_unique<sync::SyncService>(std::move(workspace)))
+{
+    connect(m_service.get(), &sync::SyncService::progress, this,
+            [this](const sync::SyncProgress& p) { Q_EMIT syncProgress(sync::phaseLabel(p.phase), p.done, p.total); });
+    connect(m_service.get(), &sync::SyncService::passFinished, this, [this](const sync::PassResult& r) {
+        if (r.summary.applied > 0 || r.summary.pushed > 0 || r.summary.conflicts > 0 || r.summary.removed > 0)
+            Q_EMIT cacheChanged();
+        Q_EMIT syncFinished(r.ok(), r.errorMessage);
+    });
+    connect(m_service.get(), &sync::SyncService::onlineChanged, this, [this](bool online) {
+        m_online = online;
+        Q_EMIT onlineChanged(online);
+    });
+}
+
+SyncedSession::~SyncedSession()
+{
+    (void)close();
+}
+
+void SyncedSession::setCredentials(const QString& account, const QString& password)
+{
+    if (m_service)
+        m_service->setCredentials(account, password);
+}
+
+void SyncedSession::setWatchInterval(int ms)
+{
+    if (m_service)
+        m_service->setWatchInterval(ms);
+}
+
+ReaderFactory SyncedSession::readers() const
+{
+    store::Database* db = m_service ? m_database : nullptr;
+    return [db]() -> Result<std::unique_ptr<store::Connection>> {
+        if (!db)
+            return Error{QStringLiteral("closed"), QStringLiteral("the workspace is closed")};
+        return db->openReader();
+    };
+}
+
+void SyncedSession::post(std::function<void(store::Workspace&)> job, QObject* context, std::function<void()> done)
+{
+    if (!m_service)
+        return;
+    m_service->post<int>(
+        [job = std::move(job)](store::Workspace& w) {
+            job(w);
+            return 0;
+        },
+        context, [done = std::move(done)](int) { done(); });
+}
+
+bool SyncedSession::isSyncing() const
+{
+    return m_service && m_service->isRunning();
+}
+
+void SyncedSession::syncNow()
+{
+    if (m_service)
+        m_service->syncNow();
+}
+
+void SyncedSession::cancelSync()
+{
+    if (m_service)
+        m_service->cancel();
+}
+
+std::unique_ptr<store::Workspace> SyncedSession::close()
+{
+    if (!m_service)
+        return {};
+    auto workspace = m_service->shutdown();
+    m_service.reset();
+    m_database = nullptr;
+    return workspace;
+}
+
+} // namespace adm::views

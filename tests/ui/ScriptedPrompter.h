@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Prompter.h"
+
+#include <QStringList>
+#include <functional>
+
+// Answers the main window's questions as a test says, and remembers what was asked.
+class ScriptedPrompter : public adm::ui::Prompter {
+public:
+    using DecisionAnswer = std::function<std::optional<adm::sync::DecisionRequest>(const adm::ui::DecisionContext&)>;
+
+    DecisionAnswer approve;
+    DecisionAnswer reject;
+    DecisionAnswer requestInfo;
+    std::optional<QString> revealReason;
+    bool confirmAnswer = true;
+
+    QStringList asked;    // "approve A2026…", "confirm <title>", …
+    QStringList informed; // the sentences shown to the reviewer
+    adm::ui::DecisionContext lastContext;
+
+    std::optional<adm::sync::DecisionRequest> askApprove(QWidget*, const adm::ui::DecisionContext& c) override
+    {
+        return answer(QStringLiteral("approve"), approve, c);
+    }
+    std::optional<adm::sync::DecisionRequest> askReject(QWidget*, const adm::ui::DecisionContext& c) override
+    {
+        return answer(QStringLiteral("reject"), reject, c);
+    }
+    std::optional<adm::sync::DecisionRequest> askRequestInfo(QWidget*, const adm::ui::DecisionContext& c) override
+    {
+        return answer(QStringLiteral("request_info"), requestInfo, c);
+    }
+    std::optional<QString> askRevealReason(QWidget*, const QString& applicationId, const QString&) override
+    {
+        asked << QStringLiteral("reveal ") + applicationId;
+        return revealReason;
+    }
+    bool confirm(QWidget*, const QString& title, const QString&) override
+    {
+        asked << QStringLiteral("confirm ") + title;
+        return confirmAnswer;
+    }
+    void inform(QWidget*, const QString&, const QString& text) override { informed << text; }
+
+private:
+    std::optional<adm::sync::DecisionRequest> answer(const QString& what, const DecisionAnswer& f,
+                                                     const adm::ui::DecisionContext& c)
+    {
+        asked << what + u' ' + c.applicationId;
+        lastContext = c;
+        return f ? f(c) : std::nullopt;
+    }
+};

@@ -1,0 +1,72 @@
+#include "CityFixture.h"
+
+#include "TestSupport.h"
+#include "citygen/CityGenerator.h"
+#include "domain/JsonCodec.h"
+#include "store/CacheEligibility.h"
+#include "store/ChangeApplier.h"
+
+#include <QJsonObject>
+
+using namespace adm;
+
+namespace testsupport {
+
+namespace {
+
+std::unique_ptr<store::Workspace> newWorkspace(const QString& dir)
+{
+    auto ws = store::Workspace::initialise(dir, kReviewer, QStringLiteral("reviewer"), kPassphrase);
+    if (!ws)
+        qFatal("cannot initialise a workspace: %s", qPrintable(ws.error().message));
+    return std::move(*ws);
+}
+
+void applyAndCheck(store::Workspace& ws, const QList<Change>& changes)
+{
+    store::ChangeApplier applier(ws.database().writer());
+    for (qsizetype from = 0; from < changes.size(); from += 20000)
+        if (auto r = applier.apply(changes.mid(from, 20000)); !r)
+            qFatal("cannot apply changes: %s", qPrintable(r.error().message));
+    if (auto r = store::CacheEligibility(ws.database().writer()).checkAll(); !r)
+        qFatal("cannot check: %s", qPrintable(r.error().message));
+}
+
+} // namespace
+
+std::unique_ptr<store::Workspace> makeCityWorkspace(const QString& dir, int applications, quint64 seed)
+{
+    auto ws = newWorkspace(dir);
+    citygen::Options options;
+    options.applications = applications;
+    options.seed = seed;
+    QList<Change> changes;
+    int n = 0;
+    citygen::CityGenerator(options).generate([&](const Change& c) {
+        Change copy = c;
+        if (copy.entity == entity::Application) {
+            ++n;
+            const char* status = n % 10 == 0   ? "approved"
+                                 : n % 15 == 0 ? "rejected"
+                                 : n % 20 == 0 ? "info_requested"
+                                               : nullptr;
+            if (status)
+                copy.data.insert(QStringLiteral("status"), QLatin1String(status));
+        }
+        changes.append(copy);
+    });
+    applyAndCheck(*ws, changes);
+    return ws;
+}
+
+std::unique_ptr<store::Workspace> makeFixtureWorkspace(const QString& dir)
+{
+    auto ws = newWorkspace(dir);
+    QList<Change> changes;
+    for (const QJsonObject& o : fixtureChanges())
+        changes.append(*json::readChange(o));
+    applyAndCheck(*ws, changes);
+    return ws;
+}
+
+} // namespace testsupport

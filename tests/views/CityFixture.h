@@ -1,0 +1,22 @@
+#pragma once
+
+#include "store/Workspace.h"
+
+#include <QString>
+#include <memory>
+
+// Workspaces with data for the view and GUI tests: the shared policy fixture, or a generated city.
+namespace testsupport {
+
+inline const QString kReviewer = QStringLiteral("liu.fang");
+inline const QString kPassphrase = QStringLiteral("desk passphrase 1");
+
+// A new workspace in `dir` (user kReviewer, a reviewer) holding a generated city of `applications`,
+// checked. Some applications get other statuses so that every bin has rows: every 10th approved,
+// every 15th rejected, every 20th information requested (upstream decisions).
+std::unique_ptr<adm::store::Workspace> makeCityWorkspace(const QString& dir, int applications, quint64 seed = 7);
+
+// A new workspace in `dir` holding the shared fixture (shared/fixtures/policy-cases.json), checked.
+std::unique_ptr<adm::store::Workspace> makeFixtureWorkspace(const QString& dir);
+
+} // namespace testsupport

@@ -1,0 +1,111 @@
+#include "DecisionController.h"
+
+#include "Prompter.h"
+#include "views/ApplicationDetail.h"
+#include "views/DecisionService.h"
+#include "views/Labels.h"
+
+namespace adm::ui {
+
+DecisionController::DecisionController(QWidget* window, Prompter& prompter, QObject* parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_prompter(prompter)
+{}
+
+void DecisionController::fail(const QString& message)
+{
+    m_prompter.inform(m_window, tr("Not saved"), message);
+    Q_EMIT refused(message);
+}
+
+void DecisionController::decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail)
+{
+    if (!m_service || m_busy)
+        return;
+    DecisionContext context;
+    context.applicationId = detail.application.id;
+    context.checkedCategory = detail.row.checked;
+    context.claimedCategory = detail.application.claimedCategory;
+    context.seats = detail.seats;
+
+    std::optional<sync::DecisionRequest> request;
+    switch (kind) {
+    case DecisionDialog::Kind::Approve:
+        request = m_prompter.askApprove(m_window, context);
+        break;
+    case DecisionDialog::Kind::Reject:
+        request = m_prompter.askReject(m_window, context);
+        break;
+    case DecisionDialog::Kind::RequestInfo:
+        request = m_prompter.askRequestInfo(m_window, context);
+        break;
+    }
+    if (!request || !m_service)
+        return; // cancelled, or the workstation locked while the dialog was open
+    const views::SchoolSeats& seats = context.seats;
+    if (request->outcome == QLatin1String("approve") && seats.capacity > 0 && seats.approved + 1 > seats.capacity &&
+        !m_prompter.confirm(m_window, tr("Over capacity"),
+                            tr("%1 has %2 seats and %3 approvals already. Approve one more anyway?")
+                                .arg(seats.name)
+                                .arg(seats.capacity)
+                                .arg(seats.approved)))
+        return;
+    if (!m_service)
+        return;
+
+    m_busy = true;
+    const QString id = request->applicationId;
+    const QString outcome = request->outcome;
+    m_service->decide(*request, this, [this, id, outcome](Result<sync::OutboxItem> result) {
+        m_busy = false;
+        if (!result) {
+            fail(result.error().message);
+            return;
+        }
+        Q_EMIT changed(id,
+                       tr("%1: %2. Ctrl+Z takes it back until it is sent.").arg(id, views::labels::pending(outcome)));
+    });
+}
+
+void DecisionController::undoLast()
+{
+    if (!m_service || m_busy)
+        return;
+    if (!m_service->canUndo()) {
+        Q_EMIT refused(tr("There is no decision of yours to take back."));
+        return;
+    }
+    m_busy = true;
+    m_service->undoLast(this, [this](Result<QString> result) {
+        m_busy = false;
+        if (!result) {
+            fail(result.error().message);
+            return;
+        }
+        Q_EMIT changed(*result, tr("Decision on %1 taken back: it will not be sent.").arg(*result));
+    });
+}
+
+void DecisionController::drop(qint64 outboxItem, const QString& applicationId)
+{
+    if (!m_service || m_busy)
+        return;
+    if (!m_prompter.confirm(
+            m_window, tr("Drop the decision"),
+            tr("Drop your decision on %1? The application stays as it is upstream.").arg(applicationId)))
+        return;
+    if (!m_service)
+        return; // locked while the question was open
+    m_busy = true;
+    m_service->drop(outboxItem, applicationId, this, [this, applicationId](Status s) {
+        m_busy = false;
+        if (!s) {
+            fail(s.error().message);
+            return;
+        }
+        Q_EMIT changed(applicationId, tr("Your decision on %1 was dropped.").arg(applicationId));
+    });
+}
+
+} // namespace adm::ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "views/ReaderFactory.h"
+
+#include <QTimer>
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QTreeView;
+
+namespace adm::views {
+class BinCountsModel;
+class QueueModel;
+class ReaderThread;
+} // namespace adm::views
+
+namespace adm::ui {
+
+class FilterBar;
+class QueueTableView;
+
+// The queues: the bins with their counts on the left; on the right the search field, the filters
+// and the table of the chosen bin. Owns the queue models of the open session.
+class QueuePane : public QWidget {
+    Q_OBJECT
+public:
+    explicit QueuePane(QWidget* parent = nullptr);
+    ~QueuePane() override;
+
+    // Makes the models over a session's readers and shows the first bin.
+    void open(views::ReaderFactory readers);
+    // Drops the models, and clears what was typed in the search field.
+    void close();
+    bool isOpen() const { return m_model != nullptr; }
+    // The cache changed: count and read again, keeping the place.
+    void refresh();
+
+    QString currentApplicationId() const;
+    void focusSearch();
+    void moveBy(int delta);
+    void retranslate();
+
+    QueueTableView* table() const { return m_table; }
+    views::QueueModel* model() const { return m_model.get(); }
+    views::BinCountsModel* bins() const { return m_bins.get(); }
+
+Q_SIGNALS:
+    // The current row shows another application (empty: none).
+    void currentChanged(const QString& applicationId);
+    void openRequested(const QString& applicationId);
+
+private:
+    void applyQuery();
+    void updateCount();
+    void checkCurrent();
+    void selectFirstRowIfNone();
+
+    QTreeView* m_binList = nullptr;
+    QLineEdit* m_search = nullptr;
+    QLabel* m_count = nullptr;
+    FilterBar* m_filters = nullptr;
+    QueueTableView* m_table = nullptr;
+    QTimer m_searchDelay;
+    std::unique_ptr<views::QueueModel> m_model;
+    std::unique_ptr<views::BinCountsModel> m_bins;
+    std::unique_ptr<views::ReaderThread> m_reads;
+    QString m_lastCurrent;
+};
+
+} // namespace adm::ui

@@ -1,0 +1,78 @@
+#include "QueueTableView.h"
+
+#include "views/Labels.h"
+#include "views/QueueTypes.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+
+namespace adm::ui {
+
+QueueTableView::QueueTableView(QWidget* parent)
+    : QTableView(parent)
+{
+    setObjectName(QStringLiteral("queueTable"));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSortingEnabled(true);
+    setWordWrap(false);
+    setAlternatingRowColors(true);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setIconSize(QSize(120, 14));
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->hide();
+    horizontalHeader()->setHighlightSections(false);
+    horizontalHeader()->setSortIndicatorShown(true);
+    horizontalHeader()->setStretchLastSection(false);
+    fitColumns();
+}
+
+void QueueTableView::fitColumns()
+{
+    const QFontMetrics fm = fontMetrics();
+    verticalHeader()->setDefaultSectionSize(fm.height() + 8);
+    if (!model())
+        return;
+    using views::Column;
+    auto width = [&](const QString& sample) { return fm.horizontalAdvance(sample) + 24; };
+    auto set = [&](Column c, int w) {
+        const int header = fm.horizontalAdvance(model()->headerData(int(c), Qt::Horizontal).toString()) + 28;
+        setColumnWidth(int(c), std::max(w, header));
+    };
+    set(Column::Number, width(QStringLiteral("A2026000000")) + 18);
+    set(Column::Child, width(QStringLiteral("欧阳小明明")));
+    set(Column::Age, width(views::labels::age(QStringLiteral("20191231"), QDate(2026, 8, 31)) + QStringLiteral("0")));
+    set(Column::School, width(QStringLiteral("日照市东港区实验小学")));
+    set(Column::Claimed, width(QStringLiteral("A")));
+    set(Column::Checked, width(QStringLiteral("none")));
+    set(Column::Flags, 4 * 13 + 16);
+    set(Column::Channel, std::max(width(views::labels::channel(QStringLiteral("online"))),
+                                  width(views::labels::channel(QStringLiteral("counter")))));
+    set(Column::Submitted, width(QStringLiteral("2026-06-02 12:53")));
+    // The school takes what is left, so that the table fits without scrolling sideways.
+    horizontalHeader()->setSectionResizeMode(int(Column::School), QHeaderView::Stretch);
+}
+
+void QueueTableView::moveBy(int delta)
+{
+    if (!model() || model()->rowCount() == 0)
+        return;
+    const int column = currentIndex().isValid() ? currentIndex().column() : 0;
+    const int row = std::clamp(currentIndex().isValid() ? currentIndex().row() + delta : 0, 0, model()->rowCount() - 1);
+    const QModelIndex target = model()->index(row, column);
+    setCurrentIndex(target);
+    scrollTo(target);
+}
+
+void QueueTableView::keyPressEvent(QKeyEvent* event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && currentIndex().isValid()) {
+        Q_EMIT openRequested(currentIndex());
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+} // namespace adm::ui

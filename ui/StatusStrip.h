@@ -1,0 +1,38 @@
+#pragma once
+
+#include "views/SessionStatus.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace adm::ui {
+
+// The permanent part of the status bar: online or offline, the last good sync, the outbox and the
+// conflicts, and who is signed in.
+class StatusStrip : public QWidget {
+    Q_OBJECT
+public:
+    explicit StatusStrip(QWidget* parent = nullptr);
+
+    void setOnline(bool online, bool canSync);
+    void setStatus(const views::SessionStatus& status);
+    void setUser(const QString& user, const QString& role);
+    void clear();
+    void retranslate();
+
+private:
+    QLabel* m_online = nullptr;
+    QLabel* m_lastSync = nullptr;
+    QLabel* m_outbox = nullptr;
+    QLabel* m_conflicts = nullptr;
+    QLabel* m_user = nullptr;
+    bool m_isOnline = false;
+    bool m_canSync = false;
+    bool m_known = false;
+    views::SessionStatus m_status;
+    QString m_userName;
+    QString m_roleName;
+};
+
+} // namespace adm::ui
