@@ -1,6 +1,6 @@
 // admissionsctl: the command line of the admissions workstation, for administrators, scripts and
 // integrators. Exit codes: 0 done, 1 a "no" answer, 2 bad usage or input, 3 wrong passphrase,
-// 4 damaged or foreign cache.
+// 4 damaged or foreign cache, 5 hub unreachable or certificate refused, 6 hub sign-in refused.
 #include "CmdSync.h"
 #include "Commands.h"
 #include "CtlContext.h"
@@ -55,7 +55,8 @@ int printHelp(QTextStream& stream)
            << QCoreApplication::translate("admissionsctl",
                                           "Every command takes --data-dir DIR. \"admissionsctl COMMAND --help\" "
                                           "shows its options.\nExit codes: 0 done, 1 no, 2 bad usage or input, "
-                                          "3 wrong passphrase, 4 damaged or foreign cache.")
+                                          "3 wrong passphrase, 4 damaged or foreign cache, 5 hub unreachable or "
+                                          "certificate refused, 6 hub sign-in refused.")
            << Qt::endl;
     return 0;
 }
