@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DecisionService</name>
+    <message>
+        <source>There is no decision of yours to take back.</source>
+        <translation>您没有可撤回的审核决定。</translation>
+    </message>
+</context>
+<context>
     <name>EligibilityCheck</name>
     <message>
         <source>The child has other applications this year: %1.</source>
@@ -384,6 +391,33 @@
     </message>
 </context>
 <context>
+    <name>IdRevealer</name>
+    <message>
+        <source>Check the identity against a document</source>
+        <translation>与证件核对身份</translation>
+    </message>
+    <message>
+        <source>The family asked about the application</source>
+        <translation>家庭询问申请情况</translation>
+    </message>
+    <message>
+        <source>The family is at the counter</source>
+        <translation>家庭在窗口现场</translation>
+    </message>
+    <message>
+        <source>An agency record does not match</source>
+        <translation>部门记录不一致</translation>
+    </message>
+    <message>
+        <source>A supervisor asked</source>
+        <translation>督导要求查看</translation>
+    </message>
+    <message>
+        <source>Choose why you need to see the ID number.</source>
+        <translation>请选择需要查看身份证号的原因。</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>To review</source>
@@ -601,104 +635,153 @@
         <source>%1 y %2 m</source>
         <translation>%1岁%2个月</translation>
     </message>
-</context>
-<context>
-    <name>MainWindow</name>
     <message>
-        <source>Admission policies</source>
-        <translation>招生政策</translation>
+        <source>Certificate number</source>
+        <translation>证书号</translation>
     </message>
     <message>
-        <source>Schools</source>
-        <translation>学校</translation>
+        <source>Contract number</source>
+        <translation>合同编号</translation>
     </message>
     <message>
-        <source>Catchment zones</source>
-        <translation>学区</translation>
+        <source>Filing number</source>
+        <translation>备案编号</translation>
     </message>
     <message>
-        <source>Applications</source>
-        <translation>入学申请</translation>
+        <source>Permit number</source>
+        <translation>居住证号</translation>
     </message>
     <message>
-        <source>Agency records</source>
-        <translation>部门记录</translation>
+        <source>Household number</source>
+        <translation>户号</translation>
     </message>
     <message>
-        <source>Household registration</source>
-        <translation>户籍</translation>
+        <source>Usage</source>
+        <translation>用途</translation>
     </message>
     <message>
-        <source>Real-estate registration</source>
-        <translation>不动产登记</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
     <message>
-        <source>Housing sale contracts</source>
-        <translation>商品房网签合同</translation>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
     </message>
     <message>
-        <source>Rental filings</source>
-        <translation>房屋租赁备案</translation>
+        <source>Cancelled on</source>
+        <translation>注销日期</translation>
     </message>
     <message>
-        <source>Social insurance</source>
-        <translation>社会保险</translation>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
     </message>
     <message>
-        <source>Individual businesses</source>
-        <translation>个体工商户</translation>
+        <source>Starts on</source>
+        <translation>起始日期</translation>
     </message>
     <message>
-        <source>Enterprise legal persons</source>
-        <translation>企业法人</translation>
+        <source>Ends on</source>
+        <translation>到期日期</translation>
     </message>
     <message>
-        <source>Marriage registration</source>
-        <translation>婚姻登记</translation>
+        <source>Issued on</source>
+        <translation>签发日期</translation>
     </message>
     <message>
-        <source>Residence permits</source>
-        <translation>居住证</translation>
+        <source>Expires on</source>
+        <translation>有效期至</translation>
     </message>
     <message>
-        <source>Submitted</source>
-        <translation>已提交</translation>
+        <source>Employer</source>
+        <translation>用人单位</translation>
     </message>
     <message>
-        <source>Under review</source>
-        <translation>审核中</translation>
+        <source>City code</source>
+        <translation>城市代码</translation>
     </message>
     <message>
-        <source>Information requested</source>
-        <translation>待补充材料</translation>
+        <source>Paid months</source>
+        <translation>缴费月数</translation>
     </message>
     <message>
-        <source>Approved</source>
-        <translation>已通过</translation>
+        <source>Address</source>
+        <translation>地址</translation>
     </message>
     <message>
-        <source>Rejected</source>
-        <translation>已驳回</translation>
+        <source>Held by</source>
+        <translation>权利人</translation>
     </message>
     <message>
-        <source>Withdrawn</source>
-        <translation>已撤回</translation>
+        <source>Address match</source>
+        <translation>地址匹配</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>网上</translation>
+        <source>Registration number</source>
+        <translation>注册号</translation>
     </message>
     <message>
-        <source>At a counter</source>
-        <translation>窗口</translation>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <source>Primary grade 1</source>
-        <translation>小学一年级</translation>
+        <source>Trade name</source>
+        <translation>字号</translation>
     </message>
     <message>
-        <source>Junior middle grade 7</source>
-        <translation>初中七年级</translation>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>mortgaged</source>
+        <translation>已抵押</translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation>已查封</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>filed</source>
+        <translation>已备案</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>存续</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>married</source>
+        <translation>已婚</translation>
+    </message>
+    <message>
+        <source>divorced</source>
+        <translation>离婚</translation>
+    </message>
+    <message>
+        <source>residential</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>commercial</source>
+        <translation>商业</translation>
+    </message>
+    <message>
+        <source>child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -821,10 +904,6 @@
     <message>
         <source>The sync was cancelled.</source>
         <translation>同步已取消。</translation>
-    </message>
-    <message>
-        <source>The hub at %1 showed a certificate that the certificate authority this workstation was enrolled with did not sign, so the connection was refused. If the hub was set up again, an administrator enrols the workstation again with the hub&apos;s new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your administrator: someone may be intercepting the connection.</source>
-        <translation>位于%1的市级平台出示的证书不是由本工作站接入时指定的证书颁发机构签发的，因此已拒绝连接。如果市级平台已重新部署，请由管理员使用其新的 ca.pem 重新接入本工作站（admissionsctl connect --hub URL --ca FILE）；否则请告知管理员：连接可能正遭到他人拦截。</translation>
     </message>
     <message>
         <source>The hub&apos;s certificate expired on %1, so the connection was refused. Ask the hub&apos;s administrator to renew it; also check that this computer&apos;s date is right.</source>
@@ -965,6 +1044,221 @@
     <message>
         <source>Receiving</source>
         <translation>正在接收</translation>
+    </message>
+    <message>
+        <source>The hub at %1 showed a certificate that the certificate authority trusted for it (the CA file given when the workstation was connected) did not sign, so the connection was refused. If the hub was set up again, an administrator connects the workstation again with the hub&apos;s new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your administrator: someone may be intercepting the connection.</source>
+        <translation>位于%1的市级平台出示的证书不是由本工作站为其信任的证书颁发机构（即接入工作站时指定的CA文件）签发的，因此已拒绝连接。如果市级平台已重新部署，请由管理员使用其新的 ca.pem 重新接入本工作站（admissionsctl connect --hub URL --ca FILE）；否则请告知管理员：连接可能正遭到他人拦截。</translation>
+    </message>
+    <message>
+        <source>Checking eligibility</source>
+        <translation>正在核验资格</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>father</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <source>mother</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <source>grandparent</source>
+        <translation>祖父母/外祖父母</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>mortgaged</source>
+        <translation>已抵押</translation>
+    </message>
+    <message>
+        <source>sealed</source>
+        <translation>已查封</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已注销</translation>
+    </message>
+    <message>
+        <source>filed</source>
+        <translation>已备案</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>存续</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>married</source>
+        <translation>已婚</translation>
+    </message>
+    <message>
+        <source>divorced</source>
+        <translation>离婚</translation>
+    </message>
+    <message>
+        <source>residential</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <source>commercial</source>
+        <translation>商业</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>under review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <source>information requested</source>
+        <translation>待补充材料</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>policy</source>
+        <translation>招生政策</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>property in zone</source>
+        <translation>学区内房产</translation>
+    </message>
+    <message>
+        <source>urban household registration</source>
+        <translation>城区户籍</translation>
+    </message>
+    <message>
+        <source>residence in zone</source>
+        <translation>学区内居住</translation>
+    </message>
+    <message>
+        <source>work in the city</source>
+        <translation>在本市就业</translation>
+    </message>
+    <message>
+        <source>duplicate application</source>
+        <translation>重复申请</translation>
+    </message>
+    <message>
+        <source>shared property</source>
+        <translation>房产被多户使用</translation>
+    </message>
+    <message>
+        <source>property cancelled</source>
+        <translation>房产已注销</translation>
+    </message>
+    <message>
+        <source>guardian not linked</source>
+        <translation>监护关系无法核实</translation>
+    </message>
+    <message>
+        <source>category mismatch</source>
+        <translation>类别与申报不符</translation>
+    </message>
+    <message>
+        <source>over age</source>
+        <translation>超龄</translation>
+    </message>
+    <message>
+        <source>address uncertain</source>
+        <translation>地址匹配不确定</translation>
+    </message>
+    <message>
+        <source>record missing</source>
+        <translation>缺少部门记录</translation>
+    </message>
+    <message>
+        <source>under age</source>
+        <translation>未到入学年龄</translation>
+    </message>
+    <message>
+        <source>public security bureau</source>
+        <translation>公安局</translation>
+    </message>
+    <message>
+        <source>natural resources bureau</source>
+        <translation>自然资源和规划局</translation>
+    </message>
+    <message>
+        <source>housing bureau</source>
+        <translation>住房和城乡建设局</translation>
+    </message>
+    <message>
+        <source>human resources and social security bureau</source>
+        <translation>人力资源和社会保障局</translation>
+    </message>
+    <message>
+        <source>market regulation bureau</source>
+        <translation>市场监督管理局</translation>
+    </message>
+    <message>
+        <source>civil affairs bureau</source>
+        <translation>民政局</translation>
+    </message>
+    <message>
+        <source>household registration</source>
+        <translation>户籍</translation>
+    </message>
+    <message>
+        <source>real-estate registration</source>
+        <translation>不动产登记</translation>
+    </message>
+    <message>
+        <source>housing sale contract</source>
+        <translation>商品房网签合同</translation>
+    </message>
+    <message>
+        <source>rental filing</source>
+        <translation>房屋租赁备案</translation>
+    </message>
+    <message>
+        <source>social insurance</source>
+        <translation>社会保险</translation>
+    </message>
+    <message>
+        <source>individual business</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>enterprise legal person</source>
+        <translation>企业法人</translation>
+    </message>
+    <message>
+        <source>marriage registration</source>
+        <translation>婚姻登记</translation>
+    </message>
+    <message>
+        <source>residence permit</source>
+        <translation>居住证</translation>
     </message>
 </context>
 <context>
@@ -1386,10 +1680,6 @@
         <translation>警告：目前无法连接市级平台（%1）。接入设置已保存；将在首次同步时检查证书。</translation>
     </message>
     <message>
-        <source>This is another hub than before: the next sync is a full pull, and what the new hub does not send is removed from the cache. Work waiting in the outbox is kept.</source>
-        <translation>这是与之前不同的市级平台：下次同步将全量拉取，新平台未发送的数据将从本地缓存中删除。待上传队列中的内容会保留。</translation>
-    </message>
-    <message>
         <source>Connected to %1 as workstation &quot;%2&quot;. Next: admissionsctl login --account ACCOUNT</source>
         <translation>已作为工作站“%2”接入%1。下一步：admissionsctl login --account ACCOUNT</translation>
     </message>
@@ -1416,10 +1706,6 @@
     <message>
         <source>Signed in to the hub as %1 (%2). %3 will sync as %1; the password is not stored.</source>
         <translation>已以%1（%2）身份登录市级平台。%3将以%1身份同步；密码未保存。</translation>
-    </message>
-    <message>
-        <source>Keep syncing on a timer until interrupted (Ctrl+C).</source>
-        <translation>定时持续同步，直到被中断（Ctrl+C）。</translation>
     </message>
     <message>
         <source>With --watch: seconds between syncs (default 60).</source>
@@ -1504,6 +1790,14 @@
     <message>
         <source>valid: born %1, %2</source>
         <translation>有效：出生日期%1，%2</translation>
+    </message>
+    <message>
+        <source>This is another hub address than before: the next sync is a full pull, and what the new hub does not send is removed from the cache. Work waiting in the outbox is kept.</source>
+        <translation>这是与之前不同的市级平台地址：下次同步将全量拉取，新平台未发送的数据将从本地缓存中删除。待上传队列中的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Keep syncing on a timer until interrupted (Ctrl+C), or until the hub refuses the sign-in.</source>
+        <translation>定时持续同步，直到被中断（Ctrl+C）或市级平台拒绝登录。</translation>
     </message>
 </context>
 <context>
@@ -1677,7 +1971,7 @@
     </message>
 </context>
 <context>
-    <name>adm::ui::MainWindow</name>
+    <name>adm::ui::CacheCountsDialog</name>
     <message>
         <source>Records in the cache</source>
         <translation>本地缓存中的记录</translation>
@@ -1699,12 +1993,326 @@
         <translation>入学申请（按年级）</translation>
     </message>
     <message>
-        <source>&amp;Workstation</source>
-        <translation>工作站(&amp;W)</translation>
+        <source>Admission policies</source>
+        <translation>招生政策</translation>
     </message>
     <message>
-        <source>&amp;Refresh counts</source>
-        <translation>刷新统计(&amp;R)</translation>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Catchment zones</source>
+        <translation>学区</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>入学申请</translation>
+    </message>
+    <message>
+        <source>Agency records</source>
+        <translation>部门记录</translation>
+    </message>
+    <message>
+        <source>Primary grade 1</source>
+        <translation>小学一年级</translation>
+    </message>
+    <message>
+        <source>Junior middle grade 7</source>
+        <translation>初中七年级</translation>
+    </message>
+    <message>
+        <source>What the cache holds</source>
+        <translation>本地缓存内容</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The cache cannot be read.</source>
+        <translation>无法读取本地缓存。</translation>
+    </message>
+    <message>
+        <source>Cannot count the cache: %1</source>
+        <translation>无法统计本地缓存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::DecisionController</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation>超出学位数</translation>
+    </message>
+    <message>
+        <source>%1 has %2 seats and %3 approvals already. Approve one more anyway?</source>
+        <translation>%1共有%2个学位，已通过%3份申请。仍要再通过一份吗？</translation>
+    </message>
+    <message>
+        <source>%1: %2. Ctrl+Z takes it back until it is sent.</source>
+        <translation>%1：%2。发送之前可按 Ctrl+Z 撤回。</translation>
+    </message>
+    <message>
+        <source>There is no decision of yours to take back.</source>
+        <translation>您没有可撤回的审核决定。</translation>
+    </message>
+    <message>
+        <source>Decision on %1 taken back: it will not be sent.</source>
+        <translation>已撤回对%1的审核决定，该决定不会被发送。</translation>
+    </message>
+    <message>
+        <source>Drop the decision</source>
+        <translation>放弃审核决定</translation>
+    </message>
+    <message>
+        <source>Drop your decision on %1? The application stays as it is upstream.</source>
+        <translation>要放弃您对%1的审核决定吗？该申请将保持市级平台上的现状。</translation>
+    </message>
+    <message>
+        <source>Your decision on %1 was dropped.</source>
+        <translation>已放弃您对%1的审核决定。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::DecisionDialog</name>
+    <message>
+        <source>Approve %1</source>
+        <translation>通过：%1</translation>
+    </message>
+    <message>
+        <source>Reject %1</source>
+        <translation>驳回：%1</translation>
+    </message>
+    <message>
+        <source>Request information for %1</source>
+        <translation>要求补充材料：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>The automatic check found category %1.</source>
+        <translation>自动核验结果为%1类。</translation>
+    </message>
+    <message>
+        <source>The automatic check found no category; a reason is needed.</source>
+        <translation>自动核验未得出类别，须填写原因。</translation>
+    </message>
+    <message>
+        <source>Seats at %1: %2 of %3 approved.</source>
+        <translation>%1的学位：共%3个，已通过%2个。</translation>
+    </message>
+    <message>
+        <source>Seats at %1: %2 of %3 approved. This approval goes over the capacity.</source>
+        <translation>%1的学位：共%3个，已通过%2个。本次通过将超出学位数。</translation>
+    </message>
+    <message>
+        <source>Seats:</source>
+        <translation>学位：</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>(no reason)</source>
+        <translation>（无原因）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>What the family must bring or explain</source>
+        <translation>家庭需提交或说明的内容</translation>
+    </message>
+    <message>
+        <source>A note for the family and the file (optional)</source>
+        <translation>给家庭并记入档案的备注（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Needed:</source>
+        <translation>所需材料(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Send &amp;request</source>
+        <translation>发送要求(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A category other than the check&apos;s needs a reason.</source>
+        <translation>选择与核验结果不同的类别时，须填写原因。</translation>
+    </message>
+    <message>
+        <source>A rejection needs a standard reason, so that the family can be told why.</source>
+        <translation>驳回须填写标准原因，以便告知家庭驳回理由。</translation>
+    </message>
+    <message>
+        <source>The reason &quot;other&quot; needs a note saying what it is.</source>
+        <translation>原因为“other”（其他）时，须在备注中写明具体原因。</translation>
+    </message>
+    <message>
+        <source>Choose a reason for approving in category %1.</source>
+        <translation>请选择按%1类通过的原因。</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the rejection.</source>
+        <translation>请选择驳回原因。</translation>
+    </message>
+    <message>
+        <source>Say what the family must bring or explain.</source>
+        <translation>请写明家庭需提交或说明的内容。</translation>
+    </message>
+    <message>
+        <source>Write a note saying what the reason is.</source>
+        <translation>请在备注中写明具体原因。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::DetailPane</name>
+    <message>
+        <source>Choose an application in the queue.</source>
+        <translation>请在队列中选择一份申请。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取%1…</translation>
+    </message>
+    <message>
+        <source>Child and guardians</source>
+        <translation>儿童与监护人</translation>
+    </message>
+    <message>
+        <source>Decision not taken by the hub</source>
+        <translation>市级平台未接受的审核决定</translation>
+    </message>
+    <message>
+        <source>Automatic check</source>
+        <translation>自动核验</translation>
+    </message>
+    <message>
+        <source>Agency records in full</source>
+        <translation>完整部门记录</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Related applications</source>
+        <translation>相关申请</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::EvidenceCard</name>
+    <message>
+        <source>decisive</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <source>This record decided the rule.</source>
+        <translation>该规则依据此记录认定。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>获取时间</translation>
+    </message>
+    <message>
+        <source>exact match</source>
+        <translation>精确匹配</translation>
+    </message>
+    <message>
+        <source>loose match: check it</source>
+        <translation>模糊匹配：请核实</translation>
+    </message>
+    <message>
+        <source>no match</source>
+        <translation>不匹配</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::FilterBar</name>
+    <message>
+        <source>Submitted:</source>
+        <translation>提交时间：</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>任意日期</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every application of the queue again</source>
+        <translation>重新显示队列中的全部申请</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Category %1</source>
+        <translation>%1类</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>无类别</translation>
+    </message>
+    <message>
+        <source>Flags: any</source>
+        <translation>标记：不限</translation>
+    </message>
+    <message>
+        <source>With any flag</source>
+        <translation>有标记</translation>
+    </message>
+    <message>
+        <source>Both channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>All schools</source>
+        <translation>全部学校</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::MainWindow</name>
+    <message>
+        <source>&amp;Workstation</source>
+        <translation>工作站(&amp;W)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1727,24 +2335,218 @@
         <translation>招生审核工作站</translation>
     </message>
     <message>
-        <source>Signed in as %1 (%2). Data folder: %3</source>
-        <translation>当前用户：%1（%2）。数据文件夹：%3</translation>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>项目</translation>
+        <source>&amp;Decision</source>
+        <translation>审核(&amp;D)</translation>
     </message>
     <message>
-        <source>Count</source>
-        <translation>数量</translation>
+        <source>&amp;Approve…</source>
+        <translation>通过(&amp;A)…</translation>
     </message>
     <message>
-        <source>Cannot count the cache: %1</source>
-        <translation>无法统计本地缓存：%1</translation>
+        <source>&amp;Reject…</source>
+        <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <source>Schema version %1</source>
-        <translation>数据库结构版本%1</translation>
+        <source>Request &amp;information…</source>
+        <translation>要求补充材料(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo last decision</source>
+        <translation>撤销上一个决定(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Next application</source>
+        <translation>下一份申请(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous application</source>
+        <translation>上一份申请(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear filters</source>
+        <translation>清除筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sync</source>
+        <translation>取消同步(&amp;C)</translation>
+    </message>
+    <message>
+        <source>What the cache &amp;holds…</source>
+        <translation>本地缓存内容(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The workstation is locked. Its data is closed and off the screen.</source>
+        <translation>工作站已锁定。数据已关闭，并已从屏幕上移除。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>解锁(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Sync finished.</source>
+        <translation>同步完成。</translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation>同步已停止：%1</translation>
+    </message>
+    <message>
+        <source>The cache cannot be read.</source>
+        <translation>无法读取本地缓存。</translation>
+    </message>
+    <message>
+        <source>Choose an application first.</source>
+        <translation>请先选择一份申请。</translation>
+    </message>
+    <message>
+        <source>the child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>guardian %1</source>
+        <translation>第%1位监护人</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>未显示</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::QueuePane</name>
+    <message>
+        <source>counting… %1</source>
+        <translation>正在统计… %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s)</source>
+        <translation>
+            <numerusform>%n份申请</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search: application number, ID number, phone or name  ( / )</source>
+        <translation>搜索：申请编号、身份证号、电话或姓名  ( / )</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::RevealDialog</name>
+    <message>
+        <source>Show the full ID number</source>
+        <translation>显示完整身份证号</translation>
+    </message>
+    <message>
+        <source>You are about to see the full ID number of %1 on application %2. This is recorded in the audit log with your name and the reason.</source>
+        <translation>您即将查看申请%2中%1的完整身份证号。此操作将连同您的姓名和原因记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>Choose why you need to see the number.</source>
+        <translation>请选择需要查看该号码的原因。</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>When nobody has used the workstation for this long, it locks: the data is closed and taken off the screen until the passphrase is typed again.</source>
+        <translation>工作站闲置达到此时长后将自动锁定：数据将关闭并从屏幕上移除，直到再次输入口令。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation>闲置锁定时间(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::StatusStrip</name>
+    <message>
+        <source>No hub</source>
+        <translation>未接入市级平台</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a hub: decisions wait in the outbox.</source>
+        <translation>本工作站尚未接入市级平台：审核决定将保留在待上传队列中。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <source>Outbox: %1</source>
+        <translation>待上传：%1</translation>
+    </message>
+    <message>
+        <source>Decisions made here and not sent yet</source>
+        <translation>本机已作出但尚未发送的审核决定</translation>
+    </message>
+    <message>
+        <source>Conflicts: %1</source>
+        <translation>冲突：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +2578,165 @@
     <message>
         <source>Type your passphrase first.</source>
         <translation>请先输入口令。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::sections</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>%1, born %2</source>
+        <translation>%1，出生于%2</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>%1 of %2 seats approved</source>
+        <translation>%2个学位中已通过%1个</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>学位</translation>
+    </message>
+    <message>
+        <source>Claimed category</source>
+        <translation>申报类别</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Claimed address</source>
+        <translation>申报地址</translation>
+    </message>
+    <message>
+        <source>(none given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>%1, submitted %2</source>
+        <translation>%1，提交于%2</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full ID number; the reason goes to the audit log.</source>
+        <translation>显示完整身份证号；查看原因将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>No automatic check: %1</source>
+        <translation>未进行自动核验：%1</translation>
+    </message>
+    <message>
+        <source>Category %1: eligible.</source>
+        <translation>%1类：符合条件。</translation>
+    </message>
+    <message>
+        <source>No category: not eligible by the automatic check.</source>
+        <translation>无类别：自动核验结果为不符合条件。</translation>
+    </message>
+    <message>
+        <source>The family claimed category %1.</source>
+        <translation>家庭申报为%1类。</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Your decision</source>
+        <translation>您的决定</translation>
+    </message>
+    <message>
+        <source>Now upstream</source>
+        <translation>市级平台当前状态</translation>
+    </message>
+    <message>
+        <source>category %1</source>
+        <translation>%1类</translation>
+    </message>
+    <message>
+        <source>made on version %1</source>
+        <translation>基于版本%1作出</translation>
+    </message>
+    <message>
+        <source>removed upstream</source>
+        <translation>已在市级平台删除</translation>
+    </message>
+    <message>
+        <source>decided: %1</source>
+        <translation>已决定：%1</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本%1</translation>
+    </message>
+    <message>
+        <source>not known yet: sync first</source>
+        <translation>尚不清楚：请先同步</translation>
+    </message>
+    <message>
+        <source>The hub said: %1</source>
+        <translation>市级平台答复：%1</translation>
+    </message>
+    <message>
+        <source>Press A, R or I to decide again.</source>
+        <translation>按 A、R 或 I 重新决定。</translation>
+    </message>
+    <message>
+        <source>Drop my decision</source>
+        <translation>放弃我的决定</translation>
+    </message>
+    <message>
+        <source>None: no other application for this child or this property.</source>
+        <translation>无：该儿童或该房产没有其他申请。</translation>
+    </message>
+    <message>
+        <source>same child</source>
+        <translation>同一儿童</translation>
+    </message>
+    <message>
+        <source>same property</source>
+        <translation>同一房产</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 (%5)</source>
+        <translation>%1 · %2 · %3 · %4（%5）</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2884,61 @@
     </message>
 </context>
 <context>
+    <name>adm::views::RecordTreeModel</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>记录ID</translation>
+    </message>
+    <message>
+        <source>Agency&apos;s record number</source>
+        <translation>部门记录编号</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Fetched at</source>
+        <translation>获取时间</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>相关人员</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
     <name>admissionsctl</name>
     <message numerus="yes">
         <source>%n item(s) wait for a decision: admissionsctl conflicts</source>
@@ -2003,14 +3019,14 @@
         <translation>用法：admissionsctl COMMAND [options]</translation>
     </message>
     <message>
-        <source>Every command takes --data-dir DIR. &quot;admissionsctl COMMAND --help&quot; shows its options.
-Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or foreign cache.</source>
-        <translation>所有命令均接受 --data-dir DIR。“admissionsctl COMMAND --help”可显示该命令的选项。
-退出码：0 完成，1 否，2 用法或输入有误，3 口令错误，4 本地缓存损坏或属于其他工作站。</translation>
-    </message>
-    <message>
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Every command takes --data-dir DIR. &quot;admissionsctl COMMAND --help&quot; shows its options.
+Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or foreign cache, 5 hub unreachable or certificate refused, 6 hub sign-in refused.</source>
+        <translation>每个命令都接受 --data-dir DIR。&quot;admissionsctl COMMAND --help&quot; 显示该命令的选项。
+退出码：0 完成，1 否，2 用法或输入有误，3 口令错误，4 本地缓存损坏或不属于本工作站，5 无法连接市级平台或证书被拒绝，6 市级平台拒绝登录。</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +3042,14 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>Admissions Workstation</source>
         <translation>招生审核工作站</translation>
+    </message>
+    <message>
+        <source>Sign in to the hub</source>
+        <translation>登录市级平台</translation>
+    </message>
+    <message>
+        <source>Hub password for %1:</source>
+        <translation>%1的市级平台密码：</translation>
     </message>
 </context>
 </TS>
