@@ -16,7 +16,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
-
 #include <cstdio>
 
 using namespace adm;
@@ -45,8 +44,8 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
-    p.addOption({QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"),
-                 QStringLiteral("42000")});
+    p.addOption(
+        {QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"), QStringLiteral("42000")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
     p.process(app);
     const int n = p.value(QStringLiteral("applications")).toInt();

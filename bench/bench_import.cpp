@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
-
 #include <cstdio>
 
 using namespace adm;
@@ -82,9 +81,9 @@ Figures importInto(store::Connection& c, const QString& bundle, int batchSize, c
 
 void print(const char* name, const Figures& f)
 {
-    std::printf("%-22s %8.2f s  %9lld changes  %8.0f changes/s  %10lld rows  %8.0f rows/s  %7.1f MB\n", name,
-                f.seconds, static_cast<long long>(f.changes), f.changes / f.seconds,
-                static_cast<long long>(f.tableRows), f.tableRows / f.seconds, f.bytes / 1e6);
+    std::printf("%-22s %8.2f s  %9lld changes  %8.0f changes/s  %10lld rows  %8.0f rows/s  %7.1f MB\n", name, f.seconds,
+                static_cast<long long>(f.changes), f.changes / f.seconds, static_cast<long long>(f.tableRows),
+                f.tableRows / f.seconds, f.bytes / 1e6);
 }
 
 } // namespace
@@ -94,17 +93,17 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addHelpOption();
-    p.addOption({QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"),
-                 QStringLiteral("100000")});
+    p.addOption(
+        {QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"), QStringLiteral("100000")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
     p.addOption({QStringLiteral("batch-size"), QStringLiteral("Changes per transaction."), QStringLiteral("B"),
                  QStringLiteral("20000")});
-    p.addOption({QStringLiteral("dir"), QStringLiteral("Work folder (default: a temporary one)."),
-                 QStringLiteral("DIR")});
+    p.addOption(
+        {QStringLiteral("dir"), QStringLiteral("Work folder (default: a temporary one)."), QStringLiteral("DIR")});
     p.process(app);
 
     QTemporaryDir tmp(p.isSet(QStringLiteral("dir")) ? p.value(QStringLiteral("dir")) + QStringLiteral("/bench-XXXXXX")
-                                                      : QString());
+                                                     : QString());
     const QString bundle = tmp.filePath(QStringLiteral("city.jsonl"));
     const int n = p.value(QStringLiteral("applications")).toInt();
     const int batch = p.value(QStringLiteral("batch-size")).toInt();

@@ -16,7 +16,6 @@ public:
 
     // Zero or less: never idle.
     void setTimeout(std::chrono::milliseconds timeout);
-    std::chrono::milliseconds timeout() const { return m_timeout; }
     void setActive(bool active);
     // Input counts as activity: the countdown starts again.
     void poke();

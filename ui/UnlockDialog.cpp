@@ -13,7 +13,9 @@
 
 namespace adm::ui {
 
-UnlockDialog::UnlockDialog(const QString& dataDir, QWidget* parent) : QDialog(parent), m_dataDir(dataDir)
+UnlockDialog::UnlockDialog(const QString& dataDir, QWidget* parent)
+    : QDialog(parent)
+    , m_dataDir(dataDir)
 {
     setWindowTitle(tr("Unlock the workstation"));
     setObjectName(QStringLiteral("unlockDialog"));

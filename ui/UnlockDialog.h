@@ -3,7 +3,6 @@
 #include "store/Workspace.h"
 
 #include <QDialog>
-
 #include <memory>
 
 class QComboBox;

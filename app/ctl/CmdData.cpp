@@ -1,7 +1,7 @@
 // generate, import, stats
-#include "citygen/CityGenerator.h"
 #include "Commands.h"
 #include "CtlContext.h"
+#include "citygen/CityGenerator.h"
 #include "store/BundleImporter.h"
 #include "store/CacheEligibility.h"
 #include "store/CacheStats.h"
@@ -24,15 +24,13 @@ QString tr(const char* text)
 int cmdGenerate(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption apps(QStringLiteral("applications"), tr("How many applications (1 to 1000000)."),
-                                  tr("N"), QStringLiteral("42000"));
-    const QCommandLineOption seed(QStringLiteral("seed"), tr("The seed; the same seed gives the same bytes."),
-                                  tr("S"), QStringLiteral("1"));
-    const QCommandLineOption out(QStringLiteral("out"), tr("Write the change feed (JSON lines) to FILE."),
-                                 tr("FILE"));
-    const QCommandLineOption truth(QStringLiteral("truth"),
-                                   tr("Also write the true category and flags of each application to FILE."),
-                                   tr("FILE"));
+    const QCommandLineOption apps(QStringLiteral("applications"), tr("How many applications (1 to 1000000)."), tr("N"),
+                                  QStringLiteral("42000"));
+    const QCommandLineOption seed(QStringLiteral("seed"), tr("The seed; the same seed gives the same bytes."), tr("S"),
+                                  QStringLiteral("1"));
+    const QCommandLineOption out(QStringLiteral("out"), tr("Write the change feed (JSON lines) to FILE."), tr("FILE"));
+    const QCommandLineOption truth(
+        QStringLiteral("truth"), tr("Also write the true category and flags of each application to FILE."), tr("FILE"));
     if (!ctx.parse(p, tr("Generate a synthetic city as an offline bundle (docs/change-feed-format.md)."),
                    {apps, seed, out, truth}))
         return BadUsage;
@@ -78,8 +76,9 @@ int cmdImport(CtlContext& ctx)
                                    tr("N"), QStringLiteral("20000"));
     const QCommandLineOption noCheck(QStringLiteral("no-check"),
                                      tr("Do not run the eligibility check on what the bundle changed."));
-    if (!ctx.parse(p, tr("Apply an offline bundle (JSON lines of the change feed) to the cache, then check what "
-                         "changed. Importing the same bundle again changes nothing."),
+    if (!ctx.parse(p,
+                   tr("Apply an offline bundle (JSON lines of the change feed) to the cache, then check what "
+                      "changed. Importing the same bundle again changes nothing."),
                    {batch, noCheck}, QStringLiteral("file"), tr("The bundle to import.")))
         return BadUsage;
     if (p.positionalArguments().size() != 1)

@@ -26,8 +26,9 @@ int cmdEvaluate(CtlContext& ctx)
                                    tr("A JSON document {\"policy\", \"schools\", \"zones\", \"applications\", "
                                       "\"agency_records\"} (\"-\" reads standard input)."),
                                    tr("FILE"));
-    if (!ctx.parse(p, tr("Check applications against a policy: a pure function of the input, for integrators and "
-                         "tests. Prints {\"results\": [...]} in input order. Needs no data folder."),
+    if (!ctx.parse(p,
+                   tr("Check applications against a policy: a pure function of the input, for integrators and "
+                      "tests. Prints {\"results\": [...]} in input order. Needs no data folder."),
                    {input}))
         return BadUsage;
     if (!p.isSet(input))
@@ -35,7 +36,7 @@ int cmdEvaluate(CtlContext& ctx)
     QFile f;
     const QString name = p.value(input);
     const bool ok = name == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly)
-                                                : (f.setFileName(name), f.open(QIODevice::ReadOnly));
+                                               : (f.setFileName(name), f.open(QIODevice::ReadOnly));
     if (!ok)
         return ctx.usage(tr("cannot read %1: %2").arg(name, f.errorString()));
     QJsonParseError error;
@@ -52,8 +53,9 @@ int cmdEvaluate(CtlContext& ctx)
 int cmdExplain(CtlContext& ctx)
 {
     QCommandLineParser p;
-    if (!ctx.parse(p, tr("Explain the automatic check of one application from the cache: the category, every "
-                         "rule with its evidence, and the flags."),
+    if (!ctx.parse(p,
+                   tr("Explain the automatic check of one application from the cache: the category, every "
+                      "rule with its evidence, and the flags."),
                    {}, QStringLiteral("application"), tr("The application number, e.g. A2026000123.")))
         return BadUsage;
     if (p.positionalArguments().size() != 1)
@@ -77,8 +79,9 @@ int cmdCheck(CtlContext& ctx)
 {
     QCommandLineParser p;
     const QCommandLineOption all(QStringLiteral("all"), tr("Check every application again, not only what changed."));
-    if (!ctx.parse(p, tr("Run the automatic eligibility check over the cache: what changed since the last check "
-                         "(or everything with --all)."),
+    if (!ctx.parse(p,
+                   tr("Run the automatic eligibility check over the cache: what changed since the last check "
+                      "(or everything with --all)."),
                    {all}))
         return BadUsage;
     int code = Done;

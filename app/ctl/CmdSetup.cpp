@@ -25,16 +25,16 @@ QCommandLineOption roleOption()
 QCommandLineOption newPassphraseOption()
 {
     return {QStringLiteral("new-passphrase-file"),
-            tr("Read the new passphrase from FILE (default: $ADMISSIONS_NEW_PASSPHRASE, else a prompt)."),
-            tr("FILE")};
+            tr("Read the new passphrase from FILE (default: $ADMISSIONS_NEW_PASSPHRASE, else a prompt)."), tr("FILE")};
 }
 } // namespace
 
 int cmdInit(CtlContext& ctx)
 {
     QCommandLineParser p;
-    if (!ctx.parse(p, tr("Set up a workstation in the data folder: a new encrypted cache and its first user, "
-                         "who is its administrator."),
+    if (!ctx.parse(p,
+                   tr("Set up a workstation in the data folder: a new encrypted cache and its first user, "
+                      "who is its administrator."),
                    {roleOption()}))
         return BadUsage;
     if (!p.isSet(QStringLiteral("user")) || !p.isSet(QStringLiteral("role")))
@@ -49,9 +49,9 @@ int cmdInit(CtlContext& ctx)
     auto ws = store::Workspace::initialise(ctx.dataDir(), user, role, *passphrase);
     if (!ws)
         return ctx.fail(ws.error());
-    ctx.err() << tr("Workstation set up in %1 for %2 (%3, administrator).")
-                     .arg(ctx.dataDir(), user, role::displayName(role))
-              << Qt::endl;
+    ctx.err()
+        << tr("Workstation set up in %1 for %2 (%3, administrator).").arg(ctx.dataDir(), user, role::displayName(role))
+        << Qt::endl;
     return Done;
 }
 
@@ -131,8 +131,9 @@ int cmdUsers(CtlContext& ctx)
 int cmdKey(CtlContext& ctx)
 {
     QCommandLineParser p;
-    if (!ctx.parse(p, tr("export-recovery: print the cache's raw key as 64 hex characters (administrators only; "
-                         "recorded in the audit log). Keep it offline, like a safe key."),
+    if (!ctx.parse(p,
+                   tr("export-recovery: print the cache's raw key as 64 hex characters (administrators only; "
+                      "recorded in the audit log). Keep it offline, like a safe key."),
                    {}, QStringLiteral("action"), QStringLiteral("export-recovery")))
         return BadUsage;
     if (p.positionalArguments() != QStringList{QStringLiteral("export-recovery")})

@@ -17,8 +17,9 @@ QString tr(const char* text)
 int cmdCheckId(CtlContext& ctx)
 {
     QCommandLineParser p;
-    if (!ctx.parse(p, tr("Check a resident ID number (GB 11643). Exit 0 and the birth date and sex when valid; "
-                         "exit 1 and the rule that failed when not."),
+    if (!ctx.parse(p,
+                   tr("Check a resident ID number (GB 11643). Exit 0 and the birth date and sex when valid; "
+                      "exit 1 and the rule that failed when not."),
                    {}, QStringLiteral("id"), tr("The 18-character ID number.")))
         return BadUsage;
     if (p.positionalArguments().size() != 1)

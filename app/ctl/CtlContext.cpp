@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-
 #include <cstdio>
 
 namespace adm::ctl {
@@ -17,21 +16,22 @@ QString tr(const char* text)
 } // namespace
 
 CtlContext::CtlContext(QString command, QStringList args)
-    : m_command(std::move(command)), m_args(std::move(args)), m_out(stdout), m_err(stderr)
-{
-}
+    : m_command(std::move(command))
+    , m_args(std::move(args))
+    , m_out(stdout)
+    , m_err(stderr)
+{}
 
-bool CtlContext::parse(QCommandLineParser& parser, const QString& description,
-                       const QList<QCommandLineOption>& options, const QString& positionalName,
-                       const QString& positionalHelp)
+bool CtlContext::parse(QCommandLineParser& parser, const QString& description, const QList<QCommandLineOption>& options,
+                       const QString& positionalName, const QString& positionalHelp)
 {
     m_parser = &parser;
     parser.setApplicationDescription(description);
     parser.addHelpOption();
     parser.addOption({QStringLiteral("data-dir"), tr("The workstation's data folder."), tr("DIR"),
                       store::Workspace::defaultDataDir()});
-    parser.addOption({QStringLiteral("user"), tr("The local user (default: $ADMISSIONS_USER, or the only user)."),
-                      tr("NAME")});
+    parser.addOption(
+        {QStringLiteral("user"), tr("The local user (default: $ADMISSIONS_USER, or the only user)."), tr("NAME")});
     parser.addOption({QStringLiteral("passphrase-file"),
                       tr("Read the passphrase from FILE (default: $ADMISSIONS_PASSPHRASE, else a prompt)."),
                       tr("FILE")});

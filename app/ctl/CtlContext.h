@@ -6,7 +6,6 @@
 #include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
-
 #include <memory>
 
 namespace adm::ctl {
@@ -23,9 +22,8 @@ public:
     const QString& command() const { return m_command; }
 
     // Adds the common options, parses; on a usage error prints it and returns false.
-    bool parse(QCommandLineParser& parser, const QString& description,
-               const QList<QCommandLineOption>& options = {}, const QString& positionalName = {},
-               const QString& positionalHelp = {});
+    bool parse(QCommandLineParser& parser, const QString& description, const QList<QCommandLineOption>& options = {},
+               const QString& positionalName = {}, const QString& positionalHelp = {});
 
     QString dataDir() const;
     // The user named with --user, else $ADMISSIONS_USER, else the only user of the folder.

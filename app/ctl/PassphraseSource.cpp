@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
-
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>

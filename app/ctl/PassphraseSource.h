@@ -12,9 +12,10 @@ namespace adm::ctl {
 class PassphraseSource {
 public:
     PassphraseSource(QString file, QString environmentVariable, QString prompt)
-        : m_file(std::move(file)), m_variable(std::move(environmentVariable)), m_prompt(std::move(prompt))
-    {
-    }
+        : m_file(std::move(file))
+        , m_variable(std::move(environmentVariable))
+        , m_prompt(std::move(prompt))
+    {}
 
     // With `confirm`, a prompt asks twice and refuses a mismatch.
     Result<QString> read(bool confirm = false) const;

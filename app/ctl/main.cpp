@@ -9,7 +9,6 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
-
 #include <map>
 
 using namespace adm::ctl;
@@ -24,7 +23,8 @@ struct CommandInfo {
 const std::map<QString, CommandInfo>& commands()
 {
     static const std::map<QString, CommandInfo> table = {
-        {QStringLiteral("init"), {cmdInit, QT_TRANSLATE_NOOP("admissionsctl", "set up a workstation and its first user")}},
+        {QStringLiteral("init"),
+         {cmdInit, QT_TRANSLATE_NOOP("admissionsctl", "set up a workstation and its first user")}},
         {QStringLiteral("users"), {cmdUsers, QT_TRANSLATE_NOOP("admissionsctl", "add, list and change local users")}},
         {QStringLiteral("key"), {cmdKey, QT_TRANSLATE_NOOP("admissionsctl", "export the recovery key")}},
         {QStringLiteral("generate"), {cmdGenerate, QT_TRANSLATE_NOOP("admissionsctl", "generate a synthetic city")}},
@@ -38,8 +38,10 @@ const std::map<QString, CommandInfo>& commands()
         {QStringLiteral("conflicts"), {cmdConflicts, QT_TRANSLATE_NOOP("admissionsctl", "list or drop refused items")}},
         {QStringLiteral("decide"), {cmdDecide, QT_TRANSLATE_NOOP("admissionsctl", "approve, reject or request info")}},
         {QStringLiteral("reasons"), {cmdReasons, QT_TRANSLATE_NOOP("admissionsctl", "list the standard reason codes")}},
-        {QStringLiteral("evaluate"), {cmdEvaluate, QT_TRANSLATE_NOOP("admissionsctl", "check applications given in a file")}},
-        {QStringLiteral("explain"), {cmdExplain, QT_TRANSLATE_NOOP("admissionsctl", "explain the check of one application")}},
+        {QStringLiteral("evaluate"),
+         {cmdEvaluate, QT_TRANSLATE_NOOP("admissionsctl", "check applications given in a file")}},
+        {QStringLiteral("explain"),
+         {cmdExplain, QT_TRANSLATE_NOOP("admissionsctl", "explain the check of one application")}},
         {QStringLiteral("check"), {cmdCheck, QT_TRANSLATE_NOOP("admissionsctl", "check the cache's applications")}},
     };
     return table;
@@ -49,8 +51,7 @@ int printHelp(QTextStream& stream)
 {
     stream << QCoreApplication::translate("admissionsctl", "Usage: admissionsctl COMMAND [options]") << "\n\n";
     for (const auto& [name, info] : commands())
-        stream << "  " << name.leftJustified(12) << QCoreApplication::translate("admissionsctl", info.summary)
-               << '\n';
+        stream << "  " << name.leftJustified(12) << QCoreApplication::translate("admissionsctl", info.summary) << '\n';
     stream << '\n'
            << QCoreApplication::translate("admissionsctl",
                                           "Every command takes --data-dir DIR. \"admissionsctl COMMAND --help\" "

@@ -6,7 +6,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 // Value types for every entity of the upstream contract (shared/upstream-api.md). Each keeps the

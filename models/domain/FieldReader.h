@@ -14,7 +14,10 @@ namespace adm::json {
 // path ("application.guardians[1].relation"), so that a reader can check once at the end.
 class FieldReader {
 public:
-    FieldReader(const QJsonObject& object, QString path) : m_object(object), m_path(std::move(path)) {}
+    FieldReader(const QJsonObject& object, QString path)
+        : m_object(object)
+        , m_path(std::move(path))
+    {}
 
     enum Presence { Required, Optional };
 

@@ -4,7 +4,6 @@
 
 #include <QJsonArray>
 #include <QTimeZone>
-
 #include <cctype>
 
 namespace adm::json {
@@ -65,8 +64,8 @@ QJsonObject writeDecision(const Decision& d)
     o.insert(QStringLiteral("reason_code"), stringOrNull(d.reasonCode));
     o.insert(QStringLiteral("note"), stringOrNull(d.note));
     o.insert(QStringLiteral("decided_by"), stringOrNull(d.decidedBy));
-    o.insert(QStringLiteral("decided_at"), d.decidedAt.isValid() ? QJsonValue(formatTime(d.decidedAt))
-                                                                  : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("decided_at"),
+             d.decidedAt.isValid() ? QJsonValue(formatTime(d.decidedAt)) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("batch_id"), d.batchId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(d.batchId));
     o.insert(QStringLiteral("signed"), d.isSigned);
     return o;
@@ -382,8 +381,8 @@ QJsonObject write(const Application& a)
     o.insert(QStringLiteral("admission_year"), a.admissionYear);
     o.insert(QStringLiteral("grade"), a.grade);
     o.insert(QStringLiteral("channel"), a.channel);
-    o.insert(QStringLiteral("submitted_at"), a.submittedAt.isValid() ? QJsonValue(formatTime(a.submittedAt))
-                                                                      : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("submitted_at"),
+             a.submittedAt.isValid() ? QJsonValue(formatTime(a.submittedAt)) : QJsonValue(QJsonValue::Null));
     QJsonObject child = a.raw.value(QStringLiteral("child")).toObject();
     child.insert(QStringLiteral("name"), a.child.name);
     child.insert(QStringLiteral("id_number"), a.child.idNumber);
@@ -404,8 +403,8 @@ QJsonObject write(const Application& a)
     o.insert(QStringLiteral("claimed_category"), a.claimedCategory);
     o.insert(QStringLiteral("claimed_address"), a.claimedAddress);
     o.insert(QStringLiteral("status"), a.status);
-    o.insert(QStringLiteral("decision"), a.decision ? QJsonValue(writeDecision(*a.decision))
-                                                    : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("decision"),
+             a.decision ? QJsonValue(writeDecision(*a.decision)) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("version"), a.version);
     return o;
 }
@@ -435,8 +434,8 @@ QJsonObject write(const AgencyRecord& rec)
     o.insert(QStringLiteral("dataset"), rec.dataset);
     o.insert(QStringLiteral("source_ref"), rec.sourceRef);
     o.insert(QStringLiteral("subject_id_numbers"), toArray(rec.subjectIdNumbers));
-    o.insert(QStringLiteral("fetched_at"), rec.fetchedAt.isValid() ? QJsonValue(formatTime(rec.fetchedAt))
-                                                                    : QJsonValue(QJsonValue::Null));
+    o.insert(QStringLiteral("fetched_at"),
+             rec.fetchedAt.isValid() ? QJsonValue(formatTime(rec.fetchedAt)) : QJsonValue(QJsonValue::Null));
     o.insert(QStringLiteral("fields"), rec.fields);
     return o;
 }

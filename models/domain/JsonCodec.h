@@ -13,8 +13,7 @@ Result<Policy> readPolicy(const QJsonObject& o, const QString& path = QStringLit
 Result<School> readSchool(const QJsonObject& o, const QString& path = QStringLiteral("school"));
 Result<Zone> readZone(const QJsonObject& o, const QString& path = QStringLiteral("zone"));
 Result<Application> readApplication(const QJsonObject& o, const QString& path = QStringLiteral("application"));
-Result<AgencyRecord> readAgencyRecord(const QJsonObject& o,
-                                      const QString& path = QStringLiteral("agency_record"));
+Result<AgencyRecord> readAgencyRecord(const QJsonObject& o, const QString& path = QStringLiteral("agency_record"));
 Result<Change> readChange(const QJsonObject& o, const QString& path = QStringLiteral("change"));
 
 QJsonObject write(const Policy& v);

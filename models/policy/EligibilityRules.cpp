@@ -1,11 +1,10 @@
 #include "EligibilityRules.h"
 
-#include "domain/ValueLabels.h"
-
 #include "DivisionCodes.h"
 #include "EvidenceFields.h"
 #include "IsoDates.h"
 #include "domain/IdNumber.h"
+#include "domain/ValueLabels.h"
 
 #include <QCoreApplication>
 #include <QVarLengthArray>

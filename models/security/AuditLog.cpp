@@ -33,9 +33,9 @@ Result<AuditEntry> AuditLog::append(const QString& actor, const QString& action,
     e.action = action;
     e.subject = subject;
     e.hash = computeHash(e);
-    auto insert = m_connection.prepare(QStringLiteral(
-        "INSERT INTO audit_log (seq, idempotency_key, at, actor, action, subject, prev_hash, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto insert = m_connection.prepare(
+        QStringLiteral("INSERT INTO audit_log (seq, idempotency_key, at, actor, action, subject, prev_hash, hash) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     if (!insert)
         return insert.error();
     insert->bind(1, e.seq)
@@ -53,9 +53,9 @@ Result<AuditEntry> AuditLog::append(const QString& actor, const QString& action,
 
 Result<QList<AuditEntry>> AuditLog::entries(qint64 afterSeq, int limit) const
 {
-    auto q = m_connection.prepare(QStringLiteral(
-        "SELECT seq, idempotency_key, at, actor, action, subject, prev_hash, hash FROM audit_log "
-        "WHERE seq > ? ORDER BY seq LIMIT ?"));
+    auto q = m_connection.prepare(
+        QStringLiteral("SELECT seq, idempotency_key, at, actor, action, subject, prev_hash, hash FROM audit_log "
+                       "WHERE seq > ? ORDER BY seq LIMIT ?"));
     if (!q)
         return q.error();
     q->bind(1, afterSeq).bind(2, limit);

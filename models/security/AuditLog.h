@@ -27,7 +27,9 @@ struct AuditEntry {
 // covers the previous entry's hash, so a removed or edited entry breaks the chain.
 class AuditLog {
 public:
-    explicit AuditLog(store::Connection& connection) : m_connection(connection) {}
+    explicit AuditLog(store::Connection& connection)
+        : m_connection(connection)
+    {}
 
     // Appends in the caller's transaction when one is open, else in its own statement.
     Result<AuditEntry> append(const QString& actor, const QString& action, const QString& subject);

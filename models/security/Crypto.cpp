@@ -1,10 +1,9 @@
 #include "Crypto.h"
 
+#include <memory>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
-#include <memory>
 
 namespace adm::crypto {
 
@@ -29,8 +28,8 @@ QByteArray sha256(const QByteArray& data)
 {
     QByteArray out(32, Qt::Uninitialized);
     unsigned int len = 0;
-    EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()), &len,
-               EVP_sha256(), nullptr);
+    EVP_Digest(data.constData(), size_t(data.size()), reinterpret_cast<unsigned char*>(out.data()), &len, EVP_sha256(),
+               nullptr);
     return out;
 }
 

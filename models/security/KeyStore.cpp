@@ -86,9 +86,9 @@ Result<KeyStore> KeyStore::load(const QString& dataDir)
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(f.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError || root.value(QStringLiteral("format")).toInt() != kFormat)
-        return Error{QStringLiteral("damaged_keystore"),
-                     tr("The key file %1 is damaged or from another program. Restore it from a backup.")
-                         .arg(store.path())};
+        return Error{
+            QStringLiteral("damaged_keystore"),
+            tr("The key file %1 is damaged or from another program. Restore it from a backup.").arg(store.path())};
     store.m_cipher = root.value(QStringLiteral("cipher")).toObject();
     const QJsonArray users = root.value(QStringLiteral("users")).toArray();
     for (const QJsonValue& v : users) {
@@ -180,8 +180,8 @@ Result<QByteArray> KeyStore::unlock(const QString& name, const QString& passphra
     return key;
 }
 
-Status KeyStore::addUser(const QByteArray& dataKey, const QString& name, const QString& role,
-                         const QString& passphrase, bool administrator)
+Status KeyStore::addUser(const QByteArray& dataKey, const QString& name, const QString& role, const QString& passphrase,
+                         bool administrator)
 {
     if (Status s = checkUserName(name); !s)
         return s;
@@ -223,9 +223,8 @@ Status KeyStore::save() const
     QJsonArray users;
     for (const LocalUser& u : m_users)
         users.append(toJson(u));
-    const QJsonObject root{{QStringLiteral("format"), kFormat},
-                           {QStringLiteral("cipher"), m_cipher},
-                           {QStringLiteral("users"), users}};
+    const QJsonObject root{
+        {QStringLiteral("format"), kFormat}, {QStringLiteral("cipher"), m_cipher}, {QStringLiteral("users"), users}};
     QSaveFile f(path());
     if (!f.open(QIODevice::WriteOnly))
         return Error{QStringLiteral("write_failed"), tr("Cannot write %1: %2").arg(path(), f.errorString())};

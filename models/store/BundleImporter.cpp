@@ -26,11 +26,11 @@ ParsedBatch parseLines(const QList<QByteArray>& lines, qint64 firstLine)
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(lines.at(i), &pe);
         if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-            batch.error = Error{QStringLiteral("invalid_json"),
-                                QStringLiteral("line %1: not a JSON object (%2 at byte %3)")
-                                    .arg(lineNo)
-                                    .arg(pe.errorString())
-                                    .arg(pe.offset)};
+            batch.error =
+                Error{QStringLiteral("invalid_json"), QStringLiteral("line %1: not a JSON object (%2 at byte %3)")
+                                                          .arg(lineNo)
+                                                          .arg(pe.errorString())
+                                                          .arg(pe.offset)};
             return batch;
         }
         auto change = json::readChange(doc.object());
@@ -54,7 +54,10 @@ ParsedBatch parseLines(const QList<QByteArray>& lines, qint64 firstLine)
 
 } // namespace
 
-BundleImporter::BundleImporter(Connection& writer, int batchSize) : m_applier(writer), m_batchSize(batchSize) {}
+BundleImporter::BundleImporter(Connection& writer, int batchSize)
+    : m_applier(writer)
+    , m_batchSize(batchSize)
+{}
 
 Result<ApplyStats> BundleImporter::run(QIODevice& input, const ProgressFn& progress)
 {
@@ -94,13 +97,14 @@ Result<ApplyStats> BundleImporter::run(QIODevice& input, const ProgressFn& progr
             pending = QtConcurrent::run(parseLines, next, first);
         if (!batch.changes.isEmpty()) {
             const qint64 lastLine = batch.firstLine + batch.changes.size() - 1;
-            auto stats = m_applier.apply(batch.changes,
-                                         {{QStringLiteral("import.last_seq"), QString::number(batch.changes.last().seq)}});
+            auto stats = m_applier.apply(
+                batch.changes, {{QStringLiteral("import.last_seq"), QString::number(batch.changes.last().seq)}});
             if (!stats) {
                 if (more)
                     pending.waitForFinished();
-                return Error{stats.error().code,
-                             QStringLiteral("lines %1-%2: %3").arg(batch.firstLine).arg(lastLine).arg(stats.error().message)};
+                return Error{
+                    stats.error().code,
+                    QStringLiteral("lines %1-%2: %3").arg(batch.firstLine).arg(lastLine).arg(stats.error().message)};
             }
             p.stats += *stats;
             p.lines = lineNo;

@@ -4,7 +4,6 @@
 #include "domain/Result.h"
 
 #include <QIODevice>
-
 #include <functional>
 
 namespace adm::store {

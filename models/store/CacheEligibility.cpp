@@ -23,11 +23,10 @@ namespace {
 
 using policy::EligibilityResult;
 
-const QStringList kFlagOrder = {policy::flag::DuplicateApplication, policy::flag::SharedProperty,
-                                policy::flag::PropertyCancelled,    policy::flag::GuardianNotLinked,
-                                policy::flag::CategoryMismatch,     policy::flag::OverAge,
-                                policy::flag::AddressUncertain,     policy::flag::RecordMissing,
-                                policy::flag::UnderAge};
+const QStringList kFlagOrder = {
+    policy::flag::DuplicateApplication, policy::flag::SharedProperty,   policy::flag::PropertyCancelled,
+    policy::flag::GuardianNotLinked,    policy::flag::CategoryMismatch, policy::flag::OverAge,
+    policy::flag::AddressUncertain,     policy::flag::RecordMissing,    policy::flag::UnderAge};
 const QSet<QString> kCrossFlags = {policy::flag::DuplicateApplication, policy::flag::SharedProperty};
 
 qint64 maskOf(const QStringList& flags)
@@ -39,8 +38,7 @@ qint64 maskOf(const QStringList& flags)
     return mask;
 }
 
-template <typename T, typename Reader>
-Status readAll(Connection& c, const QString& table, Reader read, QList<T>& out)
+template <typename T, typename Reader> Status readAll(Connection& c, const QString& table, Reader read, QList<T>& out)
 {
     auto q = c.prepare(QStringLiteral("SELECT data FROM %1 ORDER BY id").arg(table));
     if (!q)
@@ -150,7 +148,9 @@ struct CacheEligibility::Run {
     QSet<QString> childKeys;          // child ID numbers whose groups must be re-flagged
     QSet<QString> certificateKeys;
 
-    explicit Run(Connection& connection) : c(connection) {}
+    explicit Run(Connection& connection)
+        : c(connection)
+    {}
 
     Status loadCatalog()
     {
@@ -244,11 +244,10 @@ struct CacheEligibility::Run {
         QHash<QString, qint64> recordVersions;
         {
             // No DISTINCT: it would sort the JSON texts; a record seen twice is skipped before its text is read.
-            auto q = c.prepare(QStringLiteral(
-                "SELECT r.id, r.version, r.data FROM temp.eligibility_chunk t "
-                "JOIN application_people ap ON ap.application_id = t.id "
-                "JOIN record_subjects rs ON rs.id_number = ap.id_number "
-                "JOIN agency_records r ON r.id = rs.record_id"));
+            auto q = c.prepare(QStringLiteral("SELECT r.id, r.version, r.data FROM temp.eligibility_chunk t "
+                                              "JOIN application_people ap ON ap.application_id = t.id "
+                                              "JOIN record_subjects rs ON rs.id_number = ap.id_number "
+                                              "JOIN agency_records r ON r.id = rs.record_id"));
             if (!q)
                 return q.error();
             QList<QByteArray> texts;
@@ -260,8 +259,8 @@ struct CacheEligibility::Run {
                 texts.append(q->utf8(2));
             }
             // JSON parsing is the costly part: spread it over the cores.
-            const QList<AgencyRecord> records = QtConcurrent::blockingMapped<QList<AgencyRecord>>(
-                texts, [](const QByteArray& text) {
+            const QList<AgencyRecord> records =
+                QtConcurrent::blockingMapped<QList<AgencyRecord>>(texts, [](const QByteArray& text) {
                     auto r = json::readAgencyRecord(QJsonDocument::fromJson(text).object());
                     return r ? std::move(r.value()) : AgencyRecord{};
                 });
@@ -346,10 +345,10 @@ struct CacheEligibility::Run {
         QString where;
         if (everything) {
             where = QStringLiteral(
-                "child_id_number IN (SELECT child_id_number FROM eligibility_results GROUP BY child_id_number "
-                "HAVING count(*) > 1) OR certificate_no IN (SELECT certificate_no FROM eligibility_results "
-                "WHERE certificate_no IS NOT NULL GROUP BY certificate_no HAVING count(*) > 1) "
-                "OR flag_mask & %1 != 0")
+                        "child_id_number IN (SELECT child_id_number FROM eligibility_results GROUP BY child_id_number "
+                        "HAVING count(*) > 1) OR certificate_no IN (SELECT certificate_no FROM eligibility_results "
+                        "WHERE certificate_no IS NOT NULL GROUP BY certificate_no HAVING count(*) > 1) "
+                        "OR flag_mask & %1 != 0")
                         .arg(maskOf(QStringList(kCrossFlags.cbegin(), kCrossFlags.cend())));
         } else {
             if (Status s = fillTempIds(c, QStringLiteral("temp.eligibility_children"),
@@ -414,7 +413,10 @@ struct CacheEligibility::Run {
     }
 };
 
-CacheEligibility::CacheEligibility(Connection& writer, int chunkSize) : m_writer(writer), m_chunkSize(chunkSize) {}
+CacheEligibility::CacheEligibility(Connection& writer, int chunkSize)
+    : m_writer(writer)
+    , m_chunkSize(chunkSize)
+{}
 
 int CacheEligibility::flagBit(const QString& flag)
 {
@@ -526,7 +528,7 @@ Result<policy::EligibilityResult> CacheEligibility::explain(const QString& appli
     group->bind(1, applicationId)
         .bind(2, result.summary.childIdNumber)
         .bind(3, result.summary.decisiveCertificateNo.isEmpty() ? QStringLiteral("\x01")
-                                                                 : result.summary.decisiveCertificateNo);
+                                                                : result.summary.decisiveCertificateNo);
     while (group->step())
         cross.upsert(Run::rowFrom(*group).summary);
     cross.upsert(result.summary);

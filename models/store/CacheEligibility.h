@@ -5,7 +5,6 @@
 #include "policy/EligibilityResult.h"
 
 #include <QStringList>
-
 #include <functional>
 
 namespace adm::store {
@@ -17,9 +16,9 @@ namespace adm::store {
 class CacheEligibility {
 public:
     struct Stats {
-        qint64 checked = 0;  // applications checked
-        qint64 changed = 0;  // whose category or flags differ from before
-        qint64 removed = 0;  // results of applications no longer in the cache
+        qint64 checked = 0; // applications checked
+        qint64 changed = 0; // whose category or flags differ from before
+        qint64 removed = 0; // results of applications no longer in the cache
         bool everything = false;
     };
     using ProgressFn = std::function<void(qint64 done, qint64 total)>;

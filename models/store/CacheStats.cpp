@@ -21,10 +21,10 @@ Result<QJsonObject> collectCacheStats(Connection& c)
 {
     QJsonObject entities;
     const QList<QPair<QString, QString>> tables = {{QStringLiteral("policy"), QStringLiteral("policies")},
-                                                    {QStringLiteral("school"), QStringLiteral("schools")},
-                                                    {QStringLiteral("zone"), QStringLiteral("zones")},
-                                                    {QStringLiteral("application"), QStringLiteral("applications")},
-                                                    {QStringLiteral("agency_record"), QStringLiteral("agency_records")}};
+                                                   {QStringLiteral("school"), QStringLiteral("schools")},
+                                                   {QStringLiteral("zone"), QStringLiteral("zones")},
+                                                   {QStringLiteral("application"), QStringLiteral("applications")},
+                                                   {QStringLiteral("agency_record"), QStringLiteral("agency_records")}};
     for (const auto& [name, table] : tables) {
         auto n = c.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
         if (!n)
@@ -44,12 +44,10 @@ Result<QJsonObject> collectCacheStats(Connection& c)
     if (!datasets || !statuses || !channels || !grades)
         return Error{QStringLiteral("sql_failed"), QStringLiteral("cannot count the cache")};
     auto schema = c.scalar(QStringLiteral("PRAGMA user_version"));
-    return QJsonObject{{QStringLiteral("entities"), entities},
-                       {QStringLiteral("datasets"), *datasets},
-                       {QStringLiteral("statuses"), *statuses},
-                       {QStringLiteral("channels"), *channels},
-                       {QStringLiteral("grades"), *grades},
-                       {QStringLiteral("schema_version"), schema ? schema->toInt() : -1}};
+    return QJsonObject{
+        {QStringLiteral("entities"), entities},  {QStringLiteral("datasets"), *datasets},
+        {QStringLiteral("statuses"), *statuses}, {QStringLiteral("channels"), *channels},
+        {QStringLiteral("grades"), *grades},     {QStringLiteral("schema_version"), schema ? schema->toInt() : -1}};
 }
 
 } // namespace adm::store

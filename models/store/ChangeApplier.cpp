@@ -61,8 +61,8 @@ struct ChangeApplier::Statements {
     Statement deleteOther;
     Statement upsertTombstone;
     Statement setMeta;
-    Statement markApplication;      // eligibility_dirty: the application itself
-    Statement markRecordReaders;    // eligibility_dirty: applications of the people a record is about
+    Statement markApplication;   // eligibility_dirty: the application itself
+    Statement markRecordReaders; // eligibility_dirty: applications of the people a record is about
     bool hasTombstones = false;
     // What this batch touched, marked for the eligibility checker in a few statements at its end.
     QStringList touchedApplications;
@@ -70,11 +70,12 @@ struct ChangeApplier::Statements {
 };
 
 namespace {
-const QStringList kEntities = {entity::Application, entity::AgencyRecord, entity::School, entity::Zone,
-                               entity::Policy};
+const QStringList kEntities = {entity::Application, entity::AgencyRecord, entity::School, entity::Zone, entity::Policy};
 }
 
-ChangeApplier::ChangeApplier(Connection& writer) : m_writer(writer) {}
+ChangeApplier::ChangeApplier(Connection& writer)
+    : m_writer(writer)
+{}
 ChangeApplier::~ChangeApplier() = default;
 
 Status ChangeApplier::prepareStatements()

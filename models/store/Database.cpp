@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
-
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "admissions.store")
@@ -88,8 +87,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByt
         return Error{QStringLiteral("empty_key"), tr("Refusing to open the cache without a 32-byte key.")};
     const bool exists = QFileInfo::exists(path);
     if (mode == OpenMode::Existing && !exists)
-        return Error{QStringLiteral("not_found"),
-                     tr("There is no cache at %1.").arg(QDir::toNativeSeparators(path))};
+        return Error{QStringLiteral("not_found"), tr("There is no cache at %1.").arg(QDir::toNativeSeparators(path))};
     if (mode == OpenMode::Create && exists)
         return Error{QStringLiteral("already_exists"),
                      tr("A cache already exists at %1.").arg(QDir::toNativeSeparators(path))};
@@ -128,16 +126,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByt
             return cannotDecrypt(path);
     }
 
-    for (const QString& pragma : {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = FULL"),
-                                  QStringLiteral("PRAGMA temp_store = MEMORY"),
-                                  QStringLiteral("PRAGMA cache_size = -%1").arg(options.cacheKiB)}) {
+    for (const QString& pragma :
+         {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA synchronous = FULL"),
+          QStringLiteral("PRAGMA temp_store = MEMORY"),
+          QStringLiteral("PRAGMA cache_size = -%1").arg(options.cacheKiB)}) {
         if (Status s = c.exec(pragma); !s)
             return s.error();
     }
 
     if (!exists) {
         if (Status s = c.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT) "
-                                             "WITHOUT ROWID")); !s)
+                                             "WITHOUT ROWID"));
+            !s)
             return s.error();
     }
     if (Status s = db->migrate(); !s)

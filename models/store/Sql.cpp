@@ -10,7 +10,9 @@ Error sqlError(const QString& code, sqlite3* db, const QString& context)
     return Error{code, context + QStringLiteral(": ") + detail};
 }
 
-Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt)
+Statement::Statement(Statement&& other) noexcept
+    : m_db(other.m_db)
+    , m_stmt(other.m_stmt)
 {
     other.m_stmt = nullptr;
 }
@@ -87,8 +89,8 @@ Status Statement::run()
         const int rc = sqlite3_step(m_stmt);
         if (rc == SQLITE_ROW)
             continue;
-        const Status result = rc == SQLITE_DONE ? Status() : Status(sqlError(QStringLiteral("sql_step"), m_db,
-                                                                             QStringLiteral("run")));
+        const Status result =
+            rc == SQLITE_DONE ? Status() : Status(sqlError(QStringLiteral("sql_step"), m_db, QStringLiteral("run")));
         sqlite3_reset(m_stmt);
         return result;
     }
@@ -234,7 +236,8 @@ qint64 Connection::changes() const
     return sqlite3_changes(m_db);
 }
 
-Transaction::Transaction(Connection& connection) : m_connection(connection)
+Transaction::Transaction(Connection& connection)
+    : m_connection(connection)
 {
     m_begin = m_connection.exec(QStringLiteral("BEGIN IMMEDIATE"));
     m_open = m_begin.ok();

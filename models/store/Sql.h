@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QString>
 #include <QVariant>
-
 #include <memory>
 
 struct sqlite3;
@@ -18,7 +17,10 @@ namespace adm::store {
 class Statement {
 public:
     Statement() = default;
-    Statement(sqlite3* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
+    Statement(sqlite3* db, sqlite3_stmt* stmt)
+        : m_db(db)
+        , m_stmt(stmt)
+    {}
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&& other) noexcept;
     Statement(const Statement&) = delete;
@@ -31,8 +33,8 @@ public:
     Statement& bind(int index, qint64 value);
     Statement& bind(int index, int value) { return bind(index, qint64(value)); }
     Statement& bind(int index, double value);
-    Statement& bind(int index, const QString& value); // a null QString binds NULL
-    Statement& bind(int index, const QByteArray& value); // blob
+    Statement& bind(int index, const QString& value);       // a null QString binds NULL
+    Statement& bind(int index, const QByteArray& value);    // blob
     Statement& bindUtf8(int index, const QByteArray& utf8); // text given as UTF-8 bytes
     Statement& bindNull(int index);
 
@@ -79,7 +81,10 @@ public:
     QString path() const { return m_path; }
 
 private:
-    explicit Connection(sqlite3* db, QString path) : m_db(db), m_path(std::move(path)) {}
+    explicit Connection(sqlite3* db, QString path)
+        : m_db(db)
+        , m_path(std::move(path))
+    {}
     sqlite3* m_db = nullptr;
     QString m_path;
 };

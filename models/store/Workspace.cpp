@@ -71,8 +71,7 @@ Result<std::unique_ptr<Workspace>> Workspace::initialise(const QString& dataDir,
     ws->m_keys = std::move(*keys);
     ws->m_database = std::move(*db);
     ws->m_audit = std::make_unique<security::AuditLog>(ws->m_database->writer());
-    if (auto e = ws->m_audit->append(user, QStringLiteral("workstation.init"), QStringLiteral("role=%1").arg(role));
-        !e)
+    if (auto e = ws->m_audit->append(user, QStringLiteral("workstation.init"), QStringLiteral("role=%1").arg(role)); !e)
         return e.error();
     return ws;
 }
@@ -123,8 +122,7 @@ Result<QList<security::LocalUser>> Workspace::users(const QString& dataDir)
 Status Workspace::addUser(const QString& name, const QString& role, const QString& passphrase, bool administrator)
 {
     if (!isAdministrator())
-        return Error{QStringLiteral("not_allowed"),
-                     tr("Only an administrator of this workstation can add users.")};
+        return Error{QStringLiteral("not_allowed"), tr("Only an administrator of this workstation can add users.")};
     security::KeyStore updated = m_keys;
     if (Status s = updated.addUser(m_key, name, role, passphrase, administrator); !s)
         return s;

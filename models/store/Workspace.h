@@ -20,8 +20,7 @@ public:
     static Result<std::unique_ptr<Workspace>> initialise(const QString& dataDir, const QString& user,
                                                          const QString& role, const QString& passphrase);
     static Result<std::unique_ptr<Workspace>> unlock(const QString& dataDir, const QString& user,
-                                                     const QString& passphrase,
-                                                     const Database::Options& options = {});
+                                                     const QString& passphrase, const Database::Options& options = {});
     // The users of a data folder, readable before unlocking (names and roles are not secret).
     static Result<QList<security::LocalUser>> users(const QString& dataDir);
 

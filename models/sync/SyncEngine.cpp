@@ -2,10 +2,10 @@
 
 #include "Outbox.h"
 #include "Puller.h"
-#include "store/CacheEligibility.h"
 #include "Pusher.h"
 #include "SyncState.h"
 #include "domain/JsonCodec.h"
+#include "store/CacheEligibility.h"
 #include "store/Workspace.h"
 
 #include <QCoreApplication>
@@ -177,8 +177,9 @@ PassResult SyncEngine::runPass(quint64 epoch)
     // failure here does not fail the pass: the marks stay and the next refresh takes them.
     if (result.summary.applied > 0 || result.summary.removed > 0) {
         Q_EMIT progress({Phase::Check, 0, 0});
-        auto checked = store::CacheEligibility(db).refresh(
-            [this](qint64 done, qint64 total) { Q_EMIT progress({Phase::Check, done, total}); });
+        auto checked = store::CacheEligibility(db).refresh([this](qint64 done, qint64 total) {
+            Q_EMIT progress({Phase::Check, done, total});
+        });
         if (checked)
             result.summary.checked = checked->checked;
         else

@@ -45,13 +45,6 @@ void QueueModel::refresh()
     start(false);
 }
 
-void QueueModel::setReferenceDate(const QDate& date)
-{
-    m_referenceDate = date;
-    if (m_rows > 0)
-        Q_EMIT dataChanged(index(0, int(Column::Age)), index(m_rows - 1, int(Column::Age)));
-}
-
 void QueueModel::start(bool reset)
 {
     const quint64 generation = ++m_generation;
@@ -228,25 +221,10 @@ const QueueRow* QueueModel::loaded(int row) const
     return &m_window.at(i);
 }
 
-std::optional<QueueRow> QueueModel::rowAt(int row) const
-{
-    if (const QueueRow* r = loaded(row))
-        return *r;
-    return std::nullopt;
-}
-
 QString QueueModel::applicationIdAt(int row) const
 {
     const QueueRow* r = loaded(row);
     return r ? r->applicationId : QString();
-}
-
-int QueueModel::rowOf(const QString& applicationId) const
-{
-    for (int i = 0; i < m_window.size(); ++i)
-        if (m_window.at(i).applicationId == applicationId && m_windowFirst + i < m_rows)
-            return m_windowFirst + i;
-    return -1;
 }
 
 int QueueModel::rowCount(const QModelIndex& parent) const

@@ -8,7 +8,6 @@
 #include <QDate>
 #include <QTimer>
 #include <memory>
-#include <optional>
 
 namespace adm::views {
 
@@ -37,17 +36,13 @@ public:
     // The cache changed (a sync, a decision): count again and read the shown rows again, keeping
     // the view where it is.
     void refresh();
-    // Ages are counted on this day (default: today).
-    void setReferenceDate(const QDate& date);
     // Up to how many rows a result keeps every qid (tests lower it to reach the anchor paths).
     void setKeepAllQids(int rows) { m_keepAllQids = rows; }
 
     bool isCounting() const { return m_counting; }
     qint64 count() const { return m_rows; }
-    std::optional<QueueRow> rowAt(int row) const;
+    // The application of a row; empty while the row is not loaded.
     QString applicationIdAt(int row) const;
-    // The row of an application among the loaded ones; -1 when it is not loaded.
-    int rowOf(const QString& applicationId) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -75,7 +70,7 @@ private:
     QVariant display(const QueueRow& r, Column column) const;
 
     QueueQuery m_query;
-    QDate m_referenceDate;
+    QDate m_referenceDate; // ages are counted on this day (today)
     quint64 m_generation = 0;
     std::unique_ptr<QueueWorkerThread> m_pager;
     std::unique_ptr<QueueWorkerThread> m_scanner;

@@ -36,7 +36,6 @@ public:
 
     virtual bool canSync() const { return false; }
     virtual bool isOnline() const { return false; }
-    virtual bool isSyncing() const { return false; }
     virtual void syncNow() {}
     virtual void cancelSync() {}
 

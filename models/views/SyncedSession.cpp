@@ -65,11 +65,6 @@ void SyncedSession::post(std::function<void(store::Workspace&)> job, QObject* co
         context, [done = std::move(done)](int) { done(); });
 }
 
-bool SyncedSession::isSyncing() const
-{
-    return m_service && m_service->isRunning();
-}
-
 void SyncedSession::syncNow()
 {
     if (m_service)

@@ -30,7 +30,6 @@ public:
     void post(std::function<void(store::Workspace&)> job, QObject* context, std::function<void()> done) override;
     bool canSync() const override { return true; }
     bool isOnline() const override { return m_online; }
-    bool isSyncing() const override;
     void syncNow() override;
     void cancelSync() override;
     std::unique_ptr<store::Workspace> close() override;

@@ -10,7 +10,8 @@ const QString CtlFixture::kPassphrase = QStringLiteral("test passphrase 42");
 
 QMap<QString, QString> CtlFixture::env(const QString& passphrase)
 {
-    return {{QStringLiteral("ADMISSIONS_PASSPHRASE"), passphrase}, {QStringLiteral("ADMISSIONS_LANG"), QStringLiteral("en")}};
+    return {{QStringLiteral("ADMISSIONS_PASSPHRASE"), passphrase},
+            {QStringLiteral("ADMISSIONS_LANG"), QStringLiteral("en")}};
 }
 
 testsupport::ProcessResult CtlFixture::ctl(const QStringList& args, const QMap<QString, QString>& extraEnv,

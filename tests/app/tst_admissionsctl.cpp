@@ -53,7 +53,8 @@ void TestAdmissionsCtl::initTestCase()
 
 void TestAdmissionsCtl::statsMatchTheBundle()
 {
-    const auto r = CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data});
+    const auto r =
+        CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject stats = QJsonDocument::fromJson(r.out).object();
     const QJsonObject entities = stats.value(QStringLiteral("entities")).toObject();
@@ -68,11 +69,13 @@ void TestAdmissionsCtl::statsMatchTheBundle()
 
 void TestAdmissionsCtl::importTwiceChangesNothing()
 {
-    const auto before = CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data});
+    const auto before =
+        CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data});
     const auto r = CtlFixture::ctl({QStringLiteral("import"), QStringLiteral("--data-dir"), m_data, m_city});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains("0 new or updated"), r.err.constData());
-    const auto after = CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data});
+    const auto after =
+        CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), m_data});
     QCOMPARE(after.out, before.out);
 }
 
@@ -86,18 +89,21 @@ void TestAdmissionsCtl::noPersonalDataInCacheFiles()
         QVERIFY2(found.isEmpty(), qPrintable(file + QStringLiteral(": ") + found.mid(0, 5).join(QStringLiteral(", "))));
     }
     // The bundle itself is plain text: the scan does find people there.
-    QVERIFY(!testsupport::findPersonalData(fileBytes(m_city).left(2000000), m_facts.names, m_facts.idNumbers).isEmpty());
+    QVERIFY(
+        !testsupport::findPersonalData(fileBytes(m_city).left(2000000), m_facts.names, m_facts.idNumbers).isEmpty());
 }
 
 void TestAdmissionsCtl::sqlcipherShellOpensWithRecoveryKey()
 {
     const QString shell = QStandardPaths::findExecutable(QStringLiteral("sqlcipher"));
     QVERIFY2(!shell.isEmpty(), "the sqlcipher shell is installed by scripts/test.sh");
-    const auto key = CtlFixture::ctl({QStringLiteral("key"), QStringLiteral("export-recovery"), QStringLiteral("--data-dir"), m_data});
+    const auto key = CtlFixture::ctl(
+        {QStringLiteral("key"), QStringLiteral("export-recovery"), QStringLiteral("--data-dir"), m_data});
     QCOMPARE(key.exitCode, 0);
     const QByteArray hex = key.out.trimmed();
     QCOMPARE(hex.size(), 64);
-    const QByteArray script = "PRAGMA key = \"x'" + hex + "'\";\nPRAGMA cipher_page_size = 4096;\n"
+    const QByteArray script = "PRAGMA key = \"x'" + hex +
+                              "'\";\nPRAGMA cipher_page_size = 4096;\n"
                               "SELECT count(*) FROM applications;\n";
     const auto r = testsupport::run(shell, {QDir(m_data).filePath(QStringLiteral("cache.db"))}, {}, script);
     QCOMPARE(r.exitCode, 0);
@@ -110,9 +116,11 @@ void TestAdmissionsCtl::sqlcipherShellOpensWithRecoveryKey()
 
 void TestAdmissionsCtl::recoveryExportIsAudited()
 {
-    const auto key = CtlFixture::ctl({QStringLiteral("key"), QStringLiteral("export-recovery"), QStringLiteral("--data-dir"), m_data});
+    const auto key = CtlFixture::ctl(
+        {QStringLiteral("key"), QStringLiteral("export-recovery"), QStringLiteral("--data-dir"), m_data});
     QCOMPARE(key.exitCode, 0);
-    const QByteArray script = "PRAGMA key = \"x'" + key.out.trimmed() + "'\";\nPRAGMA cipher_page_size = 4096;\n"
+    const QByteArray script = "PRAGMA key = \"x'" + key.out.trimmed() +
+                              "'\";\nPRAGMA cipher_page_size = 4096;\n"
                               "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1;\n";
     const auto r = testsupport::run(QStandardPaths::findExecutable(QStringLiteral("sqlcipher")),
                                     {QDir(m_data).filePath(QStringLiteral("cache.db"))}, {}, script);
@@ -171,19 +179,21 @@ void TestAdmissionsCtl::usersAddListPasswd()
                               QStringLiteral("--role"), QStringLiteral("clerk"), QStringLiteral("--data-dir"), dir},
                              {{QStringLiteral("ADMISSIONS_NEW_PASSPHRASE"), QStringLiteral("clerk passphrase")}});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    r = CtlFixture::ctl({QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--data-dir"), dir});
+    r = CtlFixture::ctl(
+        {QStringLiteral("users"), QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--data-dir"), dir});
     const QJsonArray users = QJsonDocument::fromJson(r.out).array();
     QCOMPARE(users.size(), 2);
     QCOMPARE(users.at(1).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("clerk"));
     // Two users now: the command must be told which.
     r = CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--data-dir"), dir});
     QCOMPARE(r.exitCode, 2);
-    r = CtlFixture::ctl({QStringLiteral("users"), QStringLiteral("passwd"), QStringLiteral("--user"), QStringLiteral("clerk.wang"),
-                         QStringLiteral("--data-dir"), dir},
+    r = CtlFixture::ctl({QStringLiteral("users"), QStringLiteral("passwd"), QStringLiteral("--user"),
+                         QStringLiteral("clerk.wang"), QStringLiteral("--data-dir"), dir},
                         {{QStringLiteral("ADMISSIONS_PASSPHRASE"), QStringLiteral("clerk passphrase")},
                          {QStringLiteral("ADMISSIONS_NEW_PASSPHRASE"), QStringLiteral("a newer passphrase")}});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    r = CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--user"), QStringLiteral("clerk.wang"), QStringLiteral("--data-dir"), dir},
+    r = CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--user"), QStringLiteral("clerk.wang"),
+                         QStringLiteral("--data-dir"), dir},
                         {{QStringLiteral("ADMISSIONS_PASSPHRASE"), QStringLiteral("a newer passphrase")}});
     QCOMPARE(r.exitCode, 0);
     // A clerk is not an administrator.
@@ -221,11 +231,14 @@ void TestAdmissionsCtl::badUsageExits2_data()
     QTest::addColumn<QStringList>("args");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("stats"), QStringLiteral("--colour")};
-    QTest::newRow("init without role") << QStringList{QStringLiteral("init"), QStringLiteral("--user"), QStringLiteral("x")};
+    QTest::newRow("init without role") << QStringList{QStringLiteral("init"), QStringLiteral("--user"),
+                                                      QStringLiteral("x")};
     QTest::newRow("generate bad count") << QStringList{QStringLiteral("generate"), QStringLiteral("--applications"),
-                                                       QStringLiteral("lots"), QStringLiteral("--out"), QStringLiteral("/tmp/x")};
+                                                       QStringLiteral("lots"), QStringLiteral("--out"),
+                                                       QStringLiteral("/tmp/x")};
     QTest::newRow("check-id without id") << QStringList{QStringLiteral("check-id")};
-    QTest::newRow("import missing file") << QStringList{QStringLiteral("import"), QStringLiteral("/nonexistent/file.jsonl")};
+    QTest::newRow("import missing file") << QStringList{QStringLiteral("import"),
+                                                        QStringLiteral("/nonexistent/file.jsonl")};
 }
 
 void TestAdmissionsCtl::badUsageExits2()
@@ -252,8 +265,10 @@ void TestAdmissionsCtl::badBundleLineIsNamed()
     const auto r = CtlFixture::ctl({QStringLiteral("import"), QStringLiteral("--data-dir"), dir, file});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("line 6") && r.err.contains("data.name"), r.err.constData());
-    const auto stats = CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), dir});
-    const QJsonObject entities = QJsonDocument::fromJson(stats.out).object().value(QStringLiteral("entities")).toObject();
+    const auto stats =
+        CtlFixture::ctl({QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--data-dir"), dir});
+    const QJsonObject entities =
+        QJsonDocument::fromJson(stats.out).object().value(QStringLiteral("entities")).toObject();
     int total = 0;
     for (const QJsonValue& v : entities)
         total += v.toInt();

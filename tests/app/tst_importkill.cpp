@@ -45,7 +45,10 @@ qint64 TestImportKill::rowsInCache(adm::store::Workspace& ws)
 {
     qint64 total = 0;
     for (const char* table : {"policies", "schools", "zones", "applications", "agency_records"})
-        total += ws.database().writer().scalar(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)))->toLongLong();
+        total += ws.database()
+                     .writer()
+                     .scalar(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)))
+                     ->toLongLong();
     return total;
 }
 
@@ -101,7 +104,8 @@ void TestImportKill::killAtRandomMoments()
         qint64 expected = 0;
         if (!lastSeq.isEmpty()) {
             const qint64 last = lastSeq.toLongLong();
-            expected = std::count_if(m_facts.seqs.cbegin(), m_facts.seqs.cend(), [last](qint64 s) { return s <= last; });
+            expected =
+                std::count_if(m_facts.seqs.cbegin(), m_facts.seqs.cend(), [last](qint64 s) { return s <= last; });
             QCOMPARE(expected % kBatch == 0 || expected == m_facts.seqs.size(), true);
         }
         QCOMPARE(rows, expected);

@@ -72,14 +72,18 @@ void TestJsonCodec::errorsNameTheField_data()
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("field");
     QTest::newRow("missing child") << R"({"id":"A","admission_year":2026,"grade":"primary1","channel":"online",
-        "target_school_id":"S"})" << "application.child";
+        "target_school_id":"S"})"
+                                   << "application.child";
     QTest::newRow("wrong type") << R"({"id":"A","admission_year":"2026","grade":"primary1","channel":"online",
-        "child":{"name":"a","id_number":"b"},"target_school_id":"S"})" << "application.admission_year";
+        "child":{"name":"a","id_number":"b"},"target_school_id":"S"})"
+                                << "application.admission_year";
     QTest::newRow("bad enum") << R"({"id":"A","admission_year":2026,"grade":"grade9","channel":"online",
-        "child":{"name":"a","id_number":"b"},"target_school_id":"S"})" << "application.grade";
+        "child":{"name":"a","id_number":"b"},"target_school_id":"S"})"
+                              << "application.grade";
     QTest::newRow("guardian relation") << R"({"id":"A","admission_year":2026,"grade":"primary1","channel":"online",
         "child":{"name":"a","id_number":"b"},"target_school_id":"S",
-        "guardians":[{"name":"g","id_number":"i","relation":"uncle"}]})" << "application.guardians[0].relation";
+        "guardians":[{"name":"g","id_number":"i","relation":"uncle"}]})"
+                                       << "application.guardians[0].relation";
 }
 
 void TestJsonCodec::errorsNameTheField()
@@ -115,10 +119,10 @@ void TestJsonCodec::topLevelValue_data()
     QTest::newRow("first key") << QByteArray(R"({"data":{"a":1},"id":"x"})") << QByteArray(R"({"a":1})");
     QTest::newRow("last key, spaces") << QByteArray(R"( { "id" : "x" , "data" : { "b" : [1, {"c": "}"}] } } )")
                                       << QByteArray(R"({ "b" : [1, {"c": "}"}] })");
-    QTest::newRow("key inside a string is not a key") << QByteArray(R"({"note":"\"data\":1","data":{"z":"\\"}})")
-                                                        << QByteArray(R"({"z":"\\"})");
-    QTest::newRow("nested data is not top level") << QByteArray(R"({"x":{"data":{"n":1}},"data":[2]})")
-                                                   << QByteArray("[2]");
+    QTest::newRow("key inside a string is not a key")
+        << QByteArray(R"({"note":"\"data\":1","data":{"z":"\\"}})") << QByteArray(R"({"z":"\\"})");
+    QTest::newRow("nested data is not top level")
+        << QByteArray(R"({"x":{"data":{"n":1}},"data":[2]})") << QByteArray("[2]");
     QTest::newRow("number value") << QByteArray(R"({"seq":5,"data":7})") << QByteArray("7");
     QTest::newRow("absent") << QByteArray(R"({"seq":5,"id":"A"})") << QByteArray();
     QTest::newRow("not an object") << QByteArray(R"(["data",{}])") << QByteArray();

@@ -3,8 +3,7 @@
 #include <QSet>
 
 namespace {
-const QStringList kCategories = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"),
-                                 QStringLiteral("none")};
+const QStringList kCategories = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("none")};
 }
 
 void GroundTruth::addResult(const QString& applicationId, const QString& category, const QStringList& flags)

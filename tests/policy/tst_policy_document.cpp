@@ -1,5 +1,5 @@
-#include "domain/ValueLabels.h"
 #include "PolicyTestData.h"
+#include "domain/ValueLabels.h"
 #include "policy/EligibilityText.h"
 #include "policy/EvaluateDocument.h"
 

@@ -68,7 +68,8 @@ QString TestCacheEligibility::flagsOf(const QString& id)
 
 QString TestCacheEligibility::categoryOf(const QString& id)
 {
-    auto q = m_db->writer().prepare(QStringLiteral("SELECT category FROM eligibility_results WHERE application_id = ?"));
+    auto q =
+        m_db->writer().prepare(QStringLiteral("SELECT category FROM eligibility_results WHERE application_id = ?"));
     q->bind(1, id);
     return q->step() ? q->text(0) : QStringLiteral("<none>");
 }
@@ -83,10 +84,10 @@ Change TestCacheEligibility::fixtureChange(const QString& id)
 
 void TestCacheEligibility::fixtureThroughTheCache()
 {
-    const QJsonArray expected = testsupport::readJsonFile(testsupport::sharedDir() +
-                                                          QStringLiteral("/fixtures/policy-cases.json"))
-                                    .value(QStringLiteral("expected"))
-                                    .toArray();
+    const QJsonArray expected =
+        testsupport::readJsonFile(testsupport::sharedDir() + QStringLiteral("/fixtures/policy-cases.json"))
+            .value(QStringLiteral("expected"))
+            .toArray();
     QVERIFY(expected.size() >= 9);
     for (const QJsonValue& v : expected) {
         const QJsonObject e = v.toObject();
@@ -110,9 +111,10 @@ void TestCacheEligibility::secondRefreshChecksNothing()
 void TestCacheEligibility::deletingADuplicateClearsTheOthersFlag()
 {
     QCOMPARE(flagsOf(QStringLiteral("A2026P0008")), QStringLiteral("duplicate_application"));
-    QVERIFY(ChangeApplier(m_db->writer())
-                .apply({Change{100, entity::Application, QStringLiteral("delete"), QStringLiteral("A2026P0009"), 2, {}}})
-                .ok());
+    QVERIFY(
+        ChangeApplier(m_db->writer())
+            .apply({Change{100, entity::Application, QStringLiteral("delete"), QStringLiteral("A2026P0009"), 2, {}}})
+            .ok());
     auto stats = CacheEligibility(m_db->writer()).refresh();
     QVERIFY(stats.ok());
     QCOMPARE(stats->removed, 1);

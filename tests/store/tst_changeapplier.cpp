@@ -123,8 +123,9 @@ void TestChangeApplier::olderVersionNeverOverwritesNewer()
     QCOMPARE(stats->skipped, 1);
     QVERIFY(dataOf(QStringLiteral("applications"), QStringLiteral("A1")).contains(QStringLiteral("approved")));
     // Within one batch, too: the newest wins whatever the order.
-    QVERIFY(m_applier->apply({app(QStringLiteral("A2"), 5, QStringLiteral("rejected")),
-                              app(QStringLiteral("A2"), 4, QStringLiteral("under_review"))})
+    QVERIFY(m_applier
+                ->apply({app(QStringLiteral("A2"), 5, QStringLiteral("rejected")),
+                         app(QStringLiteral("A2"), 4, QStringLiteral("under_review"))})
                 .ok());
     QVERIFY(dataOf(QStringLiteral("applications"), QStringLiteral("A2")).contains(QStringLiteral("rejected")));
     QCOMPARE(count(QStringLiteral("SELECT version FROM applications WHERE id = 'A2'")), 5);
@@ -170,12 +171,13 @@ void TestChangeApplier::unknownFieldsAndDatasetsKept()
         "source_ref":"T-1","subject_id_numbers":["37110219880315103X"],"fetched_at":"2026-06-02T01:00:00Z",
         "fields":{"months":12,"unknown_nested":{"a":[1,2,3]}}})")
                                    .object();
-    QVERIFY(m_applier->apply({Change{0, entity::AgencyRecord, QStringLiteral("upsert"), QStringLiteral("R-TAX-1"), 1,
-                                     record}})
-                .ok());
-    QCOMPARE(QJsonDocument::fromJson(dataOf(QStringLiteral("agency_records"), QStringLiteral("R-TAX-1")).toUtf8())
-                 .object(),
-             record);
+    QVERIFY(
+        m_applier
+            ->apply({Change{0, entity::AgencyRecord, QStringLiteral("upsert"), QStringLiteral("R-TAX-1"), 1, record}})
+            .ok());
+    QCOMPARE(
+        QJsonDocument::fromJson(dataOf(QStringLiteral("agency_records"), QStringLiteral("R-TAX-1")).toUtf8()).object(),
+        record);
     auto counts = collectCacheStats(m_db->writer());
     QCOMPARE(counts->value(QStringLiteral("datasets")).toObject().value(QStringLiteral("tax_payment")).toInt(), 1);
 }
@@ -183,8 +185,9 @@ void TestChangeApplier::unknownFieldsAndDatasetsKept()
 void TestChangeApplier::unknownEntityKept()
 {
     const QJsonObject data{{QStringLiteral("id"), QStringLiteral("K1")}, {QStringLiteral("note"), QStringLiteral("n")}};
-    QVERIFY(m_applier->apply({Change{0, QStringLiteral("student_status"), QStringLiteral("upsert"),
-                                     QStringLiteral("K1"), 1, data}})
+    QVERIFY(m_applier
+                ->apply({Change{0, QStringLiteral("student_status"), QStringLiteral("upsert"), QStringLiteral("K1"), 1,
+                                data}})
                 .ok());
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM other_entities WHERE entity = 'student_status'")), 1);
     auto counts = collectCacheStats(m_db->writer());
@@ -205,8 +208,9 @@ void TestChangeApplier::invalidChangeRejectsWholeBatch()
 
 void TestChangeApplier::metaWrittenWithBatch()
 {
-    QVERIFY(m_applier->apply({app(QStringLiteral("A1"), 1, QStringLiteral("submitted"))},
-                             {{QStringLiteral("feed.cursor"), QStringLiteral("c-1")}})
+    QVERIFY(m_applier
+                ->apply({app(QStringLiteral("A1"), 1, QStringLiteral("submitted"))},
+                        {{QStringLiteral("feed.cursor"), QStringLiteral("c-1")}})
                 .ok());
     QCOMPARE(*m_db->meta(QStringLiteral("feed.cursor")), QStringLiteral("c-1"));
     Change bad = app(QStringLiteral("A2"), 1, QStringLiteral("submitted"));

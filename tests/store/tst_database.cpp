@@ -183,8 +183,8 @@ void TestDatabase::plainBaselineWouldShowPersonalData()
 void TestDatabase::readerSeesCommittedRows()
 {
     QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("cache.db")), crypto::randomBytes(32),
-                             Database::OpenMode::Create);
+    auto db =
+        Database::open(dir.filePath(QStringLiteral("cache.db")), crypto::randomBytes(32), Database::OpenMode::Create);
     QVERIFY(db.ok());
     ChangeApplier applier((*db)->writer());
     QVERIFY(applier.apply(fixture()).ok());

@@ -76,10 +76,18 @@ void TestKeyStore::passphraseRules_data()
     QTest::addColumn<QString>("role");
     QTest::addColumn<QString>("passphrase");
     QTest::addColumn<QString>("code");
-    QTest::newRow("empty") << "a" << "clerk" << "" << "empty_passphrase";
-    QTest::newRow("short") << "a" << "clerk" << "1234567" << "short_passphrase";
-    QTest::newRow("bad role") << "a" << "janitor" << kPass << "bad_role";
-    QTest::newRow("bad name") << "liu fang" << "clerk" << kPass << "bad_user_name";
+    QTest::newRow("empty") << "a"
+                           << "clerk"
+                           << ""
+                           << "empty_passphrase";
+    QTest::newRow("short") << "a"
+                           << "clerk"
+                           << "1234567"
+                           << "short_passphrase";
+    QTest::newRow("bad role") << "a"
+                              << "janitor" << kPass << "bad_role";
+    QTest::newRow("bad name") << "liu fang"
+                              << "clerk" << kPass << "bad_user_name";
 }
 
 void TestKeyStore::passphraseRules()
@@ -101,8 +109,9 @@ void TestKeyStore::secondUserHasOwnPassphrase()
     {
         auto ws = Workspace::initialise(dir.path(), QStringLiteral("admin"), QStringLiteral("principal"), kPass);
         QVERIFY(ws.ok());
-        QVERIFY((*ws)->addUser(QStringLiteral("clerk.wang"), QStringLiteral("clerk"), QStringLiteral("counter two pass"),
-                               false)
+        QVERIFY((*ws)
+                    ->addUser(QStringLiteral("clerk.wang"), QStringLiteral("clerk"), QStringLiteral("counter two pass"),
+                              false)
                     .ok());
         QCOMPARE((*ws)->addUser(QStringLiteral("clerk.wang"), QStringLiteral("clerk"), kPass, false).error().code,
                  QStringLiteral("user_exists"));
@@ -137,10 +146,9 @@ void TestKeyStore::changePassphraseDoesNotReencrypt()
         auto ws = Workspace::initialise(dir.path(), QStringLiteral("a"), QStringLiteral("reviewer"), kPass);
         QVERIFY(ws.ok());
         keyBefore = *(*ws)->exportRecoveryKey();
-        QCOMPARE((*ws)->changePassphrase(QStringLiteral("not the old one"), QStringLiteral("new passphrase 1"))
-                     .error()
-                     .code,
-                 QStringLiteral("wrong_passphrase"));
+        QCOMPARE(
+            (*ws)->changePassphrase(QStringLiteral("not the old one"), QStringLiteral("new passphrase 1")).error().code,
+            QStringLiteral("wrong_passphrase"));
         QVERIFY((*ws)->changePassphrase(kPass, QStringLiteral("new passphrase 1")).ok());
     }
     QCOMPARE(Workspace::unlock(dir.path(), QStringLiteral("a"), kPass).error().code,

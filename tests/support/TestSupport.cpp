@@ -2,10 +2,9 @@
 
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
-
 #include <cctype>
 
 namespace testsupport {
@@ -65,8 +64,9 @@ ProcessResult run(const QString& program, const QStringList& args, const QMap<QS
 
 QList<QJsonObject> fixtureChanges()
 {
-    const QJsonObject input =
-        readJsonFile(sharedDir() + QStringLiteral("/fixtures/policy-cases.json")).value(QStringLiteral("input")).toObject();
+    const QJsonObject input = readJsonFile(sharedDir() + QStringLiteral("/fixtures/policy-cases.json"))
+                                  .value(QStringLiteral("input"))
+                                  .toObject();
     QList<QJsonObject> out;
     qint64 seq = 0;
     auto add = [&](const QString& entity, const QJsonObject& data) {

@@ -205,10 +205,8 @@ void TestSyncCtl::decideRules_data()
     QTest::newRow("two outcomes") << QStringList{QStringLiteral("--approve"), QStringLiteral("--reject")} << 2;
     QTest::newRow("reject without reason") << QStringList{QStringLiteral("--reject")} << 2;
     // The sync ran the eligibility check: approving in another category than it found needs a reason.
-    QTest::newRow("approve against the check, no reason") << QStringList{QStringLiteral("--approve"),
-                                                                         QStringLiteral("--category"),
-                                                                         QStringLiteral("OTHER")}
-                                                          << 2;
+    QTest::newRow("approve against the check, no reason")
+        << QStringList{QStringLiteral("--approve"), QStringLiteral("--category"), QStringLiteral("OTHER")} << 2;
     QTest::newRow("request info without note") << QStringList{QStringLiteral("--request-info")} << 2;
     QTest::newRow("bad reason") << QStringList{QStringLiteral("--reject"), QStringLiteral("--reason"),
                                                QStringLiteral("why")}
