@@ -80,9 +80,31 @@ Result<QVector<QueueRow>> QueueReader::read(const SqlText& text, int limit)
     return rows;
 }
 
+SearchPlan QueueReader::planFor(const QueueQuery& query)
+{
+    const QString name = QueueSql::classify(query.search).name;
+    if (name.size() < 2)
+        return SearchPlan::Auto;
+    if (name == m_plannedName)
+        return m_plannedFor;
+    // Bounded: counting stops one past the threshold.
+    auto q = m_connection.prepare(
+        QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM queue_name_grams WHERE gram = ? LIMIT %1)")
+            .arg(kCommonNamePart + 1));
+    SearchPlan plan = SearchPlan::Candidates;
+    if (q) {
+        q->bind(1, name.left(2));
+        if (q->step() && q->int64(0) > kCommonNamePart)
+            plan = SearchPlan::InOrder;
+    }
+    m_plannedName = name;
+    m_plannedFor = plan;
+    return plan;
+}
+
 Result<QVector<QueueRow>> QueueReader::firstRows(const QueueQuery& query, int limit)
 {
-    auto found = qids(QueueSql::firstQids(query, limit), 0, limit);
+    auto found = qids(QueueSql::firstQids(query, limit, planFor(query)), 0, limit);
     if (!found)
         return found.error();
     return rowsByQid(*found);
@@ -91,7 +113,7 @@ Result<QVector<QueueRow>> QueueReader::firstRows(const QueueQuery& query, int li
 Result<QVector<QueueRow>> QueueReader::rowsFrom(const QueueQuery& query, const QueueKey& anchor, int skip, int count)
 {
     // The skipped rows are at most one stride of index entries: bounded work, not an OFFSET.
-    auto found = qids(QueueSql::qidsFrom(query, anchor, skip + count), skip, count);
+    auto found = qids(QueueSql::qidsFrom(query, anchor, skip + count, planFor(query)), skip, count);
     if (!found)
         return found.error();
     return rowsByQid(*found);
@@ -123,7 +145,7 @@ Result<QVector<QueueRow>> QueueReader::rowsByQid(const QVector<qint64>& qids)
 Status QueueReader::scan(const QueueQuery& query, const ChunkSink& sink, const std::function<bool()>& cancelled,
                          int keepAllQids, int chunkMs)
 {
-    const SqlText text = QueueSql::scan(query);
+    const SqlText text = QueueSql::scan(query, planFor(query));
     auto q = m_connection.prepare(text.sql);
     if (!q)
         return q.error();

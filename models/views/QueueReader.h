@@ -41,6 +41,11 @@ public:
 
     Result<BinCounts> binCounts(const QueueQuery& query);
     Result<SchoolSeats> seats(const QString& schoolId);
+
+    // A part of a name held by more than this many children is searched by walking the order's
+    // index (the first page fills at once); a rarer one by reading its candidates.
+    static constexpr int kCommonNamePart = 3000;
+    SearchPlan planFor(const QueueQuery& query);
     // The schools the queue can be filtered by: id and name, by name.
     Result<QList<QPair<QString, QString>>> schools();
 
@@ -49,6 +54,8 @@ private:
     Result<QVector<QueueRow>> read(const SqlText& text, int limit);
 
     store::Connection& m_connection;
+    QString m_plannedName; // the last name part looked at, and what was decided for it
+    SearchPlan m_plannedFor = SearchPlan::Auto;
 };
 
 } // namespace adm::views

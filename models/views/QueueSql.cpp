@@ -134,23 +134,25 @@ int QueueSql::categoryFacet(const QString& category)
     return 0;
 }
 
-bool QueueSql::searchesByCandidates(const QueueQuery& query)
+bool QueueSql::searchesByCandidates(const QueueQuery& query, SearchPlan plan)
 {
     const SearchTerms terms = classify(query.search);
-    return !terms.isEmpty() && terms.name.size() != 1;
+    if (terms.isEmpty() || terms.name.size() == 1)
+        return false;
+    return plan != SearchPlan::InOrder;
 }
 
-QString QueueSql::from(const QueueQuery& query)
+QString QueueSql::from(const QueueQuery& query, SearchPlan plan)
 {
     // Without statistics SQLite takes `bin = ?` for a few rows and walks the order's index, testing
     // each row for the school. A school is a few thousand rows: read them by the school's index and
     // sort them instead.
-    if (!query.filter.schoolId.isEmpty() && !searchesByCandidates(query))
+    if (!query.filter.schoolId.isEmpty() && !searchesByCandidates(query, plan))
         return QStringLiteral("queue_rows INDEXED BY queue_by_school");
     return QStringLiteral("queue_rows");
 }
 
-SqlText QueueSql::where(const QueueQuery& query, bool withBin)
+SqlText QueueSql::where(const QueueQuery& query, bool withBin, SearchPlan plan)
 {
     QStringList parts;
     QVariantList binds;
@@ -160,7 +162,7 @@ SqlText QueueSql::where(const QueueQuery& query, bool withBin)
         } else {
             // A search reads its few candidates by qid and sorts them; the unary + keeps SQLite from
             // walking the whole bin in order to test each row against them.
-            parts << (searchesByCandidates(query) ? QStringLiteral("+bin = ?") : QStringLiteral("bin = ?"));
+            parts << (searchesByCandidates(query, plan) ? QStringLiteral("+bin = ?") : QStringLiteral("bin = ?"));
             binds << qint64(query.bin);
         }
     }
@@ -250,23 +252,25 @@ QString orderBy(const QueueQuery& query)
 
 } // namespace
 
-SqlText QueueSql::firstQids(const QueueQuery& query, int limit)
+SqlText QueueSql::firstQids(const QueueQuery& query, int limit, SearchPlan plan)
 {
-    SqlText w = where(query);
-    w.sql = QStringLiteral("SELECT qid FROM %1 WHERE %2%3 LIMIT %4").arg(from(query), w.sql, orderBy(query)).arg(limit);
+    SqlText w = where(query, true, plan);
+    w.sql = QStringLiteral("SELECT qid FROM %1 WHERE %2%3 LIMIT %4")
+                .arg(from(query, plan), w.sql, orderBy(query))
+                .arg(limit);
     return w;
 }
 
-SqlText QueueSql::qidsFrom(const QueueQuery& query, const QueueKey& anchor, int limit)
+SqlText QueueSql::qidsFrom(const QueueQuery& query, const QueueKey& anchor, int limit, SearchPlan plan)
 {
-    SqlText w = where(query);
+    SqlText w = where(query, true, plan);
     const QString k = keyColumn(query.sortColumn);
     // Written as a range on k plus a tie-break, so that the order's index seeks straight to the anchor.
     const QString keyset = descending(query) ? QStringLiteral(" AND %1 <= ? AND (%1 < ? OR qid <= ?)").arg(k)
                                              : QStringLiteral(" AND %1 >= ? AND (%1 > ? OR qid >= ?)").arg(k);
     w.binds << anchor.key << anchor.key << anchor.qid;
     w.sql = QStringLiteral("SELECT qid FROM %1 WHERE %2%3%4 LIMIT %5")
-                .arg(from(query), w.sql, keyset, orderBy(query))
+                .arg(from(query, plan), w.sql, keyset, orderBy(query))
                 .arg(limit);
     return w;
 }
@@ -284,11 +288,11 @@ SqlText QueueSql::rowsByQid(const QVector<qint64>& qids)
     return t;
 }
 
-SqlText QueueSql::scan(const QueueQuery& query)
+SqlText QueueSql::scan(const QueueQuery& query, SearchPlan plan)
 {
-    SqlText w = where(query);
+    SqlText w = where(query, true, plan);
     w.sql = QStringLiteral("SELECT qid, %1 FROM %2 WHERE %3%4")
-                .arg(keyColumn(query.sortColumn), from(query), w.sql, orderBy(query));
+                .arg(keyColumn(query.sortColumn), from(query, plan), w.sql, orderBy(query));
     return w;
 }
 

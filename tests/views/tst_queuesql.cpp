@@ -29,6 +29,7 @@ private Q_SLOTS:
     void filters();
     void searchFindsEachKind();
     void planUsesTheOrderIndex();
+    void searchPlansAgree();
     void decisionsMoveBinsAndUndoMovesBack();
     void checkAndSchoolUpdatesReachTheQueue();
     void migrationFillsAnExistingCache();
@@ -333,6 +334,36 @@ void TestQueueSql::planUsesTheOrderIndex()
     QueueQuery school;
     school.filter.schoolId = QStringLiteral("S371102001");
     QVERIFY2(planOf(school).contains(QStringLiteral("USING INDEX queue_by_school")), qPrintable(planOf(school)));
+}
+
+// A name part answered from its candidates, or by walking the order's index: the same rows.
+void TestQueueSql::searchPlansAgree()
+{
+    const QVector<QueueRow> all = allRows();
+    for (const QString& part : {all.at(10).childName.mid(1), all.at(20).childName.left(2)}) {
+        QueueQuery q;
+        q.bin = Bin(all.at(10).bin);
+        q.search = part;
+        QList<QVector<qint64>> results;
+        for (SearchPlan plan : {SearchPlan::Candidates, SearchPlan::InOrder}) {
+            const SqlText t = QueueSql::scan(q, plan);
+            auto s = m_reader->prepare(t.sql);
+            QVERIFY(s.ok());
+            for (int i = 0; i < t.binds.size(); ++i) {
+                const QVariant& v = t.binds.at(i);
+                if (v.typeId() == QMetaType::LongLong)
+                    s->bind(i + 1, v.toLongLong());
+                else
+                    s->bind(i + 1, v.toString());
+            }
+            QVector<qint64> qids;
+            while (s->step())
+                qids << s->int64(0);
+            results << qids;
+        }
+        QVERIFY(!results.first().isEmpty());
+        QCOMPARE(results.first(), results.last());
+    }
 }
 
 void TestQueueSql::decisionsMoveBinsAndUndoMovesBack()
