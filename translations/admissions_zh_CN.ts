@@ -783,6 +783,58 @@
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>份额</translation>
+    </message>
+    <message>
+        <source>Relation to the head</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>买受人</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>承租人</translation>
+    </message>
+    <message>
+        <source>Spouses</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>经营者</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>持证人</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -2454,6 +2506,10 @@
     <message>
         <source>Search: application number, ID number, phone or name  ( / )</source>
         <translation>搜索：申请编号、身份证号、电话或姓名  ( / )</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished">队列</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ DetailPane::DetailPane(QWidget* parent)
     setObjectName(QStringLiteral("detailPane"));
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
-    setMinimumWidth(460);
+    setMinimumWidth(440);
     clear();
 }
 

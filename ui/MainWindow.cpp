@@ -89,7 +89,7 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({880, 560});
+    splitter->setSizes({960, 500});
 
     auto* lockPage = new QWidget(this);
     lockPage->setObjectName(QStringLiteral("lockPage"));

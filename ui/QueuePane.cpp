@@ -3,6 +3,7 @@
 #include "FilterBar.h"
 #include "QueueTableView.h"
 #include "views/BinCountsModel.h"
+#include "views/Labels.h"
 #include "views/QueueModel.h"
 #include "views/QueueReader.h"
 #include "views/ReaderThread.h"
@@ -32,8 +33,6 @@ QueuePane::QueuePane(QWidget* parent)
     m_binList->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_binList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_binList->header()->setStretchLastSection(false);
-    m_binList->setMinimumWidth(180);
-    m_binList->setMaximumWidth(260);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -198,12 +197,23 @@ void QueuePane::moveBy(int delta)
     m_table->moveBy(delta);
 }
 
+void QueuePane::fitBinList()
+{
+    // As wide as the longest bin name and a six-digit count: the table gets the rest.
+    const QFontMetrics fm = m_binList->fontMetrics();
+    int widest = fm.horizontalAdvance(tr("Queue"));
+    for (int b = 0; b < views::kBinCount; ++b)
+        widest = std::max(widest, fm.horizontalAdvance(views::labels::bin(Bin(b))));
+    m_binList->setFixedWidth(widest + fm.horizontalAdvance(QStringLiteral("000,000")) + 48);
+}
+
 void QueuePane::retranslate()
 {
     m_search->setPlaceholderText(tr("Search: application number, ID number, phone or name  ( / )"));
     m_filters->retranslate();
     updateCount();
     m_table->fitColumns();
+    fitBinList();
     if (m_model)
         Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, views::kColumnCount - 1);
     m_table->viewport()->update();

@@ -56,6 +56,7 @@ private:
     void updateCount();
     void checkCurrent();
     void selectFirstRowIfNone();
+    void fitBinList();
 
     QTreeView* m_binList = nullptr;
     QLineEdit* m_search = nullptr;

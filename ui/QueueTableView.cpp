@@ -35,14 +35,14 @@ void QueueTableView::fitColumns()
     if (!model())
         return;
     using views::Column;
-    auto width = [&](const QString& sample) { return fm.horizontalAdvance(sample) + 24; };
+    auto width = [&](const QString& sample) { return fm.horizontalAdvance(sample) + 16; };
     auto set = [&](Column c, int w) {
-        const int header = fm.horizontalAdvance(model()->headerData(int(c), Qt::Horizontal).toString()) + 28;
+        const int header = fm.horizontalAdvance(model()->headerData(int(c), Qt::Horizontal).toString()) + 22;
         setColumnWidth(int(c), std::max(w, header));
     };
     set(Column::Number, width(QStringLiteral("A2026000000")) + 18);
     set(Column::Child, width(QStringLiteral("欧阳小明明")));
-    set(Column::Age, width(views::labels::age(QStringLiteral("20191231"), QDate(2026, 8, 31)) + QStringLiteral("0")));
+    set(Column::Age, width(views::labels::age(QStringLiteral("20131001"), QDate(2026, 8, 31))));
     set(Column::School, width(QStringLiteral("日照市东港区实验小学")));
     set(Column::Claimed, width(QStringLiteral("A")));
     set(Column::Checked, width(QStringLiteral("none")));

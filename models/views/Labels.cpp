@@ -180,6 +180,19 @@ QString field(const QString& name)
         {QStringLiteral("credit_code"), QT_TRANSLATE_NOOP("Labels", "Credit code")},
         {QStringLiteral("trade_name"), QT_TRANSLATE_NOOP("Labels", "Trade name")},
         {QStringLiteral("name"), QT_TRANSLATE_NOOP("Labels", "Name")},
+        {QStringLiteral("members"), QT_TRANSLATE_NOOP("Labels", "Members")},
+        {QStringLiteral("owners"), QT_TRANSLATE_NOOP("Labels", "Owners")},
+        {QStringLiteral("share"), QT_TRANSLATE_NOOP("Labels", "Share")},
+        {QStringLiteral("relation_to_head"), QT_TRANSLATE_NOOP("Labels", "Relation to the head")},
+        {QStringLiteral("id_number"), QT_TRANSLATE_NOOP("Labels", "ID number")},
+        {QStringLiteral("buyer_id_numbers"), QT_TRANSLATE_NOOP("Labels", "Buyers")},
+        {QStringLiteral("tenant_id_numbers"), QT_TRANSLATE_NOOP("Labels", "Tenants")},
+        {QStringLiteral("spouse_id_numbers"), QT_TRANSLATE_NOOP("Labels", "Spouses")},
+        {QStringLiteral("operator_id_number"), QT_TRANSLATE_NOOP("Labels", "Operator")},
+        {QStringLiteral("legal_rep_id_number"), QT_TRANSLATE_NOOP("Labels", "Legal representative")},
+        {QStringLiteral("holder_id_number"), QT_TRANSLATE_NOOP("Labels", "Holder")},
+        {QStringLiteral("from"), QT_TRANSLATE_NOOP("Labels", "From")},
+        {QStringLiteral("to"), QT_TRANSLATE_NOOP("Labels", "To")},
     };
     return lookup(t, name);
 }

@@ -6,7 +6,6 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QLocale>
 
 namespace adm::views {
 
@@ -62,7 +61,7 @@ template <typename NodeT> void addValue(NodeT* parent, const QString& key, const
         NodeT* n = parent->add(key, QString());
         const QJsonObject o = v.toObject();
         for (auto it = o.constBegin(); it != o.constEnd(); ++it)
-            addValue(n, it.key(), it.value());
+            addValue(n, labels::field(it.key()), it.value());
     } else if (v.isArray()) {
         const QJsonArray a = v.toArray();
         NodeT* n = parent->add(key, a.isEmpty() ? RecordTreeModel::tr("(none)") : QString());
@@ -102,12 +101,16 @@ void RecordTreeModel::setRecords(const QList<AgencyRecord>& records)
         top->add(tr("Agency's record number"), r.sourceRef);
         top->add(tr("Data set"), r.dataset);
         top->add(tr("Fetched at"), r.fetchedAt.isValid()
-                                       ? QLocale().toString(r.fetchedAt.toLocalTime(), QLocale::ShortFormat)
+                                       ? r.fetchedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                                        : tr("(unknown)"));
         addValue(top, tr("People"), QJsonArray::fromStringList(r.subjectIdNumbers));
         const QJsonObject fields = r.raw.value(QStringLiteral("fields")).toObject();
-        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
-            addValue(top, it.key(), it.value());
+        // Known fields by their name in the interface's language, unknown ones as the agency named them.
+        for (auto it = fields.constBegin(); it != fields.constEnd(); ++it) {
+            const QJsonValue v = it.value();
+            addValue(top, labels::field(it.key()),
+                     v.isString() ? QJsonValue(labels::fieldValue(it.key(), v.toString())) : v);
+        }
         // Whatever else the agency record carries, known to this version or not.
         static const QStringList shownAbove = {QStringLiteral("id"),         QStringLiteral("agency"),
                                                QStringLiteral("dataset"),    QStringLiteral("source_ref"),
