@@ -2509,7 +2509,7 @@
     </message>
     <message>
         <source>Queue</source>
-        <translation type="unfinished">队列</translation>
+        <translation>队列</translation>
     </message>
 </context>
 <context>
