@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Database</name>
+    <message>
+        <source>The cache %1 cannot be read with this workstation&apos;s key: it is damaged, or it belongs to another workstation. Restore it from a backup, or move it away and sync again.</source>
+        <translation>无法用本工作站的密钥读取本地缓存%1：缓存已损坏，或属于其他工作站。请从备份中恢复，或将其移走后重新同步。</translation>
+    </message>
+    <message>
+        <source>This program was built against SQLite without SQLCipher; it cannot encrypt the cache.</source>
+        <translation>本程序编译时使用的SQLite不含SQLCipher，无法加密本地缓存。</translation>
+    </message>
+    <message>
+        <source>Refusing to open the cache without a 32-byte key.</source>
+        <translation>没有32字节的密钥，拒绝打开本地缓存。</translation>
+    </message>
+    <message>
+        <source>There is no cache at %1.</source>
+        <translation>%1处没有本地缓存。</translation>
+    </message>
+    <message>
+        <source>A cache already exists at %1.</source>
+        <translation>%1处已存在本地缓存。</translation>
+    </message>
+    <message>
+        <source>%1 is an unencrypted SQLite database, not a workstation cache. It was not opened.</source>
+        <translation>%1是未加密的SQLite数据库，不是工作站的本地缓存。未打开该文件。</translation>
+    </message>
+    <message>
+        <source>The new cache was written unencrypted; it was not used.</source>
+        <translation>新建的本地缓存未加密，因此未使用。</translation>
+    </message>
+</context>
+<context>
     <name>DecisionService</name>
     <message>
         <source>There is no decision of yours to take back.</source>
@@ -415,6 +446,61 @@
     <message>
         <source>Choose why you need to see the ID number.</source>
         <translation>请选择需要查看身份证号的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyStore</name>
+    <message>
+        <source>The passphrase is empty. Choose a passphrase of at least 8 characters.</source>
+        <translation>口令为空。请设置至少8个字符的口令。</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short. Use at least 8 characters; a few words are easy to remember and hard to guess.</source>
+        <translation>口令太短。请至少使用8个字符；由几个词组成的口令好记又难猜。</translation>
+    </message>
+    <message>
+        <source>A user name may hold only letters, digits, dot, dash and underscore (for example liu.fang).</source>
+        <translation>用户名只能包含字母、数字、点、连字符和下划线（例如 liu.fang）。</translation>
+    </message>
+    <message>
+        <source>This data folder has no workstation set up yet. Run &quot;admissionsctl init&quot; first.</source>
+        <translation>此数据文件夹中尚未初始化工作站。请先运行“admissionsctl init”。</translation>
+    </message>
+    <message>
+        <source>The key file cannot be read: %1</source>
+        <translation>无法读取密钥文件：%1</translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged or from another program. Restore it from a backup.</source>
+        <translation>密钥文件%1已损坏或属于其他程序。请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The key file %1 lists no users. Restore it from a backup.</source>
+        <translation>密钥文件%1中没有任何用户。请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>There is no user &quot;%1&quot; on this workstation. Check the name, or ask an administrator to add you.</source>
+        <translation>本工作站上没有用户“%1”。请检查用户名，或请管理员添加您。</translation>
+    </message>
+    <message>
+        <source>The key file entry of user &quot;%1&quot; is damaged. Restore keys.json from a backup.</source>
+        <translation>密钥文件中用户“%1”的条目已损坏。请从备份中恢复 keys.json。</translation>
+    </message>
+    <message>
+        <source>The passphrase is not right. Check the keyboard layout and Caps Lock, and try again.</source>
+        <translation>口令不正确。请检查键盘布局和大写锁定键（Caps Lock）后重试。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a role. Choose one of: clerk, reviewer, principal, supervisor.</source>
+        <translation>“%1”不是有效的角色。请从以下角色中选择：clerk、reviewer、principal、supervisor。</translation>
+    </message>
+    <message>
+        <source>A user named &quot;%1&quot; already exists.</source>
+        <translation>用户“%1”已存在。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1314,693 +1400,7 @@
     </message>
 </context>
 <context>
-    <name>adm::ctl</name>
-    <message>
-        <source>How many applications (1 to 1000000).</source>
-        <translation>申请数量（1 至 1000000）。</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <source>The seed; the same seed gives the same bytes.</source>
-        <translation>随机种子；相同的种子生成完全相同的数据。</translation>
-    </message>
-    <message>
-        <source>S</source>
-        <translation>S</translation>
-    </message>
-    <message>
-        <source>Write the change feed (JSON lines) to FILE.</source>
-        <translation>将变更流（JSON Lines）写入 FILE。</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>FILE</translation>
-    </message>
-    <message>
-        <source>Also write the true category and flags of each application to FILE.</source>
-        <translation>同时将每份申请的真实类别和标记写入 FILE。</translation>
-    </message>
-    <message>
-        <source>Generate a synthetic city as an offline bundle (docs/change-feed-format.md).</source>
-        <translation>生成一座模拟城市的合成数据，作为离线数据包（见 docs/change-feed-format.md）。</translation>
-    </message>
-    <message>
-        <source>--applications takes a whole number from 1 to 1000000, not &quot;%1&quot;.</source>
-        <translation>--applications 须为 1 至 1000000 之间的整数，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>--seed takes a non-negative whole number, not &quot;%1&quot;.</source>
-        <translation>--seed 须为非负整数，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>say where to write the city: --out FILE</source>
-        <translation>请指定城市数据的写入位置：--out FILE</translation>
-    </message>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入%1：%2</translation>
-    </message>
-    <message>
-        <source>cannot finish writing the output: %1</source>
-        <translation>无法完成输出写入：%1</translation>
-    </message>
-    <message>
-        <source>Generated a city of %1 applications (seed %2) in %3 s.</source>
-        <translation>已生成含%1份申请的城市数据（种子%2），用时%3秒。</translation>
-    </message>
-    <message>
-        <source>Changes per transaction (default 20000); a killed import keeps whole batches.</source>
-        <translation>每个事务的变更数（默认 20000）；导入被中断时，已完成的整批会保留。</translation>
-    </message>
-    <message>
-        <source>Do not run the eligibility check on what the bundle changed.</source>
-        <translation>不对数据包变更的内容运行资格核验。</translation>
-    </message>
-    <message>
-        <source>Apply an offline bundle (JSON lines of the change feed) to the cache, then check what changed. Importing the same bundle again changes nothing.</source>
-        <translation>将离线数据包（变更流的 JSON Lines）导入本地缓存，然后核验有变更的内容。重复导入同一数据包不会产生任何变更。</translation>
-    </message>
-    <message>
-        <source>The bundle to import.</source>
-        <translation>要导入的数据包。</translation>
-    </message>
-    <message>
-        <source>usage: import FILE</source>
-        <translation>用法：import FILE</translation>
-    </message>
-    <message>
-        <source>--batch-size takes a whole number from 1 to 1000000, not &quot;%1&quot;.</source>
-        <translation>--batch-size 须为 1 至 1000000 之间的整数，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取%1：%2</translation>
-    </message>
-    <message>
-        <source>Importing: %1% (%2 changes, %3 s)</source>
-        <translation>正在导入：%1%（%2项变更，%3秒）</translation>
-    </message>
-    <message>
-        <source>%1. The batches before it are imported; correct the bundle and import it again.</source>
-        <translation>%1。此前的批次已导入；请修正数据包后重新导入。</translation>
-    </message>
-    <message>
-        <source>Imported %1 changes in %2 s: %3 new or updated, %4 deleted, %5 already up to date.</source>
-        <translation>已导入%1项变更，用时%2秒：新增或更新%3项，删除%4项，%5项已是最新。</translation>
-    </message>
-    <message>
-        <source>Checking eligibility: %1 of %2 applications</source>
-        <translation>正在核验资格：%1 / %2 份申请</translation>
-    </message>
-    <message>
-        <source>Checked %1 applications in %2 s; %3 changed.</source>
-        <translation>已核验%1份申请，用时%2秒；%3份结果有变化。</translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation>以JSON格式输出。</translation>
-    </message>
-    <message>
-        <source>Counts in the cache: per entity, per dataset, per status and per channel.</source>
-        <translation>本地缓存中的数量统计：按实体、数据集、状态和渠道分列。</translation>
-    </message>
-    <message>
-        <source>Approve the application.</source>
-        <translation>通过该申请。</translation>
-    </message>
-    <message>
-        <source>Reject it (needs --reason).</source>
-        <translation>驳回该申请（须指定 --reason）。</translation>
-    </message>
-    <message>
-        <source>Ask the family for information (needs --note saying what).</source>
-        <translation>要求家庭补充材料（须用 --note 写明所需内容）。</translation>
-    </message>
-    <message>
-        <source>With --approve: the category admitted (default: the one the check found).</source>
-        <translation>与 --approve 一起使用：录取类别（默认为核验得出的类别）。</translation>
-    </message>
-    <message>
-        <source>C</source>
-        <translation>C</translation>
-    </message>
-    <message>
-        <source>A standard reason code (admissionsctl reasons); needed unless approving in the category the check found.</source>
-        <translation>标准原因代码（见 admissionsctl reasons）；除按核验得出的类别通过外，均须填写。</translation>
-    </message>
-    <message>
-        <source>CODE</source>
-        <translation>CODE</translation>
-    </message>
-    <message>
-        <source>A note for the file.</source>
-        <translation>记入档案的备注。</translation>
-    </message>
-    <message>
-        <source>TEXT</source>
-        <translation>TEXT</translation>
-    </message>
-    <message>
-        <source>Print the queued outbox item as JSON.</source>
-        <translation>以JSON格式输出加入待上传队列的条目。</translation>
-    </message>
-    <message>
-        <source>Decide on an application. The decision waits in the outbox (with its audit entry) until the next sync; if the application changed upstream meanwhile, it comes back as a conflict. Deciding again on an application whose decision came back supersedes it.</source>
-        <translation>对申请作出审核决定。该决定（连同其审计日志条目）在待上传队列中等到下次同步；如果在此期间申请已在市级平台变更，该决定将作为冲突退回。对决定被退回的申请重新作出决定，将取代原决定。</translation>
-    </message>
-    <message>
-        <source>The application number, e.g. A2026000123.</source>
-        <translation>申请编号，例如 A2026000123。</translation>
-    </message>
-    <message>
-        <source>usage: decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT]</source>
-        <translation>用法：decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT]</translation>
-    </message>
-    <message>
-        <source>say exactly one of --approve, --reject, --request-info</source>
-        <translation>请在 --approve、--reject、--request-info 中指定且仅指定一项</translation>
-    </message>
-    <message>
-        <source>Decision on %1 queued as outbox item %2; it goes upstream at the next sync.</source>
-        <translation>对%1的审核决定已加入待上传队列（条目%2），将在下次同步时上传至市级平台。</translation>
-    </message>
-    <message>
-        <source>Print JSON: {&quot;items&quot;: [...], &quot;audit&quot;: {...}}.</source>
-        <translation>以JSON格式输出：{&quot;items&quot;: [...], &quot;audit&quot;: {...}}。</translation>
-    </message>
-    <message>
-        <source>Also list what was sent, superseded or dropped.</source>
-        <translation>同时列出已发送、已被取代或已放弃的条目。</translation>
-    </message>
-    <message>
-        <source>What waits to go upstream: decisions, counter applications, signing keys, batches, and the audit entries the hub does not have yet.</source>
-        <translation>列出等待上传至市级平台的内容：审核决定、窗口受理的申请、签名密钥、批次，以及市级平台尚未收到的审计日志条目。</translation>
-    </message>
-    <message>
-        <source>%1 item(s); %2 audit entries not yet upstream.</source>
-        <translation>%1个条目；%2条审计日志条目尚未上传。</translation>
-    </message>
-    <message>
-        <source>The hub refused an audit entry: %1</source>
-        <translation>市级平台拒收了一条审计日志条目：%1</translation>
-    </message>
-    <message>
-        <source>Print JSON: both versions of each conflict.</source>
-        <translation>以JSON格式输出：每项冲突的两个版本。</translation>
-    </message>
-    <message>
-        <source>What the hub did not take (conflict or invalid), with your version and the current upstream one. Resolve by deciding again (admissionsctl decide APP_ID ...), which supersedes the item, or with: conflicts drop ITEM.</source>
-        <translation>列出市级平台未接受的条目（冲突或无效），以及您的版本和市级平台的当前版本。处理方法：重新作出决定（admissionsctl decide APP_ID ...）以取代该条目，或执行 conflicts drop ITEM 放弃该条目。</translation>
-    </message>
-    <message>
-        <source>[drop ITEM]</source>
-        <translation>[drop ITEM]</translation>
-    </message>
-    <message>
-        <source>usage: conflicts [--json] | conflicts drop ITEM</source>
-        <translation>用法：conflicts [--json] | conflicts drop ITEM</translation>
-    </message>
-    <message>
-        <source>ITEM is the number outbox or conflicts shows, not &quot;%1&quot;.</source>
-        <translation>ITEM 应为 outbox 或 conflicts 显示的编号，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>Dropped outbox item %1; it will not be sent.</source>
-        <translation>已放弃待上传条目%1，该条目不会被发送。</translation>
-    </message>
-    <message>
-        <source>Item %1 (%2 %3): %4 %5 %6</source>
-        <translation>条目%1（%2 %3）：%4 %5 %6</translation>
-    </message>
-    <message>
-        <source>yours:    %1</source>
-        <translation>本机版本：%1</translation>
-    </message>
-    <message>
-        <source>upstream: %1</source>
-        <translation>平台版本：%1</translation>
-    </message>
-    <message>
-        <source>(not in the cache; sync first)</source>
-        <translation>（不在本地缓存中，请先同步）</translation>
-    </message>
-    <message>
-        <source>you can:  %1</source>
-        <translation>可选操作：%1</translation>
-    </message>
-    <message>
-        <source>No conflicts.</source>
-        <translation>没有冲突。</translation>
-    </message>
-    <message>
-        <source>A JSON document {&quot;policy&quot;, &quot;schools&quot;, &quot;zones&quot;, &quot;applications&quot;, &quot;agency_records&quot;} (&quot;-&quot; reads standard input).</source>
-        <translation>一个JSON文档 {&quot;policy&quot;, &quot;schools&quot;, &quot;zones&quot;, &quot;applications&quot;, &quot;agency_records&quot;}（“-”表示从标准输入读取）。</translation>
-    </message>
-    <message>
-        <source>Check applications against a policy: a pure function of the input, for integrators and tests. Prints {&quot;results&quot;: [...]} in input order. Needs no data folder.</source>
-        <translation>按招生政策核验申请：结果只取决于输入，供系统集成和测试使用。按输入顺序输出 {&quot;results&quot;: [...]}。无需数据文件夹。</translation>
-    </message>
-    <message>
-        <source>say what to check: evaluate --input FILE</source>
-        <translation>请指定要核验的内容：evaluate --input FILE</translation>
-    </message>
-    <message>
-        <source>%1 is not a JSON object: %2 at byte %3</source>
-        <translation>%1不是JSON对象：第%3字节处%2</translation>
-    </message>
-    <message>
-        <source>Explain the automatic check of one application from the cache: the category, every rule with its evidence, and the flags.</source>
-        <translation>说明本地缓存中一份申请的自动核验结果：类别、每条规则及其证据，以及标记。</translation>
-    </message>
-    <message>
-        <source>usage: explain APP_ID</source>
-        <translation>用法：explain APP_ID</translation>
-    </message>
-    <message>
-        <source>there is no application %1 in the cache.</source>
-        <translation>本地缓存中没有申请%1。</translation>
-    </message>
-    <message>
-        <source>Check every application again, not only what changed.</source>
-        <translation>重新核验全部申请，而不只是有变更的申请。</translation>
-    </message>
-    <message>
-        <source>Run the automatic eligibility check over the cache: what changed since the last check (or everything with --all).</source>
-        <translation>对本地缓存运行自动资格核验：核验自上次核验以来有变更的申请（使用 --all 时核验全部申请）。</translation>
-    </message>
-    <message>
-        <source>Checking: %1 of %2 applications</source>
-        <translation>正在核验：%1 / %2 份申请</translation>
-    </message>
-    <message>
-        <source>Checked %1 applications in %2 s; %3 changed, %4 removed.</source>
-        <translation>已核验%1份申请，用时%2秒；%3份结果有变化，%4份已移除。</translation>
-    </message>
-    <message>
-        <source>The role: clerk, reviewer, principal or supervisor.</source>
-        <translation>角色：clerk（窗口受理员）、reviewer（招生审核员）、principal（校长）或 supervisor（教育局督导）。</translation>
-    </message>
-    <message>
-        <source>ROLE</source>
-        <translation>ROLE</translation>
-    </message>
-    <message>
-        <source>Read the new passphrase from FILE (default: $ADMISSIONS_NEW_PASSPHRASE, else a prompt).</source>
-        <translation>从 FILE 读取新口令（默认使用 $ADMISSIONS_NEW_PASSPHRASE，否则提示输入）。</translation>
-    </message>
-    <message>
-        <source>Set up a workstation in the data folder: a new encrypted cache and its first user, who is its administrator.</source>
-        <translation>在数据文件夹中初始化工作站：新建加密的本地缓存及首个用户，该用户为管理员。</translation>
-    </message>
-    <message>
-        <source>say who the first user is: init --user NAME --role ROLE</source>
-        <translation>请指定首个用户：init --user NAME --role ROLE</translation>
-    </message>
-    <message>
-        <source>New passphrase for %1: </source>
-        <translation>%1的新口令：</translation>
-    </message>
-    <message>
-        <source>Workstation set up in %1 for %2 (%3, administrator).</source>
-        <translation>已在%1中为%2初始化工作站（%3，管理员）。</translation>
-    </message>
-    <message>
-        <source>With add: the new user is an administrator too.</source>
-        <translation>与 add 一起使用：新用户同时为管理员。</translation>
-    </message>
-    <message>
-        <source>With list: print JSON.</source>
-        <translation>与 list 一起使用：以JSON格式输出。</translation>
-    </message>
-    <message>
-        <source>Manage the local users: add NAME --role ROLE, list, passwd.</source>
-        <translation>管理本机用户：add NAME --role ROLE、list、passwd。</translation>
-    </message>
-    <message>
-        <source>add NAME | list | passwd</source>
-        <translation>add NAME | list | passwd</translation>
-    </message>
-    <message>
-        <source>New passphrase: </source>
-        <translation>新口令：</translation>
-    </message>
-    <message>
-        <source>usage: users add NAME --role ROLE [--admin]</source>
-        <translation>用法：users add NAME --role ROLE [--admin]</translation>
-    </message>
-    <message>
-        <source>Added user %1.</source>
-        <translation>已添加用户%1。</translation>
-    </message>
-    <message>
-        <source>Current passphrase: </source>
-        <translation>当前口令：</translation>
-    </message>
-    <message>
-        <source>Passphrase changed for %1. The cache was not re-encrypted.</source>
-        <translation>已修改%1的口令。本地缓存未重新加密。</translation>
-    </message>
-    <message>
-        <source>say what to do: users add|list|passwd</source>
-        <translation>请指定操作：users add|list|passwd</translation>
-    </message>
-    <message>
-        <source>export-recovery: print the cache&apos;s raw key as 64 hex characters (administrators only; recorded in the audit log). Keep it offline, like a safe key.</source>
-        <translation>export-recovery：以64个十六进制字符输出本地缓存的原始密钥（仅限管理员；会记入审计日志）。请像保管保险柜钥匙一样离线保存。</translation>
-    </message>
-    <message>
-        <source>usage: key export-recovery</source>
-        <translation>用法：key export-recovery</translation>
-    </message>
-    <message>
-        <source>Recovery key exported; this was recorded in the audit log. To open the cache with the sqlcipher shell: PRAGMA key = &quot;x&apos;&lt;key&gt;&apos;&quot;; PRAGMA cipher_page_size = 4096;</source>
-        <translation>恢复密钥已导出，此操作已记入审计日志。如需用 sqlcipher 命令行打开本地缓存：PRAGMA key = &quot;x&apos;&lt;key&gt;&apos;&quot;; PRAGMA cipher_page_size = 4096;</translation>
-    </message>
-    <message>
-        <source>Give up a request after S seconds without an answer (default 30).</source>
-        <translation>请求在 S 秒内无响应即放弃（默认 30）。</translation>
-    </message>
-    <message>
-        <source>--%1 takes a number from %2 to %3, not &quot;%4&quot;.</source>
-        <translation>--%1 须为 %2 至 %3 之间的数，而不是“%4”。</translation>
-    </message>
-    <message>
-        <source>Hub password for %1: </source>
-        <translation>%1的市级平台密码：</translation>
-    </message>
-    <message>
-        <source>admissionsctl %1: %2</source>
-        <translation>admissionsctl %1：%2</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s address, https://HOST:PORT.</source>
-        <translation>市级平台地址，格式为 https://HOST:PORT。</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s CA certificate (its ca.pem); the only one trusted.</source>
-        <translation>市级平台的CA证书（即其 ca.pem）；工作站只信任该证书。</translation>
-    </message>
-    <message>
-        <source>This workstation&apos;s name upstream (default: the host name).</source>
-        <translation>本工作站在市级平台上的名称（默认为主机名）。</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Enrol this workstation with a hub (administrators): from now on only the given CA is trusted for it. Tries a TLS handshake first. Exit 5 when the hub&apos;s certificate is refused.</source>
-        <translation>将本工作站接入市级平台（限管理员）：此后只信任指定的CA。会先尝试TLS握手。市级平台的证书被拒绝时退出码为5。</translation>
-    </message>
-    <message>
-        <source>usage: connect --hub https://HOST:PORT --ca FILE</source>
-        <translation>用法：connect --hub https://HOST:PORT --ca FILE</translation>
-    </message>
-    <message>
-        <source>Only an administrator of this workstation can connect it to a hub.</source>
-        <translation>只有本工作站的管理员才能将其接入市级平台。</translation>
-    </message>
-    <message>
-        <source>Warning: the hub cannot be reached now (%1) The enrolment is saved; the certificate is checked at the first sync.</source>
-        <translation>警告：目前无法连接市级平台（%1）。接入设置已保存；将在首次同步时检查证书。</translation>
-    </message>
-    <message>
-        <source>Connected to %1 as workstation &quot;%2&quot;. Next: admissionsctl login --account ACCOUNT</source>
-        <translation>已作为工作站“%2”接入%1。下一步：admissionsctl login --account ACCOUNT</translation>
-    </message>
-    <message>
-        <source>The hub account, for example liu.fang.</source>
-        <translation>市级平台账号，例如 liu.fang。</translation>
-    </message>
-    <message>
-        <source>ACCOUNT</source>
-        <translation>ACCOUNT</translation>
-    </message>
-    <message>
-        <source>Print the account as JSON.</source>
-        <translation>以JSON格式输出账号信息。</translation>
-    </message>
-    <message>
-        <source>Sign in to the hub once to check the account and its password, and remember the account (not the password) for this local user. The password comes from $ADMISSIONS_HUB_PASSWORD or a prompt. Exit 6 when the hub refuses it, 5 when it cannot be reached.</source>
-        <translation>登录一次市级平台以验证账号和密码，并为该本机用户记住账号（不保存密码）。密码取自 $ADMISSIONS_HUB_PASSWORD，或提示输入。市级平台拒绝登录时退出码为6，无法连接时为5。</translation>
-    </message>
-    <message>
-        <source>say which hub account: login --account ACCOUNT</source>
-        <translation>请指定市级平台账号：login --account ACCOUNT</translation>
-    </message>
-    <message>
-        <source>Signed in to the hub as %1 (%2). %3 will sync as %1; the password is not stored.</source>
-        <translation>已以%1（%2）身份登录市级平台。%3将以%1身份同步；密码未保存。</translation>
-    </message>
-    <message>
-        <source>With --watch: seconds between syncs (default 60).</source>
-        <translation>与 --watch 一起使用：两次同步的间隔秒数（默认 60）。</translation>
-    </message>
-    <message>
-        <source>The hub account (default: the one remembered by login).</source>
-        <translation>市级平台账号（默认为 login 记住的账号）。</translation>
-    </message>
-    <message>
-        <source>Changes per page (1 to 5000, default 2000).</source>
-        <translation>每页变更数（1 至 5000，默认 2000）。</translation>
-    </message>
-    <message>
-        <source>Outbox items per request (default 200).</source>
-        <translation>每次请求发送的待上传条目数（默认 200）。</translation>
-    </message>
-    <message>
-        <source>Retries per request (default 5).</source>
-        <translation>每次请求的重试次数（默认 5）。</translation>
-    </message>
-    <message>
-        <source>Send the outbox to the hub and receive what changed. Progress goes to stderr, a JSON summary to stdout ({&quot;pulled&quot;, &quot;applied&quot;, &quot;pushed&quot;, &quot;conflicts&quot;, &quot;rejected&quot;, ...}). Exit 0 when the pass completed (conflicts included), 5 when the hub could not be reached or its certificate was refused, 6 when it refused the sign-in.</source>
-        <translation>将待上传队列发送到市级平台，并接收变更内容。进度输出到 stderr，JSON摘要输出到 stdout（{&quot;pulled&quot;, &quot;applied&quot;, &quot;pushed&quot;, &quot;conflicts&quot;, &quot;rejected&quot;, ...}）。本轮同步完成（含存在冲突的情况）时退出码为0，无法连接市级平台或其证书被拒绝时为5，市级平台拒绝登录时为6。</translation>
-    </message>
-    <message>
-        <source>--interval takes a number of seconds from 0.1 to 86400, not &quot;%1&quot;.</source>
-        <translation>--interval 须为 0.1 至 86400 之间的秒数，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>No hub account is remembered for %1. Sign in once with: admissionsctl login --account ACCOUNT</source>
-        <translation>尚未为%1记住市级平台账号。请先登录一次：admissionsctl login --account ACCOUNT</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3</source>
-        <translation>%1：%2 / %3</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
-    </message>
-    <message>
-        <source>admissionsctl sync: %1</source>
-        <translation>admissionsctl sync：%1</translation>
-    </message>
-    <message>
-        <source>Print JSON: [{&quot;code&quot;, &quot;outcome&quot;, &quot;label_zh&quot;, &quot;label_en&quot;}].</source>
-        <translation>以JSON格式输出：[{&quot;code&quot;, &quot;outcome&quot;, &quot;label_zh&quot;, &quot;label_en&quot;}]。</translation>
-    </message>
-    <message>
-        <source>The standard reason codes a decision carries.</source>
-        <translation>审核决定可使用的标准原因代码。</translation>
-    </message>
-    <message>
-        <source>Check a resident ID number (GB 11643). Exit 0 and the birth date and sex when valid; exit 1 and the rule that failed when not.</source>
-        <translation>校验居民身份证号（GB 11643）。号码有效时退出码为0，并输出出生日期和性别；无效时退出码为1，并输出未通过的规则。</translation>
-    </message>
-    <message>
-        <source>The 18-character ID number.</source>
-        <translation>18位身份证号。</translation>
-    </message>
-    <message>
-        <source>usage: check-id ID</source>
-        <translation>用法：check-id ID</translation>
-    </message>
-    <message>
-        <source>invalid (%1): %2</source>
-        <translation>无效（%1）：%2</translation>
-    </message>
-    <message>
-        <source>male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>female</source>
-        <translation>女</translation>
-    </message>
-    <message>
-        <source>valid: born %1, %2</source>
-        <translation>有效：出生日期%1，%2</translation>
-    </message>
-    <message>
-        <source>This is another hub address than before: the next sync is a full pull, and what the new hub does not send is removed from the cache. Work waiting in the outbox is kept.</source>
-        <translation>这是与之前不同的市级平台地址：下次同步将全量拉取，新平台未发送的数据将从本地缓存中删除。待上传队列中的内容会保留。</translation>
-    </message>
-    <message>
-        <source>Keep syncing on a timer until interrupted (Ctrl+C), or until the hub refuses the sign-in.</source>
-        <translation>定时持续同步，直到被中断（Ctrl+C）或市级平台拒绝登录。</translation>
-    </message>
-</context>
-<context>
-    <name>adm::ctl::CtlContext</name>
-    <message>
-        <source>The workstation&apos;s data folder.</source>
-        <translation>工作站的数据文件夹。</translation>
-    </message>
-    <message>
-        <source>DIR</source>
-        <translation>DIR</translation>
-    </message>
-    <message>
-        <source>The local user (default: $ADMISSIONS_USER, or the only user).</source>
-        <translation>本机用户（默认为 $ADMISSIONS_USER，或唯一的用户）。</translation>
-    </message>
-    <message>
-        <source>NAME</source>
-        <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Read the passphrase from FILE (default: $ADMISSIONS_PASSPHRASE, else a prompt).</source>
-        <translation>从 FILE 读取口令（默认使用 $ADMISSIONS_PASSPHRASE，否则提示输入）。</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>FILE</translation>
-    </message>
-    <message>
-        <source>Run &quot;admissionsctl %1 --help&quot; for the options.</source>
-        <translation>运行“admissionsctl %1 --help”查看选项。</translation>
-    </message>
-    <message>
-        <source>This workstation has %1 users; say which one with --user NAME.</source>
-        <translation>本工作站有%1个用户；请用 --user NAME 指定。</translation>
-    </message>
-    <message>
-        <source>Passphrase for %1: </source>
-        <translation>%1的口令：</translation>
-    </message>
-    <message>
-        <source>admissionsctl %1: %2</source>
-        <translation>admissionsctl %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>adm::ctl::PassphraseSource</name>
-    <message>
-        <source>Cannot read the passphrase file %1: %2</source>
-        <translation>无法读取口令文件%1：%2</translation>
-    </message>
-    <message>
-        <source>Type it again: </source>
-        <translation>请再次输入：</translation>
-    </message>
-    <message>
-        <source>The two passphrases differ. Nothing was changed.</source>
-        <translation>两次输入的口令不一致。未作任何更改。</translation>
-    </message>
-</context>
-<context>
-    <name>adm::security::KeyStore</name>
-    <message>
-        <source>The passphrase is empty. Choose a passphrase of at least 8 characters.</source>
-        <translation>口令为空。请设置至少8个字符的口令。</translation>
-    </message>
-    <message>
-        <source>The passphrase is too short. Use at least 8 characters; a few words are easy to remember and hard to guess.</source>
-        <translation>口令太短。请至少使用8个字符；由几个词组成的口令好记又难猜。</translation>
-    </message>
-    <message>
-        <source>A user name may hold only letters, digits, dot, dash and underscore (for example liu.fang).</source>
-        <translation>用户名只能包含字母、数字、点、连字符和下划线（例如 liu.fang）。</translation>
-    </message>
-    <message>
-        <source>This data folder has no workstation set up yet. Run &quot;admissionsctl init&quot; first.</source>
-        <translation>此数据文件夹中尚未初始化工作站。请先运行“admissionsctl init”。</translation>
-    </message>
-    <message>
-        <source>The key file cannot be read: %1</source>
-        <translation>无法读取密钥文件：%1</translation>
-    </message>
-    <message>
-        <source>The key file %1 is damaged or from another program. Restore it from a backup.</source>
-        <translation>密钥文件%1已损坏或属于其他程序。请从备份中恢复。</translation>
-    </message>
-    <message>
-        <source>The key file %1 lists no users. Restore it from a backup.</source>
-        <translation>密钥文件%1中没有任何用户。请从备份中恢复。</translation>
-    </message>
-    <message>
-        <source>There is no user &quot;%1&quot; on this workstation. Check the name, or ask an administrator to add you.</source>
-        <translation>本工作站上没有用户“%1”。请检查用户名，或请管理员添加您。</translation>
-    </message>
-    <message>
-        <source>The key file entry of user &quot;%1&quot; is damaged. Restore keys.json from a backup.</source>
-        <translation>密钥文件中用户“%1”的条目已损坏。请从备份中恢复 keys.json。</translation>
-    </message>
-    <message>
-        <source>The passphrase is not right. Check the keyboard layout and Caps Lock, and try again.</source>
-        <translation>口令不正确。请检查键盘布局和大写锁定键（Caps Lock）后重试。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a role. Choose one of: clerk, reviewer, principal, supervisor.</source>
-        <translation>“%1”不是有效的角色。请从以下角色中选择：clerk、reviewer、principal、supervisor。</translation>
-    </message>
-    <message>
-        <source>A user named &quot;%1&quot; already exists.</source>
-        <translation>用户“%1”已存在。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入%1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>adm::store</name>
-    <message>
-        <source>The cache %1 cannot be read with this workstation&apos;s key: it is damaged, or it belongs to another workstation. Restore it from a backup, or move it away and sync again.</source>
-        <translation>无法用本工作站的密钥读取本地缓存%1：缓存已损坏，或属于其他工作站。请从备份中恢复，或将其移走后重新同步。</translation>
-    </message>
-</context>
-<context>
-    <name>adm::store::Database</name>
-    <message>
-        <source>This program was built against SQLite without SQLCipher; it cannot encrypt the cache.</source>
-        <translation>本程序编译时使用的SQLite不含SQLCipher，无法加密本地缓存。</translation>
-    </message>
-    <message>
-        <source>Refusing to open the cache without a 32-byte key.</source>
-        <translation>没有32字节的密钥，拒绝打开本地缓存。</translation>
-    </message>
-    <message>
-        <source>There is no cache at %1.</source>
-        <translation>%1处没有本地缓存。</translation>
-    </message>
-    <message>
-        <source>A cache already exists at %1.</source>
-        <translation>%1处已存在本地缓存。</translation>
-    </message>
-    <message>
-        <source>%1 is an unencrypted SQLite database, not a workstation cache. It was not opened.</source>
-        <translation>%1是未加密的SQLite数据库，不是工作站的本地缓存。未打开该文件。</translation>
-    </message>
-    <message>
-        <source>The new cache was written unencrypted; it was not used.</source>
-        <translation>新建的本地缓存未加密，因此未使用。</translation>
-    </message>
-</context>
-<context>
-    <name>adm::store::Workspace</name>
+    <name>Workspace</name>
     <message>
         <source>%1 already holds a workstation. Use another folder, or add a user to this one.</source>
         <translation>%1中已有工作站。请使用其他文件夹，或在该工作站中添加用户。</translation>
@@ -3083,6 +2483,582 @@
 Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or foreign cache, 5 hub unreachable or certificate refused, 6 hub sign-in refused.</source>
         <translation>每个命令都接受 --data-dir DIR。&quot;admissionsctl COMMAND --help&quot; 显示该命令的选项。
 退出码：0 完成，1 否，2 用法或输入有误，3 口令错误，4 本地缓存损坏或不属于本工作站，5 无法连接市级平台或证书被拒绝，6 市级平台拒绝登录。</translation>
+    </message>
+    <message>
+        <source>How many applications (1 to 1000000).</source>
+        <translation>申请数量（1 至 1000000）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The seed; the same seed gives the same bytes.</source>
+        <translation>随机种子；相同的种子生成完全相同的数据。</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Write the change feed (JSON lines) to FILE.</source>
+        <translation>将变更流（JSON Lines）写入 FILE。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Also write the true category and flags of each application to FILE.</source>
+        <translation>同时将每份申请的真实类别和标记写入 FILE。</translation>
+    </message>
+    <message>
+        <source>Generate a synthetic city as an offline bundle (docs/change-feed-format.md).</source>
+        <translation>生成一座模拟城市的合成数据，作为离线数据包（见 docs/change-feed-format.md）。</translation>
+    </message>
+    <message>
+        <source>--applications takes a whole number from 1 to 1000000, not &quot;%1&quot;.</source>
+        <translation>--applications 须为 1 至 1000000 之间的整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--seed takes a non-negative whole number, not &quot;%1&quot;.</source>
+        <translation>--seed 须为非负整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>say where to write the city: --out FILE</source>
+        <translation>请指定城市数据的写入位置：--out FILE</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot finish writing the output: %1</source>
+        <translation>无法完成输出写入：%1</translation>
+    </message>
+    <message>
+        <source>Generated a city of %1 applications (seed %2) in %3 s.</source>
+        <translation>已生成含%1份申请的城市数据（种子%2），用时%3秒。</translation>
+    </message>
+    <message>
+        <source>Changes per transaction (default 20000); a killed import keeps whole batches.</source>
+        <translation>每个事务的变更数（默认 20000）；导入被中断时，已完成的整批会保留。</translation>
+    </message>
+    <message>
+        <source>Do not run the eligibility check on what the bundle changed.</source>
+        <translation>不对数据包变更的内容运行资格核验。</translation>
+    </message>
+    <message>
+        <source>Apply an offline bundle (JSON lines of the change feed) to the cache, then check what changed. Importing the same bundle again changes nothing.</source>
+        <translation>将离线数据包（变更流的 JSON Lines）导入本地缓存，然后核验有变更的内容。重复导入同一数据包不会产生任何变更。</translation>
+    </message>
+    <message>
+        <source>The bundle to import.</source>
+        <translation>要导入的数据包。</translation>
+    </message>
+    <message>
+        <source>usage: import FILE</source>
+        <translation>用法：import FILE</translation>
+    </message>
+    <message>
+        <source>--batch-size takes a whole number from 1 to 1000000, not &quot;%1&quot;.</source>
+        <translation>--batch-size 须为 1 至 1000000 之间的整数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取%1：%2</translation>
+    </message>
+    <message>
+        <source>Importing: %1% (%2 changes, %3 s)</source>
+        <translation>正在导入：%1%（%2项变更，%3秒）</translation>
+    </message>
+    <message>
+        <source>%1. The batches before it are imported; correct the bundle and import it again.</source>
+        <translation>%1。此前的批次已导入；请修正数据包后重新导入。</translation>
+    </message>
+    <message>
+        <source>Imported %1 changes in %2 s: %3 new or updated, %4 deleted, %5 already up to date.</source>
+        <translation>已导入%1项变更，用时%2秒：新增或更新%3项，删除%4项，%5项已是最新。</translation>
+    </message>
+    <message>
+        <source>Checking eligibility: %1 of %2 applications</source>
+        <translation>正在核验资格：%1 / %2 份申请</translation>
+    </message>
+    <message>
+        <source>Checked %1 applications in %2 s; %3 changed.</source>
+        <translation>已核验%1份申请，用时%2秒；%3份结果有变化。</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>以JSON格式输出。</translation>
+    </message>
+    <message>
+        <source>Counts in the cache: per entity, per dataset, per status and per channel.</source>
+        <translation>本地缓存中的数量统计：按实体、数据集、状态和渠道分列。</translation>
+    </message>
+    <message>
+        <source>Approve the application.</source>
+        <translation>通过该申请。</translation>
+    </message>
+    <message>
+        <source>Reject it (needs --reason).</source>
+        <translation>驳回该申请（须指定 --reason）。</translation>
+    </message>
+    <message>
+        <source>Ask the family for information (needs --note saying what).</source>
+        <translation>要求家庭补充材料（须用 --note 写明所需内容）。</translation>
+    </message>
+    <message>
+        <source>With --approve: the category admitted (default: the one the check found).</source>
+        <translation>与 --approve 一起使用：录取类别（默认为核验得出的类别）。</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>A standard reason code (admissionsctl reasons); needed unless approving in the category the check found.</source>
+        <translation>标准原因代码（见 admissionsctl reasons）；除按核验得出的类别通过外，均须填写。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>A note for the file.</source>
+        <translation>记入档案的备注。</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>Print the queued outbox item as JSON.</source>
+        <translation>以JSON格式输出加入待上传队列的条目。</translation>
+    </message>
+    <message>
+        <source>Decide on an application. The decision waits in the outbox (with its audit entry) until the next sync; if the application changed upstream meanwhile, it comes back as a conflict. Deciding again on an application whose decision came back supersedes it.</source>
+        <translation>对申请作出审核决定。该决定（连同其审计日志条目）在待上传队列中等到下次同步；如果在此期间申请已在市级平台变更，该决定将作为冲突退回。对决定被退回的申请重新作出决定，将取代原决定。</translation>
+    </message>
+    <message>
+        <source>The application number, e.g. A2026000123.</source>
+        <translation>申请编号，例如 A2026000123。</translation>
+    </message>
+    <message>
+        <source>usage: decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT]</source>
+        <translation>用法：decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT]</translation>
+    </message>
+    <message>
+        <source>say exactly one of --approve, --reject, --request-info</source>
+        <translation>请在 --approve、--reject、--request-info 中指定且仅指定一项</translation>
+    </message>
+    <message>
+        <source>Decision on %1 queued as outbox item %2; it goes upstream at the next sync.</source>
+        <translation>对%1的审核决定已加入待上传队列（条目%2），将在下次同步时上传至市级平台。</translation>
+    </message>
+    <message>
+        <source>Print JSON: {&quot;items&quot;: [...], &quot;audit&quot;: {...}}.</source>
+        <translation>以JSON格式输出：{&quot;items&quot;: [...], &quot;audit&quot;: {...}}。</translation>
+    </message>
+    <message>
+        <source>Also list what was sent, superseded or dropped.</source>
+        <translation>同时列出已发送、已被取代或已放弃的条目。</translation>
+    </message>
+    <message>
+        <source>What waits to go upstream: decisions, counter applications, signing keys, batches, and the audit entries the hub does not have yet.</source>
+        <translation>列出等待上传至市级平台的内容：审核决定、窗口受理的申请、签名密钥、批次，以及市级平台尚未收到的审计日志条目。</translation>
+    </message>
+    <message>
+        <source>%1 item(s); %2 audit entries not yet upstream.</source>
+        <translation>%1个条目；%2条审计日志条目尚未上传。</translation>
+    </message>
+    <message>
+        <source>The hub refused an audit entry: %1</source>
+        <translation>市级平台拒收了一条审计日志条目：%1</translation>
+    </message>
+    <message>
+        <source>Print JSON: both versions of each conflict.</source>
+        <translation>以JSON格式输出：每项冲突的两个版本。</translation>
+    </message>
+    <message>
+        <source>What the hub did not take (conflict or invalid), with your version and the current upstream one. Resolve by deciding again (admissionsctl decide APP_ID ...), which supersedes the item, or with: conflicts drop ITEM.</source>
+        <translation>列出市级平台未接受的条目（冲突或无效），以及您的版本和市级平台的当前版本。处理方法：重新作出决定（admissionsctl decide APP_ID ...）以取代该条目，或执行 conflicts drop ITEM 放弃该条目。</translation>
+    </message>
+    <message>
+        <source>[drop ITEM]</source>
+        <translation>[drop ITEM]</translation>
+    </message>
+    <message>
+        <source>usage: conflicts [--json] | conflicts drop ITEM</source>
+        <translation>用法：conflicts [--json] | conflicts drop ITEM</translation>
+    </message>
+    <message>
+        <source>ITEM is the number outbox or conflicts shows, not &quot;%1&quot;.</source>
+        <translation>ITEM 应为 outbox 或 conflicts 显示的编号，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Dropped outbox item %1; it will not be sent.</source>
+        <translation>已放弃待上传条目%1，该条目不会被发送。</translation>
+    </message>
+    <message>
+        <source>Item %1 (%2 %3): %4 %5 %6</source>
+        <translation>条目%1（%2 %3）：%4 %5 %6</translation>
+    </message>
+    <message>
+        <source>yours:    %1</source>
+        <translation>本机版本：%1</translation>
+    </message>
+    <message>
+        <source>upstream: %1</source>
+        <translation>平台版本：%1</translation>
+    </message>
+    <message>
+        <source>(not in the cache; sync first)</source>
+        <translation>（不在本地缓存中，请先同步）</translation>
+    </message>
+    <message>
+        <source>you can:  %1</source>
+        <translation>可选操作：%1</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <source>A JSON document {&quot;policy&quot;, &quot;schools&quot;, &quot;zones&quot;, &quot;applications&quot;, &quot;agency_records&quot;} (&quot;-&quot; reads standard input).</source>
+        <translation>一个JSON文档 {&quot;policy&quot;, &quot;schools&quot;, &quot;zones&quot;, &quot;applications&quot;, &quot;agency_records&quot;}（“-”表示从标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>Check applications against a policy: a pure function of the input, for integrators and tests. Prints {&quot;results&quot;: [...]} in input order. Needs no data folder.</source>
+        <translation>按招生政策核验申请：结果只取决于输入，供系统集成和测试使用。按输入顺序输出 {&quot;results&quot;: [...]}。无需数据文件夹。</translation>
+    </message>
+    <message>
+        <source>say what to check: evaluate --input FILE</source>
+        <translation>请指定要核验的内容：evaluate --input FILE</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object: %2 at byte %3</source>
+        <translation>%1不是JSON对象：第%3字节处%2</translation>
+    </message>
+    <message>
+        <source>Explain the automatic check of one application from the cache: the category, every rule with its evidence, and the flags.</source>
+        <translation>说明本地缓存中一份申请的自动核验结果：类别、每条规则及其证据，以及标记。</translation>
+    </message>
+    <message>
+        <source>usage: explain APP_ID</source>
+        <translation>用法：explain APP_ID</translation>
+    </message>
+    <message>
+        <source>there is no application %1 in the cache.</source>
+        <translation>本地缓存中没有申请%1。</translation>
+    </message>
+    <message>
+        <source>Check every application again, not only what changed.</source>
+        <translation>重新核验全部申请，而不只是有变更的申请。</translation>
+    </message>
+    <message>
+        <source>Run the automatic eligibility check over the cache: what changed since the last check (or everything with --all).</source>
+        <translation>对本地缓存运行自动资格核验：核验自上次核验以来有变更的申请（使用 --all 时核验全部申请）。</translation>
+    </message>
+    <message>
+        <source>Checking: %1 of %2 applications</source>
+        <translation>正在核验：%1 / %2 份申请</translation>
+    </message>
+    <message>
+        <source>Checked %1 applications in %2 s; %3 changed, %4 removed.</source>
+        <translation>已核验%1份申请，用时%2秒；%3份结果有变化，%4份已移除。</translation>
+    </message>
+    <message>
+        <source>The role: clerk, reviewer, principal or supervisor.</source>
+        <translation>角色：clerk（窗口受理员）、reviewer（招生审核员）、principal（校长）或 supervisor（教育局督导）。</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLE</translation>
+    </message>
+    <message>
+        <source>Read the new passphrase from FILE (default: $ADMISSIONS_NEW_PASSPHRASE, else a prompt).</source>
+        <translation>从 FILE 读取新口令（默认使用 $ADMISSIONS_NEW_PASSPHRASE，否则提示输入）。</translation>
+    </message>
+    <message>
+        <source>Set up a workstation in the data folder: a new encrypted cache and its first user, who is its administrator.</source>
+        <translation>在数据文件夹中初始化工作站：新建加密的本地缓存及首个用户，该用户为管理员。</translation>
+    </message>
+    <message>
+        <source>say who the first user is: init --user NAME --role ROLE</source>
+        <translation>请指定首个用户：init --user NAME --role ROLE</translation>
+    </message>
+    <message>
+        <source>New passphrase for %1: </source>
+        <translation>%1的新口令：</translation>
+    </message>
+    <message>
+        <source>Workstation set up in %1 for %2 (%3, administrator).</source>
+        <translation>已在%1中为%2初始化工作站（%3，管理员）。</translation>
+    </message>
+    <message>
+        <source>With add: the new user is an administrator too.</source>
+        <translation>与 add 一起使用：新用户同时为管理员。</translation>
+    </message>
+    <message>
+        <source>With list: print JSON.</source>
+        <translation>与 list 一起使用：以JSON格式输出。</translation>
+    </message>
+    <message>
+        <source>Manage the local users: add NAME --role ROLE, list, passwd.</source>
+        <translation>管理本机用户：add NAME --role ROLE、list、passwd。</translation>
+    </message>
+    <message>
+        <source>add NAME | list | passwd</source>
+        <translation>add NAME | list | passwd</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <source>usage: users add NAME --role ROLE [--admin]</source>
+        <translation>用法：users add NAME --role ROLE [--admin]</translation>
+    </message>
+    <message>
+        <source>Added user %1.</source>
+        <translation>已添加用户%1。</translation>
+    </message>
+    <message>
+        <source>Current passphrase: </source>
+        <translation>当前口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase changed for %1. The cache was not re-encrypted.</source>
+        <translation>已修改%1的口令。本地缓存未重新加密。</translation>
+    </message>
+    <message>
+        <source>say what to do: users add|list|passwd</source>
+        <translation>请指定操作：users add|list|passwd</translation>
+    </message>
+    <message>
+        <source>export-recovery: print the cache&apos;s raw key as 64 hex characters (administrators only; recorded in the audit log). Keep it offline, like a safe key.</source>
+        <translation>export-recovery：以64个十六进制字符输出本地缓存的原始密钥（仅限管理员；会记入审计日志）。请像保管保险柜钥匙一样离线保存。</translation>
+    </message>
+    <message>
+        <source>usage: key export-recovery</source>
+        <translation>用法：key export-recovery</translation>
+    </message>
+    <message>
+        <source>Recovery key exported; this was recorded in the audit log. To open the cache with the sqlcipher shell: PRAGMA key = &quot;x&apos;&lt;key&gt;&apos;&quot;; PRAGMA cipher_page_size = 4096;</source>
+        <translation>恢复密钥已导出，此操作已记入审计日志。如需用 sqlcipher 命令行打开本地缓存：PRAGMA key = &quot;x&apos;&lt;key&gt;&apos;&quot;; PRAGMA cipher_page_size = 4096;</translation>
+    </message>
+    <message>
+        <source>Give up a request after S seconds without an answer (default 30).</source>
+        <translation>请求在 S 秒内无响应即放弃（默认 30）。</translation>
+    </message>
+    <message>
+        <source>--%1 takes a number from %2 to %3, not &quot;%4&quot;.</source>
+        <translation>--%1 须为 %2 至 %3 之间的数，而不是“%4”。</translation>
+    </message>
+    <message>
+        <source>Hub password for %1: </source>
+        <translation>%1的市级平台密码：</translation>
+    </message>
+    <message>
+        <source>admissionsctl %1: %2</source>
+        <translation>admissionsctl %1：%2</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s address, https://HOST:PORT.</source>
+        <translation>市级平台地址，格式为 https://HOST:PORT。</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s CA certificate (its ca.pem); the only one trusted.</source>
+        <translation>市级平台的CA证书（即其 ca.pem）；工作站只信任该证书。</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s name upstream (default: the host name).</source>
+        <translation>本工作站在市级平台上的名称（默认为主机名）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Enrol this workstation with a hub (administrators): from now on only the given CA is trusted for it. Tries a TLS handshake first. Exit 5 when the hub&apos;s certificate is refused.</source>
+        <translation>将本工作站接入市级平台（限管理员）：此后只信任指定的CA。会先尝试TLS握手。市级平台的证书被拒绝时退出码为5。</translation>
+    </message>
+    <message>
+        <source>usage: connect --hub https://HOST:PORT --ca FILE</source>
+        <translation>用法：connect --hub https://HOST:PORT --ca FILE</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this workstation can connect it to a hub.</source>
+        <translation>只有本工作站的管理员才能将其接入市级平台。</translation>
+    </message>
+    <message>
+        <source>Warning: the hub cannot be reached now (%1) The enrolment is saved; the certificate is checked at the first sync.</source>
+        <translation>警告：目前无法连接市级平台（%1）。接入设置已保存；将在首次同步时检查证书。</translation>
+    </message>
+    <message>
+        <source>This is another hub address than before: the next sync is a full pull, and what the new hub does not send is removed from the cache. Work waiting in the outbox is kept.</source>
+        <translation>这是与之前不同的市级平台地址：下次同步将全量拉取，新平台未发送的数据将从本地缓存中删除。待上传队列中的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as workstation &quot;%2&quot;. Next: admissionsctl login --account ACCOUNT</source>
+        <translation>已作为工作站“%2”接入%1。下一步：admissionsctl login --account ACCOUNT</translation>
+    </message>
+    <message>
+        <source>The hub account, for example liu.fang.</source>
+        <translation>市级平台账号，例如 liu.fang。</translation>
+    </message>
+    <message>
+        <source>ACCOUNT</source>
+        <translation>ACCOUNT</translation>
+    </message>
+    <message>
+        <source>Print the account as JSON.</source>
+        <translation>以JSON格式输出账号信息。</translation>
+    </message>
+    <message>
+        <source>Sign in to the hub once to check the account and its password, and remember the account (not the password) for this local user. The password comes from $ADMISSIONS_HUB_PASSWORD or a prompt. Exit 6 when the hub refuses it, 5 when it cannot be reached.</source>
+        <translation>登录一次市级平台以验证账号和密码，并为该本机用户记住账号（不保存密码）。密码取自 $ADMISSIONS_HUB_PASSWORD，或提示输入。市级平台拒绝登录时退出码为6，无法连接时为5。</translation>
+    </message>
+    <message>
+        <source>say which hub account: login --account ACCOUNT</source>
+        <translation>请指定市级平台账号：login --account ACCOUNT</translation>
+    </message>
+    <message>
+        <source>Signed in to the hub as %1 (%2). %3 will sync as %1; the password is not stored.</source>
+        <translation>已以%1（%2）身份登录市级平台。%3将以%1身份同步；密码未保存。</translation>
+    </message>
+    <message>
+        <source>Keep syncing on a timer until interrupted (Ctrl+C), or until the hub refuses the sign-in.</source>
+        <translation>定时持续同步，直到被中断（Ctrl+C）或市级平台拒绝登录。</translation>
+    </message>
+    <message>
+        <source>With --watch: seconds between syncs (default 60).</source>
+        <translation>与 --watch 一起使用：两次同步的间隔秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>The hub account (default: the one remembered by login).</source>
+        <translation>市级平台账号（默认为 login 记住的账号）。</translation>
+    </message>
+    <message>
+        <source>Changes per page (1 to 5000, default 2000).</source>
+        <translation>每页变更数（1 至 5000，默认 2000）。</translation>
+    </message>
+    <message>
+        <source>Outbox items per request (default 200).</source>
+        <translation>每次请求发送的待上传条目数（默认 200）。</translation>
+    </message>
+    <message>
+        <source>Retries per request (default 5).</source>
+        <translation>每次请求的重试次数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>Send the outbox to the hub and receive what changed. Progress goes to stderr, a JSON summary to stdout ({&quot;pulled&quot;, &quot;applied&quot;, &quot;pushed&quot;, &quot;conflicts&quot;, &quot;rejected&quot;, ...}). Exit 0 when the pass completed (conflicts included), 5 when the hub could not be reached or its certificate was refused, 6 when it refused the sign-in.</source>
+        <translation>将待上传队列发送到市级平台，并接收变更内容。进度输出到 stderr，JSON摘要输出到 stdout（{&quot;pulled&quot;, &quot;applied&quot;, &quot;pushed&quot;, &quot;conflicts&quot;, &quot;rejected&quot;, ...}）。本轮同步完成（含存在冲突的情况）时退出码为0，无法连接市级平台或其证书被拒绝时为5，市级平台拒绝登录时为6。</translation>
+    </message>
+    <message>
+        <source>--interval takes a number of seconds from 0.1 to 86400, not &quot;%1&quot;.</source>
+        <translation>--interval 须为 0.1 至 86400 之间的秒数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>No hub account is remembered for %1. Sign in once with: admissionsctl login --account ACCOUNT</source>
+        <translation>尚未为%1记住市级平台账号。请先登录一次：admissionsctl login --account ACCOUNT</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1：%2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>admissionsctl sync: %1</source>
+        <translation>admissionsctl sync：%1</translation>
+    </message>
+    <message>
+        <source>Print JSON: [{&quot;code&quot;, &quot;outcome&quot;, &quot;label_zh&quot;, &quot;label_en&quot;}].</source>
+        <translation>以JSON格式输出：[{&quot;code&quot;, &quot;outcome&quot;, &quot;label_zh&quot;, &quot;label_en&quot;}]。</translation>
+    </message>
+    <message>
+        <source>The standard reason codes a decision carries.</source>
+        <translation>审核决定可使用的标准原因代码。</translation>
+    </message>
+    <message>
+        <source>Check a resident ID number (GB 11643). Exit 0 and the birth date and sex when valid; exit 1 and the rule that failed when not.</source>
+        <translation>校验居民身份证号（GB 11643）。号码有效时退出码为0，并输出出生日期和性别；无效时退出码为1，并输出未通过的规则。</translation>
+    </message>
+    <message>
+        <source>The 18-character ID number.</source>
+        <translation>18位身份证号。</translation>
+    </message>
+    <message>
+        <source>usage: check-id ID</source>
+        <translation>用法：check-id ID</translation>
+    </message>
+    <message>
+        <source>invalid (%1): %2</source>
+        <translation>无效（%1）：%2</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>valid: born %1, %2</source>
+        <translation>有效：出生日期%1，%2</translation>
+    </message>
+    <message>
+        <source>The workstation&apos;s data folder.</source>
+        <translation>工作站的数据文件夹。</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>DIR</translation>
+    </message>
+    <message>
+        <source>The local user (default: $ADMISSIONS_USER, or the only user).</source>
+        <translation>本机用户（默认为 $ADMISSIONS_USER，或唯一的用户）。</translation>
+    </message>
+    <message>
+        <source>Read the passphrase from FILE (default: $ADMISSIONS_PASSPHRASE, else a prompt).</source>
+        <translation>从 FILE 读取口令（默认使用 $ADMISSIONS_PASSPHRASE，否则提示输入）。</translation>
+    </message>
+    <message>
+        <source>Run &quot;admissionsctl %1 --help&quot; for the options.</source>
+        <translation>运行“admissionsctl %1 --help”查看选项。</translation>
+    </message>
+    <message>
+        <source>This workstation has %1 users; say which one with --user NAME.</source>
+        <translation>本工作站有%1个用户；请用 --user NAME 指定。</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation>%1的口令：</translation>
+    </message>
+    <message>
+        <source>Cannot read the passphrase file %1: %2</source>
+        <translation>无法读取口令文件%1：%2</translation>
+    </message>
+    <message>
+        <source>Type it again: </source>
+        <translation>请再次输入：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Nothing was changed.</source>
+        <translation>两次输入的口令不一致。未作任何更改。</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // decide, outbox, conflicts
 #include "CmdSync.h"
 #include "CtlContext.h"
+#include "CtlText.h"
 #include "security/AuditLog.h"
 #include "sync/Conflicts.h"
 #include "sync/DecisionWorkflow.h"
@@ -14,11 +15,6 @@
 namespace adm::ctl {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("admissionsctl", text);
-}
 
 QString compact(const QJsonValue& v)
 {
@@ -34,32 +30,35 @@ QString compact(const QJsonValue& v)
 int cmdDecide(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption approve(QStringLiteral("approve"), tr("Approve the application."));
-    const QCommandLineOption reject(QStringLiteral("reject"), tr("Reject it (needs --reason)."));
+    const QCommandLineOption approve(QStringLiteral("approve"), CtlText::tr("Approve the application."));
+    const QCommandLineOption reject(QStringLiteral("reject"), CtlText::tr("Reject it (needs --reason)."));
     const QCommandLineOption requestInfo(QStringLiteral("request-info"),
-                                         tr("Ask the family for information (needs --note saying what)."));
-    const QCommandLineOption category(QStringLiteral("category"),
-                                      tr("With --approve: the category admitted (default: the one the check found)."),
-                                      tr("C"));
-    const QCommandLineOption reason(QStringLiteral("reason"),
-                                    tr("A standard reason code (admissionsctl reasons); needed unless approving in "
-                                       "the category the check found."),
-                                    tr("CODE"));
-    const QCommandLineOption note(QStringLiteral("note"), tr("A note for the file."), tr("TEXT"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the queued outbox item as JSON."));
-    if (!ctx.parse(p,
-                   tr("Decide on an application. The decision waits in the outbox (with its audit entry) until "
-                      "the next sync; if the application changed upstream meanwhile, it comes back as a "
-                      "conflict. Deciding again on an application whose decision came back supersedes it."),
-                   {approve, reject, requestInfo, category, reason, note, json}, QStringLiteral("application"),
-                   tr("The application number, e.g. A2026000123.")))
+                                         CtlText::tr("Ask the family for information (needs --note saying what)."));
+    const QCommandLineOption category(
+        QStringLiteral("category"),
+        CtlText::tr("With --approve: the category admitted (default: the one the check found)."), CtlText::tr("C"));
+    const QCommandLineOption reason(
+        QStringLiteral("reason"),
+        CtlText::tr("A standard reason code (admissionsctl reasons); needed unless approving in "
+                    "the category the check found."),
+        CtlText::tr("CODE"));
+    const QCommandLineOption note(QStringLiteral("note"), CtlText::tr("A note for the file."), CtlText::tr("TEXT"));
+    const QCommandLineOption json(QStringLiteral("json"), CtlText::tr("Print the queued outbox item as JSON."));
+    if (!ctx.parse(
+            p,
+            CtlText::tr("Decide on an application. The decision waits in the outbox (with its audit entry) until "
+                        "the next sync; if the application changed upstream meanwhile, it comes back as a "
+                        "conflict. Deciding again on an application whose decision came back supersedes it."),
+            {approve, reject, requestInfo, category, reason, note, json}, QStringLiteral("application"),
+            CtlText::tr("The application number, e.g. A2026000123.")))
         return BadUsage;
     if (p.positionalArguments().size() != 1)
-        return ctx.usage(tr("usage: decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] "
-                            "[--note TEXT]"));
+        return ctx.usage(
+            CtlText::tr("usage: decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] "
+                        "[--note TEXT]"));
     const int outcomes = int(p.isSet(approve)) + int(p.isSet(reject)) + int(p.isSet(requestInfo));
     if (outcomes != 1)
-        return ctx.usage(tr("say exactly one of --approve, --reject, --request-info"));
+        return ctx.usage(CtlText::tr("say exactly one of --approve, --reject, --request-info"));
     sync::DecisionRequest request;
     request.applicationId = p.positionalArguments().first().trimmed();
     request.outcome = p.isSet(approve)  ? QStringLiteral("approve")
@@ -80,7 +79,7 @@ int cmdDecide(CtlContext& ctx)
         return failSync(ctx, item.error());
     if (p.isSet(json))
         ctx.out() << QJsonDocument(item->toJson()).toJson(QJsonDocument::Indented) << Qt::flush;
-    ctx.err() << tr("Decision on %1 queued as outbox item %2; it goes upstream at the next sync.")
+    ctx.err() << CtlText::tr("Decision on %1 queued as outbox item %2; it goes upstream at the next sync.")
                      .arg(request.applicationId)
                      .arg(item->id)
               << Qt::endl;
@@ -90,11 +89,12 @@ int cmdDecide(CtlContext& ctx)
 int cmdOutbox(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON: {\"items\": [...], \"audit\": {...}}."));
-    const QCommandLineOption all(QStringLiteral("all"), tr("Also list what was sent, superseded or dropped."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  CtlText::tr("Print JSON: {\"items\": [...], \"audit\": {...}}."));
+    const QCommandLineOption all(QStringLiteral("all"), CtlText::tr("Also list what was sent, superseded or dropped."));
     if (!ctx.parse(p,
-                   tr("What waits to go upstream: decisions, counter applications, signing keys, batches, and "
-                      "the audit entries the hub does not have yet."),
+                   CtlText::tr("What waits to go upstream: decisions, counter applications, signing keys, batches, and "
+                               "the audit entries the hub does not have yet."),
                    {json, all}))
         return BadUsage;
     int code = Done;
@@ -133,28 +133,28 @@ int cmdOutbox(CtlContext& ctx)
             line += u'\t' + item.resultCode;
         ctx.out() << line << Qt::endl;
     }
-    ctx.out() << tr("%1 item(s); %2 audit entries not yet upstream.")
+    ctx.out() << CtlText::tr("%1 item(s); %2 audit entries not yet upstream.")
                      .arg(items->size())
                      .arg(audit.value(QStringLiteral("pending")).toInteger())
               << Qt::endl;
     if (!auditError->isEmpty())
-        ctx.out() << tr("The hub refused an audit entry: %1").arg(*auditError) << Qt::endl;
+        ctx.out() << CtlText::tr("The hub refused an audit entry: %1").arg(*auditError) << Qt::endl;
     return Done;
 }
 
 int cmdConflicts(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON: both versions of each conflict."));
+    const QCommandLineOption json(QStringLiteral("json"), CtlText::tr("Print JSON: both versions of each conflict."));
     if (!ctx.parse(p,
-                   tr("What the hub did not take (conflict or invalid), with your version and the current "
-                      "upstream one. Resolve by deciding again (admissionsctl decide APP_ID ...), which "
-                      "supersedes the item, or with: conflicts drop ITEM."),
-                   {json}, QStringLiteral("action"), tr("[drop ITEM]")))
+                   CtlText::tr("What the hub did not take (conflict or invalid), with your version and the current "
+                               "upstream one. Resolve by deciding again (admissionsctl decide APP_ID ...), which "
+                               "supersedes the item, or with: conflicts drop ITEM."),
+                   {json}, QStringLiteral("action"), CtlText::tr("[drop ITEM]")))
         return BadUsage;
     const QStringList pos = p.positionalArguments();
     if (!pos.isEmpty() && !(pos.size() == 2 && pos.first() == QLatin1String("drop")))
-        return ctx.usage(tr("usage: conflicts [--json] | conflicts drop ITEM"));
+        return ctx.usage(CtlText::tr("usage: conflicts [--json] | conflicts drop ITEM"));
     int code = Done;
     auto ws = ctx.unlock(&code);
     if (!ws)
@@ -164,11 +164,11 @@ int cmdConflicts(CtlContext& ctx)
         bool ok = false;
         const qint64 id = pos.at(1).toLongLong(&ok);
         if (!ok)
-            return ctx.usage(tr("ITEM is the number outbox or conflicts shows, not \"%1\".").arg(pos.at(1)));
+            return ctx.usage(CtlText::tr("ITEM is the number outbox or conflicts shows, not \"%1\".").arg(pos.at(1)));
         sync::DecisionWorkflow workflow(db, ws->audit(), ws->user(), sync::SyncState(db).accountFor(ws->user()));
         if (Status s = workflow.drop(id); !s)
             return failSync(ctx, s.error());
-        ctx.err() << tr("Dropped outbox item %1; it will not be sent.").arg(id) << Qt::endl;
+        ctx.err() << CtlText::tr("Dropped outbox item %1; it will not be sent.").arg(id) << Qt::endl;
         return Done;
     }
     auto conflicts = sync::Conflicts::list(db);
@@ -182,19 +182,20 @@ int cmdConflicts(CtlContext& ctx)
         return Done;
     }
     for (const sync::Conflict& c : *conflicts) {
-        ctx.out() << tr("Item %1 (%2 %3): %4 %5 %6")
+        ctx.out() << CtlText::tr("Item %1 (%2 %3): %4 %5 %6")
                          .arg(c.item.id)
                          .arg(c.item.kind, c.item.subjectId, c.item.state, c.item.resultCode, c.item.resultMessage)
                   << Qt::endl;
-        ctx.out() << "  " << tr("yours:    %1").arg(compact(c.mine)) << Qt::endl;
-        ctx.out()
-            << "  "
-            << tr("upstream: %1").arg(c.upstream.isEmpty() ? tr("(not in the cache; sync first)") : compact(c.upstream))
-            << Qt::endl;
-        ctx.out() << "  " << tr("you can:  %1").arg(c.actions.join(QStringLiteral(", "))) << Qt::endl;
+        ctx.out() << "  " << CtlText::tr("yours:    %1").arg(compact(c.mine)) << Qt::endl;
+        ctx.out() << "  "
+                  << CtlText::tr("upstream: %1")
+                         .arg(c.upstream.isEmpty() ? CtlText::tr("(not in the cache; sync first)")
+                                                   : compact(c.upstream))
+                  << Qt::endl;
+        ctx.out() << "  " << CtlText::tr("you can:  %1").arg(c.actions.join(QStringLiteral(", "))) << Qt::endl;
     }
     if (conflicts->isEmpty())
-        ctx.out() << tr("No conflicts.") << Qt::endl;
+        ctx.out() << CtlText::tr("No conflicts.") << Qt::endl;
     return Done;
 }
 

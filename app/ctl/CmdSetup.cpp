@@ -1,6 +1,7 @@
 // init, users add|list|passwd, key export-recovery
 #include "Commands.h"
 #include "CtlContext.h"
+#include "CtlText.h"
 #include "PassphraseSource.h"
 #include "security/Roles.h"
 
@@ -12,20 +13,18 @@
 namespace adm::ctl {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("admissionsctl", text);
-}
 
 QCommandLineOption roleOption()
 {
-    return {QStringLiteral("role"), tr("The role: clerk, reviewer, principal or supervisor."), tr("ROLE")};
+    return {QStringLiteral("role"), CtlText::tr("The role: clerk, reviewer, principal or supervisor."),
+            CtlText::tr("ROLE")};
 }
 
 QCommandLineOption newPassphraseOption()
 {
     return {QStringLiteral("new-passphrase-file"),
-            tr("Read the new passphrase from FILE (default: $ADMISSIONS_NEW_PASSPHRASE, else a prompt)."), tr("FILE")};
+            CtlText::tr("Read the new passphrase from FILE (default: $ADMISSIONS_NEW_PASSPHRASE, else a prompt)."),
+            CtlText::tr("FILE")};
 }
 } // namespace
 
@@ -33,25 +32,25 @@ int cmdInit(CtlContext& ctx)
 {
     QCommandLineParser p;
     if (!ctx.parse(p,
-                   tr("Set up a workstation in the data folder: a new encrypted cache and its first user, "
-                      "who is its administrator."),
+                   CtlText::tr("Set up a workstation in the data folder: a new encrypted cache and its first user, "
+                               "who is its administrator."),
                    {roleOption()}))
         return BadUsage;
     if (!p.isSet(QStringLiteral("user")) || !p.isSet(QStringLiteral("role")))
-        return ctx.usage(tr("say who the first user is: init --user NAME --role ROLE"));
+        return ctx.usage(CtlText::tr("say who the first user is: init --user NAME --role ROLE"));
     const QString user = p.value(QStringLiteral("user"));
     const QString role = p.value(QStringLiteral("role"));
     const PassphraseSource source(ctx.passphraseFile(), QStringLiteral("ADMISSIONS_PASSPHRASE"),
-                                  tr("New passphrase for %1: ").arg(user));
+                                  CtlText::tr("New passphrase for %1: ").arg(user));
     auto passphrase = source.read(true);
     if (!passphrase)
         return ctx.fail(passphrase.error());
     auto ws = store::Workspace::initialise(ctx.dataDir(), user, role, *passphrase);
     if (!ws)
         return ctx.fail(ws.error());
-    ctx.err()
-        << tr("Workstation set up in %1 for %2 (%3, administrator).").arg(ctx.dataDir(), user, role::displayName(role))
-        << Qt::endl;
+    ctx.err() << CtlText::tr("Workstation set up in %1 for %2 (%3, administrator).")
+                     .arg(ctx.dataDir(), user, role::displayName(role))
+              << Qt::endl;
     return Done;
 }
 
@@ -81,21 +80,22 @@ int usersList(CtlContext& ctx, bool asJson)
 int cmdUsers(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption admin(QStringLiteral("admin"), tr("With add: the new user is an administrator too."));
-    const QCommandLineOption json(QStringLiteral("json"), tr("With list: print JSON."));
-    if (!ctx.parse(p, tr("Manage the local users: add NAME --role ROLE, list, passwd."),
+    const QCommandLineOption admin(QStringLiteral("admin"),
+                                   CtlText::tr("With add: the new user is an administrator too."));
+    const QCommandLineOption json(QStringLiteral("json"), CtlText::tr("With list: print JSON."));
+    if (!ctx.parse(p, CtlText::tr("Manage the local users: add NAME --role ROLE, list, passwd."),
                    {roleOption(), admin, json, newPassphraseOption()}, QStringLiteral("action"),
-                   tr("add NAME | list | passwd")))
+                   CtlText::tr("add NAME | list | passwd")))
         return BadUsage;
     const QStringList pos = p.positionalArguments();
     const QString action = pos.value(0);
     if (action == QLatin1String("list"))
         return usersList(ctx, p.isSet(json));
     const PassphraseSource newSource(p.value(QStringLiteral("new-passphrase-file")),
-                                     QStringLiteral("ADMISSIONS_NEW_PASSPHRASE"), tr("New passphrase: "));
+                                     QStringLiteral("ADMISSIONS_NEW_PASSPHRASE"), CtlText::tr("New passphrase: "));
     if (action == QLatin1String("add")) {
         if (pos.size() != 2 || !p.isSet(QStringLiteral("role")))
-            return ctx.usage(tr("usage: users add NAME --role ROLE [--admin]"));
+            return ctx.usage(CtlText::tr("usage: users add NAME --role ROLE [--admin]"));
         int code = Done;
         auto ws = ctx.unlock(&code);
         if (!ws)
@@ -105,7 +105,7 @@ int cmdUsers(CtlContext& ctx)
             return ctx.fail(passphrase.error());
         if (Status s = ws->addUser(pos.at(1), p.value(QStringLiteral("role")), *passphrase, p.isSet(admin)); !s)
             return ctx.fail(s.error());
-        ctx.err() << tr("Added user %1.").arg(pos.at(1)) << Qt::endl;
+        ctx.err() << CtlText::tr("Added user %1.").arg(pos.at(1)) << Qt::endl;
         return Done;
     }
     if (action == QLatin1String("passwd")) {
@@ -115,29 +115,30 @@ int cmdUsers(CtlContext& ctx)
             return code;
         // Unlocking proved the old passphrase; read it again for the re-wrap.
         const PassphraseSource oldSource(ctx.passphraseFile(), QStringLiteral("ADMISSIONS_PASSPHRASE"),
-                                         tr("Current passphrase: "));
+                                         CtlText::tr("Current passphrase: "));
         auto oldPassphrase = oldSource.read();
         auto newPassphrase = newSource.read(true);
         if (!oldPassphrase || !newPassphrase)
             return ctx.fail(!oldPassphrase ? oldPassphrase.error() : newPassphrase.error());
         if (Status s = ws->changePassphrase(*oldPassphrase, *newPassphrase); !s)
             return ctx.fail(s.error());
-        ctx.err() << tr("Passphrase changed for %1. The cache was not re-encrypted.").arg(ws->user()) << Qt::endl;
+        ctx.err() << CtlText::tr("Passphrase changed for %1. The cache was not re-encrypted.").arg(ws->user())
+                  << Qt::endl;
         return Done;
     }
-    return ctx.usage(tr("say what to do: users add|list|passwd"));
+    return ctx.usage(CtlText::tr("say what to do: users add|list|passwd"));
 }
 
 int cmdKey(CtlContext& ctx)
 {
     QCommandLineParser p;
     if (!ctx.parse(p,
-                   tr("export-recovery: print the cache's raw key as 64 hex characters (administrators only; "
-                      "recorded in the audit log). Keep it offline, like a safe key."),
+                   CtlText::tr("export-recovery: print the cache's raw key as 64 hex characters (administrators only; "
+                               "recorded in the audit log). Keep it offline, like a safe key."),
                    {}, QStringLiteral("action"), QStringLiteral("export-recovery")))
         return BadUsage;
     if (p.positionalArguments() != QStringList{QStringLiteral("export-recovery")})
-        return ctx.usage(tr("usage: key export-recovery"));
+        return ctx.usage(CtlText::tr("usage: key export-recovery"));
     int code = Done;
     auto ws = ctx.unlock(&code);
     if (!ws)
@@ -146,8 +147,8 @@ int cmdKey(CtlContext& ctx)
     if (!key)
         return ctx.fail(key.error());
     ctx.out() << *key << Qt::endl;
-    ctx.err() << tr("Recovery key exported; this was recorded in the audit log. To open the cache with the "
-                    "sqlcipher shell: PRAGMA key = \"x'<key>'\"; PRAGMA cipher_page_size = 4096;")
+    ctx.err() << CtlText::tr("Recovery key exported; this was recorded in the audit log. To open the cache with the "
+                             "sqlcipher shell: PRAGMA key = \"x'<key>'\"; PRAGMA cipher_page_size = 4096;")
               << Qt::endl;
     return Done;
 }

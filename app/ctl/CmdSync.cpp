@@ -2,6 +2,7 @@
 #include "CmdSync.h"
 
 #include "CtlContext.h"
+#include "CtlText.h"
 #include "PassphraseSource.h"
 #include "i18n/Translations.h"
 #include "sync/Enrolment.h"
@@ -26,15 +27,10 @@ namespace adm::ctl {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("admissionsctl", text);
-}
-
 QCommandLineOption timeoutOption()
 {
-    return {QStringLiteral("timeout"), tr("Give up a request after S seconds without an answer (default 30)."), tr("S"),
-            QStringLiteral("30")};
+    return {QStringLiteral("timeout"), CtlText::tr("Give up a request after S seconds without an answer (default 30)."),
+            CtlText::tr("S"), QStringLiteral("30")};
 }
 
 // The sync options among `names` that the command line sets; false (with a message) on a bad number.
@@ -46,8 +42,11 @@ bool readOptions(const QCommandLineParser& p, const QStringList& names, sync::Sy
         bool ok = false;
         const double v = p.value(name).toDouble(&ok);
         if (!ok || v < lo || v > hi) {
-            *problem =
-                tr("--%1 takes a number from %2 to %3, not \"%4\".").arg(name).arg(lo).arg(hi).arg(p.value(name));
+            *problem = CtlText::tr("--%1 takes a number from %2 to %3, not \"%4\".")
+                           .arg(name)
+                           .arg(lo)
+                           .arg(hi)
+                           .arg(p.value(name));
             return false;
         }
         *out = v;
@@ -68,7 +67,7 @@ bool readOptions(const QCommandLineParser& p, const QStringList& names, sync::Sy
 
 QString hubPasswordPrompt(const QString& account)
 {
-    return tr("Hub password for %1: ").arg(account);
+    return CtlText::tr("Hub password for %1: ").arg(account);
 }
 
 Result<QString> readHubPassword(const QString& account)
@@ -108,25 +107,29 @@ int syncExitCodeFor(const QString& c)
 
 int failSync(CtlContext& ctx, const Error& error)
 {
-    ctx.err() << tr("admissionsctl %1: %2").arg(ctx.command(), error.message) << Qt::endl;
+    ctx.err() << CtlText::tr("admissionsctl %1: %2").arg(ctx.command(), error.message) << Qt::endl;
     return syncExitCodeFor(error.code);
 }
 
 int cmdConnect(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption hub(QStringLiteral("hub"), tr("The hub's address, https://HOST:PORT."), tr("URL"));
+    const QCommandLineOption hub(QStringLiteral("hub"), CtlText::tr("The hub's address, https://HOST:PORT."),
+                                 CtlText::tr("URL"));
     const QCommandLineOption ca(QStringLiteral("ca"),
-                                tr("The hub's CA certificate (its ca.pem); the only one trusted."), tr("FILE"));
+                                CtlText::tr("The hub's CA certificate (its ca.pem); the only one trusted."),
+                                CtlText::tr("FILE"));
     const QCommandLineOption name(QStringLiteral("name"),
-                                  tr("This workstation's name upstream (default: the host name)."), tr("NAME"));
-    if (!ctx.parse(p,
-                   tr("Enrol this workstation with a hub (administrators): from now on only the given CA is "
-                      "trusted for it. Tries a TLS handshake first. Exit 5 when the hub's certificate is refused."),
-                   {hub, ca, name, timeoutOption()}))
+                                  CtlText::tr("This workstation's name upstream (default: the host name)."),
+                                  CtlText::tr("NAME"));
+    if (!ctx.parse(
+            p,
+            CtlText::tr("Enrol this workstation with a hub (administrators): from now on only the given CA is "
+                        "trusted for it. Tries a TLS handshake first. Exit 5 when the hub's certificate is refused."),
+            {hub, ca, name, timeoutOption()}))
         return BadUsage;
     if (!p.isSet(hub) || !p.isSet(ca))
-        return ctx.usage(tr("usage: connect --hub https://HOST:PORT --ca FILE"));
+        return ctx.usage(CtlText::tr("usage: connect --hub https://HOST:PORT --ca FILE"));
     // Both checked before anything is unlocked or sent: plain HTTP never leaves this machine.
     auto url = sync::Enrolment::parseHubUrl(p.value(hub));
     if (!url)
@@ -145,7 +148,7 @@ int cmdConnect(CtlContext& ctx)
         return code;
     if (!ws->isAdministrator())
         return failSync(ctx, Error{QStringLiteral("not_allowed"),
-                                   tr("Only an administrator of this workstation can connect it to a hub.")});
+                                   CtlText::tr("Only an administrator of this workstation can connect it to a hub.")});
     store::Connection& db = ws->database().writer();
     sync::Enrolment enrolment;
     if (auto before = sync::Enrolment::load(db); before)
@@ -178,16 +181,18 @@ int cmdConnect(CtlContext& ctx)
         !e)
         return ctx.fail(e.error());
     if (!reached)
-        ctx.err() << tr("Warning: the hub cannot be reached now (%1) The enrolment is saved; the certificate is "
-                        "checked at the first sync.")
+        ctx.err() << CtlText::tr(
+                         "Warning: the hub cannot be reached now (%1) The enrolment is saved; the certificate is "
+                         "checked at the first sync.")
                          .arg(answer.error().message)
                   << Qt::endl;
     if (hubChanged)
         ctx.err()
-            << tr("This is another hub address than before: the next sync is a full pull, and what the new hub does "
-                  "not send is removed from the cache. Work waiting in the outbox is kept.")
+            << CtlText::tr(
+                   "This is another hub address than before: the next sync is a full pull, and what the new hub does "
+                   "not send is removed from the cache. Work waiting in the outbox is kept.")
             << Qt::endl;
-    ctx.err() << tr("Connected to %1 as workstation \"%2\". Next: admissionsctl login --account ACCOUNT")
+    ctx.err() << CtlText::tr("Connected to %1 as workstation \"%2\". Next: admissionsctl login --account ACCOUNT")
                      .arg(url->toString(), enrolment.workstationName)
               << Qt::endl;
     return Done;
@@ -196,14 +201,15 @@ int cmdConnect(CtlContext& ctx)
 int cmdLogin(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption account(QStringLiteral("account"), tr("The hub account, for example liu.fang."),
-                                     tr("ACCOUNT"));
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print the account as JSON."));
-    if (!ctx.parse(p,
-                   tr("Sign in to the hub once to check the account and its password, and remember the account "
-                      "(not the password) for this local user. The password comes from $ADMISSIONS_HUB_PASSWORD "
-                      "or a prompt. Exit 6 when the hub refuses it, 5 when it cannot be reached."),
-                   {account, json, timeoutOption()}))
+    const QCommandLineOption account(QStringLiteral("account"), CtlText::tr("The hub account, for example liu.fang."),
+                                     CtlText::tr("ACCOUNT"));
+    const QCommandLineOption json(QStringLiteral("json"), CtlText::tr("Print the account as JSON."));
+    if (!ctx.parse(
+            p,
+            CtlText::tr("Sign in to the hub once to check the account and its password, and remember the account "
+                        "(not the password) for this local user. The password comes from $ADMISSIONS_HUB_PASSWORD "
+                        "or a prompt. Exit 6 when the hub refuses it, 5 when it cannot be reached."),
+            {account, json, timeoutOption()}))
         return BadUsage;
     sync::SyncOptions options;
     QString problem;
@@ -220,7 +226,7 @@ int cmdLogin(CtlContext& ctx)
     sync::SyncState state(db);
     const QString name = p.isSet(account) ? p.value(account).trimmed() : state.accountFor(ws->user());
     if (name.isEmpty())
-        return ctx.usage(tr("say which hub account: login --account ACCOUNT"));
+        return ctx.usage(CtlText::tr("say which hub account: login --account ACCOUNT"));
     auto password = readHubPassword(name);
     if (!password)
         return ctx.fail(password.error());
@@ -241,7 +247,7 @@ int cmdLogin(CtlContext& ctx)
                             {QStringLiteral("school_ids"), QJsonArray::fromStringList(signedIn->schoolIds)}};
         ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
     }
-    ctx.err() << tr("Signed in to the hub as %1 (%2). %3 will sync as %1; the password is not stored.")
+    ctx.err() << CtlText::tr("Signed in to the hub as %1 (%2). %3 will sync as %1; the password is not stored.")
                      .arg(signedIn->id, signedIn->roles.join(QStringLiteral(", ")), ws->user())
               << Qt::endl;
     return Done;
@@ -250,25 +256,29 @@ int cmdLogin(CtlContext& ctx)
 int cmdSync(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption watch(QStringLiteral("watch"),
-                                   tr("Keep syncing on a timer until interrupted (Ctrl+C), or until the hub refuses "
-                                      "the sign-in."));
+    const QCommandLineOption watch(
+        QStringLiteral("watch"),
+        CtlText::tr("Keep syncing on a timer until interrupted (Ctrl+C), or until the hub refuses "
+                    "the sign-in."));
     const QCommandLineOption interval(QStringLiteral("interval"),
-                                      tr("With --watch: seconds between syncs (default 60)."), tr("S"),
-                                      QStringLiteral("60"));
+                                      CtlText::tr("With --watch: seconds between syncs (default 60)."),
+                                      CtlText::tr("S"), QStringLiteral("60"));
     const QCommandLineOption account(QStringLiteral("account"),
-                                     tr("The hub account (default: the one remembered by login)."), tr("ACCOUNT"));
-    const QCommandLineOption page(QStringLiteral("page-size"), tr("Changes per page (1 to 5000, default 2000)."),
-                                  tr("N"));
-    const QCommandLineOption chunk(QStringLiteral("chunk-size"), tr("Outbox items per request (default 200)."),
-                                   tr("N"));
-    const QCommandLineOption retries(QStringLiteral("retries"), tr("Retries per request (default 5)."), tr("N"));
-    if (!ctx.parse(p,
-                   tr("Send the outbox to the hub and receive what changed. Progress goes to stderr, a JSON "
-                      "summary to stdout ({\"pulled\", \"applied\", \"pushed\", \"conflicts\", \"rejected\", ...}). "
-                      "Exit 0 when the pass completed (conflicts included), 5 when the hub could not be reached "
-                      "or its certificate was refused, 6 when it refused the sign-in."),
-                   {watch, interval, account, timeoutOption(), page, chunk, retries}))
+                                     CtlText::tr("The hub account (default: the one remembered by login)."),
+                                     CtlText::tr("ACCOUNT"));
+    const QCommandLineOption page(QStringLiteral("page-size"),
+                                  CtlText::tr("Changes per page (1 to 5000, default 2000)."), CtlText::tr("N"));
+    const QCommandLineOption chunk(QStringLiteral("chunk-size"), CtlText::tr("Outbox items per request (default 200)."),
+                                   CtlText::tr("N"));
+    const QCommandLineOption retries(QStringLiteral("retries"), CtlText::tr("Retries per request (default 5)."),
+                                     CtlText::tr("N"));
+    if (!ctx.parse(
+            p,
+            CtlText::tr("Send the outbox to the hub and receive what changed. Progress goes to stderr, a JSON "
+                        "summary to stdout ({\"pulled\", \"applied\", \"pushed\", \"conflicts\", \"rejected\", ...}). "
+                        "Exit 0 when the pass completed (conflicts included), 5 when the hub could not be reached "
+                        "or its certificate was refused, 6 when it refused the sign-in."),
+            {watch, interval, account, timeoutOption(), page, chunk, retries}))
         return BadUsage;
     sync::SyncOptions options;
     QString problem;
@@ -281,7 +291,7 @@ int cmdSync(CtlContext& ctx)
     const double seconds = p.value(interval).toDouble(&okInterval);
     if (!okInterval || seconds < 0.1 || seconds > 86400)
         return ctx.usage(
-            tr("--interval takes a number of seconds from 0.1 to 86400, not \"%1\".").arg(p.value(interval)));
+            CtlText::tr("--interval takes a number of seconds from 0.1 to 86400, not \"%1\".").arg(p.value(interval)));
 
     int code = Done;
     auto ws = ctx.unlock(&code);
@@ -293,10 +303,11 @@ int cmdSync(CtlContext& ctx)
         return failSync(ctx, enrolment.error());
     const QString name = p.isSet(account) ? p.value(account).trimmed() : sync::SyncState(db).accountFor(ws->user());
     if (name.isEmpty())
-        return failSync(ctx, Error{sync::code::NoAccount,
-                                   tr("No hub account is remembered for %1. Sign in once with: admissionsctl login "
-                                      "--account ACCOUNT")
-                                       .arg(ws->user())});
+        return failSync(ctx,
+                        Error{sync::code::NoAccount,
+                              CtlText::tr("No hub account is remembered for %1. Sign in once with: admissionsctl login "
+                                          "--account ACCOUNT")
+                                  .arg(ws->user())});
     auto password = readHubPassword(name);
     if (!password)
         return ctx.fail(password.error());
@@ -317,10 +328,10 @@ int cmdSync(CtlContext& ctx)
         // Phase changes always; counts at most a few times a second.
         if (pr.phase == sync::Phase::Idle || (pr.phase == lastPhase && shown.elapsed() < 250))
             return;
-        const QString line = pr.total > 0
-                                 ? tr("%1: %2 of %3").arg(sync::phaseLabel(pr.phase)).arg(pr.done).arg(pr.total)
-                             : pr.done > 0 ? tr("%1: %2").arg(sync::phaseLabel(pr.phase)).arg(pr.done)
-                                           : tr("%1…").arg(sync::phaseLabel(pr.phase));
+        const QString line =
+            pr.total > 0  ? CtlText::tr("%1: %2 of %3").arg(sync::phaseLabel(pr.phase)).arg(pr.done).arg(pr.total)
+            : pr.done > 0 ? CtlText::tr("%1: %2").arg(sync::phaseLabel(pr.phase)).arg(pr.done)
+                          : CtlText::tr("%1…").arg(sync::phaseLabel(pr.phase));
         if (tty)
             ctx.err() << '\r' << line.leftJustified(60) << Qt::flush;
         else
@@ -338,7 +349,7 @@ int cmdSync(CtlContext& ctx)
         if (!r.ok()) {
             summary.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), r.errorCode},
                                                                 {QStringLiteral("message"), r.errorMessage}});
-            ctx.err() << tr("admissionsctl sync: %1").arg(r.errorMessage) << Qt::endl;
+            ctx.err() << CtlText::tr("admissionsctl sync: %1").arg(r.errorMessage) << Qt::endl;
         }
         ctx.out() << QJsonDocument(summary).toJson(watching ? QJsonDocument::Compact : QJsonDocument::Indented)
                   << (watching ? "\n" : "") << Qt::flush;
@@ -382,9 +393,10 @@ int cmdSync(CtlContext& ctx)
 int cmdReasons(CtlContext& ctx)
 {
     QCommandLineParser p;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON: [{\"code\", \"outcome\", \"label_zh\", "
-                                                             "\"label_en\"}]."));
-    if (!ctx.parse(p, tr("The standard reason codes a decision carries."), {json}))
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  CtlText::tr("Print JSON: [{\"code\", \"outcome\", \"label_zh\", "
+                                              "\"label_en\"}]."));
+    if (!ctx.parse(p, CtlText::tr("The standard reason codes a decision carries."), {json}))
         return BadUsage;
     if (p.isSet(json)) {
         ctx.out() << QJsonDocument(sync::ReasonCodes::toJson()).toJson(QJsonDocument::Indented) << Qt::flush;

@@ -1,5 +1,6 @@
 #include "CtlContext.h"
 
+#include "CtlText.h"
 #include "PassphraseSource.h"
 
 #include <QCoreApplication>
@@ -7,13 +8,6 @@
 #include <cstdio>
 
 namespace adm::ctl {
-
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("admissionsctl", text);
-}
-} // namespace
 
 CtlContext::CtlContext(QString command, QStringList args)
     : m_command(std::move(command))
@@ -28,19 +22,20 @@ bool CtlContext::parse(QCommandLineParser& parser, const QString& description, c
     m_parser = &parser;
     parser.setApplicationDescription(description);
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("data-dir"), tr("The workstation's data folder."), tr("DIR"),
+    parser.addOption({QStringLiteral("data-dir"), CtlText::tr("The workstation's data folder."), CtlText::tr("DIR"),
                       store::Workspace::defaultDataDir()});
-    parser.addOption(
-        {QStringLiteral("user"), tr("The local user (default: $ADMISSIONS_USER, or the only user)."), tr("NAME")});
+    parser.addOption({QStringLiteral("user"),
+                      CtlText::tr("The local user (default: $ADMISSIONS_USER, or the only user)."),
+                      CtlText::tr("NAME")});
     parser.addOption({QStringLiteral("passphrase-file"),
-                      tr("Read the passphrase from FILE (default: $ADMISSIONS_PASSPHRASE, else a prompt)."),
-                      tr("FILE")});
+                      CtlText::tr("Read the passphrase from FILE (default: $ADMISSIONS_PASSPHRASE, else a prompt)."),
+                      CtlText::tr("FILE")});
     parser.addOptions(options);
     if (!positionalName.isEmpty())
         parser.addPositionalArgument(positionalName, positionalHelp);
     if (!parser.parse(QStringList{QStringLiteral("admissionsctl ") + m_command} + m_args)) {
         m_err << parser.errorText() << Qt::endl
-              << tr("Run \"admissionsctl %1 --help\" for the options.").arg(m_command) << Qt::endl;
+              << CtlText::tr("Run \"admissionsctl %1 --help\" for the options.").arg(m_command) << Qt::endl;
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -67,7 +62,7 @@ Result<QString> CtlContext::userName() const
     if (users->size() == 1)
         return users->first().name;
     return Error{QStringLiteral("bad_usage"),
-                 tr("This workstation has %1 users; say which one with --user NAME.").arg(users->size())};
+                 CtlText::tr("This workstation has %1 users; say which one with --user NAME.").arg(users->size())};
 }
 
 std::unique_ptr<store::Workspace> CtlContext::unlock(int* exitCode, const store::Database::Options& options)
@@ -78,7 +73,7 @@ std::unique_ptr<store::Workspace> CtlContext::unlock(int* exitCode, const store:
         return nullptr;
     }
     const PassphraseSource source(passphraseFile(), QStringLiteral("ADMISSIONS_PASSPHRASE"),
-                                  tr("Passphrase for %1: ").arg(*user));
+                                  CtlText::tr("Passphrase for %1: ").arg(*user));
     auto passphrase = source.read();
     if (!passphrase) {
         *exitCode = fail(passphrase.error());
@@ -106,13 +101,13 @@ int CtlContext::exitCodeFor(const QString& code)
 
 int CtlContext::fail(const Error& error)
 {
-    m_err << tr("admissionsctl %1: %2").arg(m_command, error.message) << Qt::endl;
+    m_err << CtlText::tr("admissionsctl %1: %2").arg(m_command, error.message) << Qt::endl;
     return exitCodeFor(error.code);
 }
 
 int CtlContext::usage(const QString& message)
 {
-    m_err << tr("admissionsctl %1: %2").arg(m_command, message) << Qt::endl;
+    m_err << CtlText::tr("admissionsctl %1: %2").arg(m_command, message) << Qt::endl;
     return BadUsage;
 }
 

@@ -1,5 +1,7 @@
 #include "PassphraseSource.h"
 
+#include "CtlText.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
@@ -10,10 +12,6 @@
 namespace adm::ctl {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("admissionsctl", text);
-}
 
 QString chompLine(QByteArray bytes)
 {
@@ -51,16 +49,16 @@ Result<QString> PassphraseSource::read(bool confirm) const
         QFile f(m_file);
         if (!f.open(QIODevice::ReadOnly))
             return Error{QStringLiteral("bad_usage"),
-                         tr("Cannot read the passphrase file %1: %2").arg(m_file, f.errorString())};
+                         CtlText::tr("Cannot read the passphrase file %1: %2").arg(m_file, f.errorString())};
         return chompLine(f.readLine());
     }
     if (qEnvironmentVariableIsSet(m_variable.toLatin1().constData()))
         return qEnvironmentVariable(m_variable.toLatin1().constData());
     const QString first = promptNoEcho(m_prompt);
     if (confirm && isatty(STDIN_FILENO)) {
-        const QString second = promptNoEcho(tr("Type it again: "));
+        const QString second = promptNoEcho(CtlText::tr("Type it again: "));
         if (first != second)
-            return Error{QStringLiteral("bad_usage"), tr("The two passphrases differ. Nothing was changed.")};
+            return Error{QStringLiteral("bad_usage"), CtlText::tr("The two passphrases differ. Nothing was changed.")};
     }
     return first;
 }

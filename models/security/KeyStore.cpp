@@ -17,10 +17,10 @@ namespace {
 
 constexpr int kFormat = 1;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("KeyStore", text);
-}
+// Translated in the context "KeyStore"; lupdate files the strings there too.
+struct KeyStoreText {
+    Q_DECLARE_TR_FUNCTIONS(KeyStore)
+};
 
 // The wrapped key is bound to the user's name, role and administrator flag, so that editing
 // keys.json to promote a user breaks the unwrap instead of granting the role.
@@ -54,12 +54,13 @@ QString KeyStore::path() const
 Status KeyStore::checkNewPassphrase(const QString& passphrase)
 {
     if (passphrase.isEmpty())
-        return Error{QStringLiteral("empty_passphrase"), tr("The passphrase is empty. Choose a passphrase of at "
-                                                            "least 8 characters.")};
+        return Error{QStringLiteral("empty_passphrase"),
+                     KeyStoreText::tr("The passphrase is empty. Choose a passphrase of at "
+                                      "least 8 characters.")};
     if (passphrase.size() < kMinPassphraseLength)
         return Error{QStringLiteral("short_passphrase"),
-                     tr("The passphrase is too short. Use at least 8 characters; a few words are easy to "
-                        "remember and hard to guess.")};
+                     KeyStoreText::tr("The passphrase is too short. Use at least 8 characters; a few words are easy to "
+                                      "remember and hard to guess.")};
     return {};
 }
 
@@ -67,9 +68,10 @@ Status KeyStore::checkUserName(const QString& name)
 {
     static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     if (!pattern.match(name).hasMatch())
-        return Error{QStringLiteral("bad_user_name"),
-                     tr("A user name may hold only letters, digits, dot, dash and underscore (for example "
-                        "liu.fang).")};
+        return Error{
+            QStringLiteral("bad_user_name"),
+            KeyStoreText::tr("A user name may hold only letters, digits, dot, dash and underscore (for example "
+                             "liu.fang).")};
     return {};
 }
 
@@ -79,16 +81,18 @@ Result<KeyStore> KeyStore::load(const QString& dataDir)
     store.m_dataDir = dataDir;
     QFile f(store.path());
     if (!f.exists())
-        return Error{QStringLiteral("not_initialised"),
-                     tr("This data folder has no workstation set up yet. Run \"admissionsctl init\" first.")};
+        return Error{
+            QStringLiteral("not_initialised"),
+            KeyStoreText::tr("This data folder has no workstation set up yet. Run \"admissionsctl init\" first.")};
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("damaged_keystore"), tr("The key file cannot be read: %1").arg(f.errorString())};
+        return Error{QStringLiteral("damaged_keystore"),
+                     KeyStoreText::tr("The key file cannot be read: %1").arg(f.errorString())};
     QJsonParseError parseError;
     const QJsonObject root = QJsonDocument::fromJson(f.readAll(), &parseError).object();
     if (parseError.error != QJsonParseError::NoError || root.value(QStringLiteral("format")).toInt() != kFormat)
-        return Error{
-            QStringLiteral("damaged_keystore"),
-            tr("The key file %1 is damaged or from another program. Restore it from a backup.").arg(store.path())};
+        return Error{QStringLiteral("damaged_keystore"),
+                     KeyStoreText::tr("The key file %1 is damaged or from another program. Restore it from a backup.")
+                         .arg(store.path())};
     store.m_cipher = root.value(QStringLiteral("cipher")).toObject();
     const QJsonArray users = root.value(QStringLiteral("users")).toArray();
     for (const QJsonValue& v : users) {
@@ -104,7 +108,7 @@ Result<KeyStore> KeyStore::load(const QString& dataDir)
     }
     if (store.m_users.isEmpty())
         return Error{QStringLiteral("damaged_keystore"),
-                     tr("The key file %1 lists no users. Restore it from a backup.").arg(store.path())};
+                     KeyStoreText::tr("The key file %1 lists no users. Restore it from a backup.").arg(store.path())};
     return store;
 }
 
@@ -162,21 +166,24 @@ Result<QByteArray> KeyStore::unlock(const QString& name, const QString& passphra
 {
     const LocalUser* u = user(name);
     if (!u)
-        return Error{QStringLiteral("unknown_user"),
-                     tr("There is no user \"%1\" on this workstation. Check the name, or ask an administrator "
-                        "to add you.")
-                         .arg(name)};
+        return Error{
+            QStringLiteral("unknown_user"),
+            KeyStoreText::tr("There is no user \"%1\" on this workstation. Check the name, or ask an administrator "
+                             "to add you.")
+                .arg(name)};
     crypto::Pbkdf2Params params{u->kdf.value(QStringLiteral("iterations")).toInt(), b64(u->kdf, "salt")};
     auto kek = crypto::pbkdf2Sha256(passphrase.toUtf8(), params);
     if (!kek)
         return Error{QStringLiteral("damaged_keystore"),
-                     tr("The key file entry of user \"%1\" is damaged. Restore keys.json from a backup.").arg(name)};
+                     KeyStoreText::tr("The key file entry of user \"%1\" is damaged. Restore keys.json from a backup.")
+                         .arg(name)};
     const crypto::Sealed sealed{b64(u->wrap, "nonce"), b64(u->wrap, "ciphertext"), b64(u->wrap, "tag")};
     auto key = crypto::open(*kek, sealed, associatedData(u->name, u->role, u->administrator));
     crypto::wipe(*kek);
     if (!key || key->size() != 32)
-        return Error{QStringLiteral("wrong_passphrase"),
-                     tr("The passphrase is not right. Check the keyboard layout and Caps Lock, and try again.")};
+        return Error{
+            QStringLiteral("wrong_passphrase"),
+            KeyStoreText::tr("The passphrase is not right. Check the keyboard layout and Caps Lock, and try again.")};
     return key;
 }
 
@@ -186,10 +193,11 @@ Status KeyStore::addUser(const QByteArray& dataKey, const QString& name, const Q
     if (Status s = checkUserName(name); !s)
         return s;
     if (!role::isValid(role))
-        return Error{QStringLiteral("bad_role"),
-                     tr("\"%1\" is not a role. Choose one of: clerk, reviewer, principal, supervisor.").arg(role)};
+        return Error{
+            QStringLiteral("bad_role"),
+            KeyStoreText::tr("\"%1\" is not a role. Choose one of: clerk, reviewer, principal, supervisor.").arg(role)};
     if (user(name))
-        return Error{QStringLiteral("user_exists"), tr("A user named \"%1\" already exists.").arg(name)};
+        return Error{QStringLiteral("user_exists"), KeyStoreText::tr("A user named \"%1\" already exists.").arg(name)};
     if (Status s = checkNewPassphrase(passphrase); !s)
         return s;
     auto u = wrapFor(dataKey, name, role, administrator, passphrase);
@@ -227,11 +235,13 @@ Status KeyStore::save() const
         {QStringLiteral("format"), kFormat}, {QStringLiteral("cipher"), m_cipher}, {QStringLiteral("users"), users}};
     QSaveFile f(path());
     if (!f.open(QIODevice::WriteOnly))
-        return Error{QStringLiteral("write_failed"), tr("Cannot write %1: %2").arg(path(), f.errorString())};
+        return Error{QStringLiteral("write_failed"),
+                     KeyStoreText::tr("Cannot write %1: %2").arg(path(), f.errorString())};
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return Error{QStringLiteral("write_failed"), tr("Cannot write %1: %2").arg(path(), f.errorString())};
+        return Error{QStringLiteral("write_failed"),
+                     KeyStoreText::tr("Cannot write %1: %2").arg(path(), f.errorString())};
     return {};
 }
 

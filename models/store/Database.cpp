@@ -18,17 +18,18 @@ namespace {
 
 const QString kKeyCheckValue = QStringLiteral("admissions-cache-key-check-v1");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Database", text);
-}
+// Translated in the context "Database"; lupdate files the strings there too.
+struct DatabaseText {
+    Q_DECLARE_TR_FUNCTIONS(Database)
+};
 
 Error cannotDecrypt(const QString& path)
 {
-    return Error{QStringLiteral("cannot_decrypt"),
-                 tr("The cache %1 cannot be read with this workstation's key: it is damaged, or it belongs to "
-                    "another workstation. Restore it from a backup, or move it away and sync again.")
-                     .arg(QDir::toNativeSeparators(path))};
+    return Error{
+        QStringLiteral("cannot_decrypt"),
+        DatabaseText::tr("The cache %1 cannot be read with this workstation's key: it is damaged, or it belongs to "
+                         "another workstation. Restore it from a backup, or move it away and sync again.")
+            .arg(QDir::toNativeSeparators(path))};
 }
 
 QJsonObject defaultCipherSettings(const QString& cipherVersion)
@@ -60,8 +61,9 @@ Result<QString> Database::configureCipher(Connection& c, const QByteArray& key, 
     auto version = c.scalar(QStringLiteral("PRAGMA cipher_version"));
     const QString cipherVersion = version ? version->toString() : QString();
     if (cipherVersion.isEmpty())
-        return Error{QStringLiteral("no_cipher"),
-                     tr("This program was built against SQLite without SQLCipher; it cannot encrypt the cache.")};
+        return Error{
+            QStringLiteral("no_cipher"),
+            DatabaseText::tr("This program was built against SQLite without SQLCipher; it cannot encrypt the cache.")};
     // SQLCipher 4 reads a version-3 file only in compatibility mode; 3.x has no such pragma.
     const int compatibility = settings.value(QStringLiteral("compatibility")).toInt(3);
     if (cipherVersion.startsWith(u'4') && compatibility == 3) {
@@ -84,17 +86,20 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByt
                                                  const QJsonObject& cipherSettings, const Options& options)
 {
     if (key.isEmpty() || key.size() != 32)
-        return Error{QStringLiteral("empty_key"), tr("Refusing to open the cache without a 32-byte key.")};
+        return Error{QStringLiteral("empty_key"),
+                     DatabaseText::tr("Refusing to open the cache without a 32-byte key.")};
     const bool exists = QFileInfo::exists(path);
     if (mode == OpenMode::Existing && !exists)
-        return Error{QStringLiteral("not_found"), tr("There is no cache at %1.").arg(QDir::toNativeSeparators(path))};
+        return Error{QStringLiteral("not_found"),
+                     DatabaseText::tr("There is no cache at %1.").arg(QDir::toNativeSeparators(path))};
     if (mode == OpenMode::Create && exists)
         return Error{QStringLiteral("already_exists"),
-                     tr("A cache already exists at %1.").arg(QDir::toNativeSeparators(path))};
+                     DatabaseText::tr("A cache already exists at %1.").arg(QDir::toNativeSeparators(path))};
     if (exists && hasPlainSqliteHeader(path))
-        return Error{QStringLiteral("foreign_plain"),
-                     tr("%1 is an unencrypted SQLite database, not a workstation cache. It was not opened.")
-                         .arg(QDir::toNativeSeparators(path))};
+        return Error{
+            QStringLiteral("foreign_plain"),
+            DatabaseText::tr("%1 is an unencrypted SQLite database, not a workstation cache. It was not opened.")
+                .arg(QDir::toNativeSeparators(path))};
 
     auto connection = Connection::open(path, exists ? Connection::Mode::ReadWrite : Connection::Mode::ReadWriteCreate);
     if (!connection)
@@ -147,7 +152,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByt
             return s.error();
         (void)c.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         if (hasPlainSqliteHeader(path))
-            return Error{QStringLiteral("no_cipher"), tr("The new cache was written unencrypted; it was not used.")};
+            return Error{QStringLiteral("no_cipher"),
+                         DatabaseText::tr("The new cache was written unencrypted; it was not used.")};
     }
     qCInfo(lcStore) << "cache open, schema" << db->schemaVersion() << "sqlcipher" << db->m_cipherVersion;
     return db;

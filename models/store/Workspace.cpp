@@ -10,10 +10,10 @@
 namespace adm::store {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Workspace", text);
-}
+// Translated in the context "Workspace"; lupdate files the strings there too.
+struct WorkspaceText {
+    Q_DECLARE_TR_FUNCTIONS(Workspace)
+};
 } // namespace
 
 QString Workspace::defaultDataDir()
@@ -40,11 +40,11 @@ Result<std::unique_ptr<Workspace>> Workspace::initialise(const QString& dataDir,
     QDir dir(dataDir);
     if (dir.exists(security::KeyStore::fileName()) || dir.exists(Database::fileName()))
         return Error{QStringLiteral("already_initialised"),
-                     tr("%1 already holds a workstation. Use another folder, or add a user to this one.")
+                     WorkspaceText::tr("%1 already holds a workstation. Use another folder, or add a user to this one.")
                          .arg(QDir::toNativeSeparators(dataDir))};
     if (!QDir().mkpath(dataDir))
         return Error{QStringLiteral("write_failed"),
-                     tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dataDir))};
+                     WorkspaceText::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dataDir))};
     QFile::setPermissions(dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
     QByteArray key;
@@ -89,10 +89,11 @@ Result<std::unique_ptr<Workspace>> Workspace::unlock(const QString& dataDir, con
     const QString path = QDir(dataDir).filePath(Database::fileName());
     if (!QFileInfo::exists(path)) {
         crypto::wipe(*key);
-        return Error{QStringLiteral("cannot_decrypt"),
-                     tr("The cache file %1 is missing. Restore it from a backup, or move keys.json away and set "
-                        "the workstation up again.")
-                         .arg(QDir::toNativeSeparators(path))};
+        return Error{
+            QStringLiteral("cannot_decrypt"),
+            WorkspaceText::tr("The cache file %1 is missing. Restore it from a backup, or move keys.json away and set "
+                              "the workstation up again.")
+                .arg(QDir::toNativeSeparators(path))};
     }
     auto db = Database::open(path, *key, Database::OpenMode::Existing, keys->cipherSettings(), options);
     if (!db) {
@@ -122,7 +123,8 @@ Result<QList<security::LocalUser>> Workspace::users(const QString& dataDir)
 Status Workspace::addUser(const QString& name, const QString& role, const QString& passphrase, bool administrator)
 {
     if (!isAdministrator())
-        return Error{QStringLiteral("not_allowed"), tr("Only an administrator of this workstation can add users.")};
+        return Error{QStringLiteral("not_allowed"),
+                     WorkspaceText::tr("Only an administrator of this workstation can add users.")};
     security::KeyStore updated = m_keys;
     if (Status s = updated.addUser(m_key, name, role, passphrase, administrator); !s)
         return s;
@@ -153,7 +155,7 @@ Result<QString> Workspace::exportRecoveryKey()
 {
     if (!isAdministrator())
         return Error{QStringLiteral("not_allowed"),
-                     tr("Only an administrator of this workstation can export the recovery key.")};
+                     WorkspaceText::tr("Only an administrator of this workstation can export the recovery key.")};
     // Recorded first: if the entry cannot be written, the key is not shown.
     if (auto e = m_audit->append(m_user, QStringLiteral("key.export_recovery"), QStringLiteral("cache.db")); !e)
         return e.error();
