@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
+#include <QtConcurrent/QtConcurrentMap>
 #include <climits>
 
 namespace adm::policy {
@@ -100,9 +102,33 @@ EvidenceIndex::EvidenceIndex(const ZoneMatcher& zones)
 
 void EvidenceIndex::addAll(const QList<AgencyRecord>& records)
 {
-    m_records.reserve(m_records.size() + records.size());
-    for (const AgencyRecord& r : records)
-        add(r);
+    addAll(QtConcurrent::blockingMapped<QList<EvidenceRecord>>(records, &EvidenceIndex::typed));
+}
+
+void EvidenceIndex::addAll(QList<EvidenceRecord> typedRecords)
+{
+    // Normalising and zone-matching an address is most of the cost of a record: do each new text
+    // once, in parallel, then insert serially.
+    QStringList texts;
+    QSet<QString> seen;
+    for (const EvidenceRecord& r : std::as_const(typedRecords))
+        if (!r.address.isEmpty() && !m_placeByText.contains(r.address) && !seen.contains(r.address)) {
+            seen.insert(r.address);
+            texts.append(r.address);
+        }
+    const ZoneMatcher& zones = m_zones;
+    const QList<AddressPlace> places =
+        QtConcurrent::blockingMapped<QList<AddressPlace>>(texts, [&zones](const QString& text) {
+            AddressPlace p;
+            p.normalized = AddressNormalizer::normalize(text);
+            p.zoneHits = zones.matchAll(p.normalized);
+            return p;
+        });
+    for (qsizetype i = 0; i < texts.size(); ++i)
+        m_placeByText.insert(texts.at(i), &m_places.emplace_back(places.at(i)));
+    m_records.reserve(m_records.size() + typedRecords.size());
+    for (EvidenceRecord& r : typedRecords)
+        insert(std::move(r));
 }
 
 const QList<int>& EvidenceIndex::recordsOf(const QString& idNumber) const
@@ -112,7 +138,12 @@ const QList<int>& EvidenceIndex::recordsOf(const QString& idNumber) const
     return it == m_byPerson.constEnd() ? none : *it;
 }
 
-void EvidenceIndex::add(const AgencyRecord& in)
+void EvidenceIndex::add(const AgencyRecord& record)
+{
+    insert(typed(record));
+}
+
+EvidenceRecord EvidenceIndex::typed(const AgencyRecord& in)
 {
     using L = QLatin1StringView;
     EvidenceRecord r;
@@ -207,7 +238,11 @@ void EvidenceIndex::add(const AgencyRecord& in)
     // A record whose role field is missing still belongs to its subjects.
     if (r.persons.isEmpty())
         r.persons = r.subjects;
+    return r;
+}
 
+void EvidenceIndex::insert(EvidenceRecord&& r)
+{
     if (!r.address.isEmpty()) {
         const AddressPlace*& place = m_placeByText[r.address];
         if (!place) {

@@ -90,7 +90,12 @@ public:
     EvidenceIndex& operator=(const EvidenceIndex&) = delete;
 
     void add(const AgencyRecord& record);
+    // Many records at once: reading them and matching their addresses runs on every core.
     void addAll(const QList<AgencyRecord>& records);
+    void addAll(QList<EvidenceRecord> typedRecords);
+
+    // The typed fields of one record, without its place (pure; any thread).
+    static EvidenceRecord typed(const AgencyRecord& record);
 
     int size() const { return int(m_records.size()); }
     const EvidenceRecord& record(int index) const { return m_records.at(index); }
@@ -102,6 +107,8 @@ public:
     static QString normalizeId(const QString& idNumber) { return idNumber.trimmed().toUpper(); }
 
 private:
+    void insert(EvidenceRecord&& record);
+
     const ZoneMatcher& m_zones;
     QList<EvidenceRecord> m_records;
     QHash<QString, QList<int>> m_byPerson;

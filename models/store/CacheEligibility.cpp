@@ -8,6 +8,8 @@
 #include "security/Crypto.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
+#include <QFuture>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -139,9 +141,57 @@ struct StoredRow {
 
 } // namespace
 
+// The agency records a check reads, typed and indexed, with the version each was read at.
+struct Evidence {
+    policy::EvidenceIndex index;
+    QHash<QString, qint64> versions;
+
+    explicit Evidence(const policy::ZoneMatcher& zones)
+        : index(zones)
+    {}
+
+    // Reads (id, version, data) rows. Parsing the JSON and matching addresses is the costly part:
+    // each block is parsed on the thread pool while this thread reads the next one from the cache.
+    void load(Statement& q)
+    {
+        constexpr qsizetype kBlock = 16384;
+        QFuture<policy::EvidenceRecord> parsing;
+        const auto collect = [this, &parsing] {
+            if (!parsing.isValid())
+                return;
+            QList<policy::EvidenceRecord> records = parsing.results();
+            records.removeIf([](const policy::EvidenceRecord& r) { return r.id.isEmpty(); });
+            index.addAll(std::move(records));
+        };
+        QList<QByteArray> texts;
+        bool more = true;
+        while (more) {
+            more = q.step();
+            if (more) {
+                const QString id = q.text(0);
+                if (versions.contains(id))
+                    continue;
+                versions.insert(id, q.int64(1));
+                texts.append(q.utf8(2));
+            }
+            if (texts.size() == kBlock || (!more && !texts.isEmpty())) {
+                collect();
+                parsing = QtConcurrent::mapped(std::move(texts), [](const QByteArray& text) {
+                    auto r = json::readAgencyRecord(QJsonDocument::fromJson(text).object());
+                    return r ? policy::EvidenceIndex::typed(*r) : policy::EvidenceRecord{};
+                });
+                texts = {};
+            }
+        }
+        collect();
+    }
+};
+
 // One refresh: the catalog, the rows seen before, and what was written.
 struct CacheEligibility::Run {
     Connection& c;
+    // Where the time goes (nanoseconds), logged at debug level: admissions.store.debug=true.
+    qint64 nsRead = 0, nsEvidence = 0, nsCheck = 0, nsWrite = 0, nsCross = 0;
     std::unique_ptr<policy::PolicyCatalog> catalog;
     QHash<QString, StoredRow> before; // results as they were, for the processed ids
     QHash<QString, StoredRow> after;  // results as written (check flags only, before the cross pass)
@@ -171,7 +221,7 @@ struct CacheEligibility::Run {
     {
         auto q = c.prepare(QStringLiteral("SELECT e.application_id, e.category, e.flags, e.admission_year, "
                                           "e.child_id_number, e.certificate_no, e.household_key "
-                                          "FROM eligibility_results e JOIN %1 t ON t.id = e.application_id")
+                                          "FROM %1 t CROSS JOIN eligibility_results e ON e.application_id = t.id")
                                .arg(idsTable));
         if (!q)
             return q.error();
@@ -202,8 +252,10 @@ struct CacheEligibility::Run {
     }
 
     // Checks one chunk of application ids and writes their results (without cross flags).
-    Status checkChunk(const QStringList& ids, qint64* removed)
+    Status checkChunk(const QStringList& ids, const Evidence* shared, qint64* removed)
     {
+        QElapsedTimer phase;
+        phase.start();
         if (Status s = fillTempIds(c, QStringLiteral("temp.eligibility_chunk"), ids); !s)
             return s;
         if (Status s = loadStored(QStringLiteral("temp.eligibility_chunk"), before); !s)
@@ -212,17 +264,21 @@ struct CacheEligibility::Run {
         QList<Application> apps;
         QHash<QString, qint64> appVersions;
         {
-            auto q = c.prepare(QStringLiteral("SELECT a.id, a.version, a.data FROM applications a "
-                                              "JOIN temp.eligibility_chunk t ON t.id = a.id"));
+            auto q = c.prepare(QStringLiteral("SELECT a.id, a.version, a.data FROM temp.eligibility_chunk t "
+                                              "CROSS JOIN applications a ON a.id = t.id"));
             if (!q)
                 return q.error();
+            QList<QByteArray> texts;
             while (q->step()) {
-                auto app = json::readApplication(QJsonDocument::fromJson(q->utf8(2)).object());
-                if (!app)
-                    continue; // validated when applied; skip rather than stop the queue
-                appVersions.insert(app->id, q->int64(1));
-                apps.append(std::move(app.value()));
+                appVersions.insert(q->text(0), q->int64(1));
+                texts.append(q->utf8(2));
             }
+            apps = QtConcurrent::blockingMapped<QList<Application>>(texts, [](const QByteArray& text) {
+                auto app = json::readApplication(QJsonDocument::fromJson(text).object());
+                return app ? std::move(app.value()) : Application{};
+            });
+            // Validated when applied; one that does not read is skipped rather than stop the queue.
+            apps.removeIf([](const Application& a) { return a.id.isEmpty(); });
         }
         // Applications gone from the cache: their results go too.
         QSet<QString> present;
@@ -240,72 +296,68 @@ struct CacheEligibility::Run {
             *removed += c.changes();
         }
 
-        policy::EvidenceIndex evidence(catalog->zoneMatcher());
-        QHash<QString, qint64> recordVersions;
-        {
+        nsRead += phase.nsecsElapsed();
+        phase.restart();
+        std::unique_ptr<Evidence> own;
+        if (!shared) {
+            own = std::make_unique<Evidence>(catalog->zoneMatcher());
             // No DISTINCT: it would sort the JSON texts; a record seen twice is skipped before its text is read.
             auto q = c.prepare(QStringLiteral("SELECT r.id, r.version, r.data FROM temp.eligibility_chunk t "
-                                              "JOIN application_people ap ON ap.application_id = t.id "
-                                              "JOIN record_subjects rs ON rs.id_number = ap.id_number "
-                                              "JOIN agency_records r ON r.id = rs.record_id"));
+                                              "CROSS JOIN application_people ap ON ap.application_id = t.id "
+                                              "CROSS JOIN record_subjects rs ON rs.id_number = ap.id_number "
+                                              "CROSS JOIN agency_records r ON r.id = rs.record_id"));
             if (!q)
                 return q.error();
-            QList<QByteArray> texts;
-            while (q->step()) {
-                const QString id = q->text(0);
-                if (recordVersions.contains(id))
-                    continue;
-                recordVersions.insert(id, q->int64(1));
-                texts.append(q->utf8(2));
-            }
-            // JSON parsing is the costly part: spread it over the cores.
-            const QList<AgencyRecord> records =
-                QtConcurrent::blockingMapped<QList<AgencyRecord>>(texts, [](const QByteArray& text) {
-                    auto r = json::readAgencyRecord(QJsonDocument::fromJson(text).object());
-                    return r ? std::move(r.value()) : AgencyRecord{};
-                });
-            for (const AgencyRecord& r : records)
-                if (!r.id.isEmpty())
-                    evidence.add(r);
+            own->load(*q);
         }
+        const Evidence& ev = shared ? *shared : *own;
+        const policy::EvidenceIndex& evidence = ev.index;
+        const QHash<QString, qint64>& recordVersions = ev.versions;
+        nsEvidence += phase.nsecsElapsed();
+        phase.restart();
 
         policy::EligibilityCheck check(*catalog, evidence);
         const QList<EligibilityResult> results = QtConcurrent::blockingMapped<QList<EligibilityResult>>(
             apps, [&check](const Application& a) { return check.check(a); });
+        nsCheck += phase.nsecsElapsed();
+        phase.restart();
 
-        // Delete, then INSERT OR IGNORE (checked below): REPLACE, or a plain INSERT on a table with
-        // triggers, needs a statement journal per row, which SQLCipher encrypts page by page.
-        auto remove = c.prepare(QStringLiteral("DELETE FROM eligibility_results WHERE application_id = ?"));
-        auto insert = c.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO eligibility_results (application_id, policy_id, evidence_digest, category, "
-            "eligible, flags, flag_mask, decisive_date, admission_year, child_id_number, certificate_no, "
-            "household_key, result, checked_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        if (!insert || !remove)
-            return insert ? remove.error() : insert.error();
+        // A result seen before is updated in place (its queue row is then rewritten only if the
+        // category or the flags changed); a new one is inserted. OR IGNORE, checked below: a
+        // statement that may abort needs a statement journal, which SQLCipher encrypts page by page.
+        static const QString columns = QStringLiteral(
+            "policy_id, evidence_digest, category, eligible, flags, flag_mask, decisive_date, admission_year, "
+            "child_id_number, certificate_no, household_key, result, checked_at, application_id");
+        auto update = c.prepare(QStringLiteral(
+            "UPDATE OR IGNORE eligibility_results SET policy_id = ?1, evidence_digest = ?2, category = ?3, "
+            "eligible = ?4, flags = ?5, flag_mask = ?6, decisive_date = ?7, admission_year = ?8, "
+            "child_id_number = ?9, certificate_no = ?10, household_key = ?11, result = ?12, checked_at = ?13 "
+            "WHERE application_id = ?14"));
+        auto insert = c.prepare(QStringLiteral("INSERT OR IGNORE INTO eligibility_results (%1) VALUES "
+                                               "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                    .arg(columns));
+        if (!insert || !update)
+            return insert ? update.error() : insert.error();
         const QString now = json::formatTime(QDateTime::currentDateTimeUtc());
         for (qsizetype i = 0; i < results.size(); ++i) {
             const EligibilityResult& r = results.at(i);
             const Application& a = apps.at(i);
-            if (before.contains(r.applicationId)) {
-                remove->bind(1, r.applicationId);
-                if (Status s = remove->run(); !s)
-                    return s;
-            }
-            insert->bind(1, r.applicationId)
-                .bind(2, r.policyId)
-                .bind(3, digest(a, appVersions.value(a.id), evidence, recordVersions))
-                .bind(4, policy::categoryCode(r.category))
-                .bind(5, qint64(r.eligible))
-                .bindUtf8(6, r.flags.join(u',').toUtf8()) // never NULL: empty when no flag
-                .bind(7, maskOf(r.flags))
-                .bind(8, r.decisiveDate.isValid() ? json::formatDate(r.decisiveDate) : QString())
-                .bind(9, qint64(r.summary.admissionYear))
-                .bind(10, r.summary.childIdNumber)
-                .bind(11, r.summary.decisiveCertificateNo.isEmpty() ? QString() : r.summary.decisiveCertificateNo)
-                .bind(12, r.summary.householdKey)
-                .bindUtf8(13, storedJson(r))
-                .bind(14, now);
-            if (Status s = insert->run(); !s)
+            Statement& write = before.contains(r.applicationId) ? *update : *insert;
+            write.bind(1, r.policyId)
+                .bind(2, digest(a, appVersions.value(a.id), evidence, recordVersions))
+                .bind(3, policy::categoryCode(r.category))
+                .bind(4, qint64(r.eligible))
+                .bindUtf8(5, r.flags.join(u',').toUtf8()) // never NULL: empty when no flag
+                .bind(6, maskOf(r.flags))
+                .bind(7, r.decisiveDate.isValid() ? json::formatDate(r.decisiveDate) : QString())
+                .bind(8, qint64(r.summary.admissionYear))
+                .bind(9, r.summary.childIdNumber)
+                .bind(10, r.summary.decisiveCertificateNo.isEmpty() ? QString() : r.summary.decisiveCertificateNo)
+                .bind(11, r.summary.householdKey)
+                .bindUtf8(12, storedJson(r))
+                .bind(13, now)
+                .bind(14, r.applicationId);
+            if (Status s = write.run(); !s)
                 return s;
             if (c.changes() != 1)
                 return Error{QStringLiteral("sql_step"),
@@ -315,6 +367,7 @@ struct CacheEligibility::Run {
             if (const auto it = before.constFind(r.applicationId); it != before.constEnd())
                 remember(it->summary);
         }
+        nsWrite += phase.nsecsElapsed();
         return {};
     }
 
@@ -413,9 +466,10 @@ struct CacheEligibility::Run {
     }
 };
 
-CacheEligibility::CacheEligibility(Connection& writer, int chunkSize)
+CacheEligibility::CacheEligibility(Connection& writer, int chunkSize, qint64 fullScanRecords)
     : m_writer(writer)
     , m_chunkSize(chunkSize)
+    , m_fullScanRecords(fullScanRecords)
 {}
 
 int CacheEligibility::flagBit(const QString& flag)
@@ -468,16 +522,37 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
         return tx.beginStatus().error();
     if (Status s = r.loadCatalog(); !s)
         return s.error();
+    // Checking everything: when the records fit in memory, one pass over agency_records is far
+    // cheaper than finding each application's records through the people tables.
+    std::unique_ptr<Evidence> all;
+    if (everything) {
+        auto count = m_writer.scalar(QStringLiteral("SELECT count(*) FROM agency_records"));
+        if (!count)
+            return count.error();
+        if (count->toLongLong() <= m_fullScanRecords) {
+            QElapsedTimer t;
+            t.start();
+            all = std::make_unique<Evidence>(r.catalog->zoneMatcher());
+            auto q = m_writer.prepare(QStringLiteral("SELECT id, version, data FROM agency_records"));
+            if (!q)
+                return q.error();
+            all->load(*q);
+            r.nsEvidence += t.nsecsElapsed();
+        }
+    }
     for (qsizetype from = 0; from < ids.size(); from += m_chunkSize) {
         const QStringList chunk = ids.mid(from, m_chunkSize);
-        if (Status s = r.checkChunk(chunk, &stats.removed); !s)
+        if (Status s = r.checkChunk(chunk, all.get(), &stats.removed); !s)
             return s.error();
         if (progress)
             progress(from + chunk.size(), ids.size());
     }
     qint64 crossChanged = 0;
+    QElapsedTimer crossTimer;
+    crossTimer.start();
     if (Status s = r.crossPass(everything, &crossChanged); !s)
         return s.error();
+    r.nsCross = crossTimer.nsecsElapsed();
     for (auto it = r.after.cbegin(); it != r.after.cend(); ++it) {
         const auto old = r.before.constFind(it.key());
         if (old == r.before.constEnd() || old->category != it->category || old->flags != it->flags)
@@ -495,6 +570,11 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
+    qCDebug(lcStore,
+            "eligibility: %lld applications; read %lld ms, evidence %lld ms, check %lld ms, write %lld ms, "
+            "cross flags %lld ms",
+            stats.checked, r.nsRead / 1000000, r.nsEvidence / 1000000, r.nsCheck / 1000000, r.nsWrite / 1000000,
+            r.nsCross / 1000000);
     return stats;
 }
 

@@ -23,7 +23,10 @@ public:
     };
     using ProgressFn = std::function<void(qint64 done, qint64 total)>;
 
-    explicit CacheEligibility(Connection& writer, int chunkSize = 5000);
+    // chunkSize: applications checked and written at a time. fullScanRecords: up to this many agency
+    // records, checking everything reads them all in one pass and keeps them in memory (about
+    // 1 KB each); above it, each chunk reads only its own applications' records.
+    explicit CacheEligibility(Connection& writer, int chunkSize = 5000, qint64 fullScanRecords = 1500000);
 
     // Checks what is dirty (or everything, when nothing was checked yet or reference data changed).
     Result<Stats> refresh(const ProgressFn& progress = {});
@@ -44,6 +47,7 @@ private:
 
     Connection& m_writer;
     int m_chunkSize;
+    qint64 m_fullScanRecords;
 };
 
 } // namespace adm::store

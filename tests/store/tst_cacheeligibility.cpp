@@ -25,6 +25,7 @@ private Q_SLOTS:
     void changedRecordRechecksOnlyItsApplications();
     void policyChangeRechecksEverything();
     void explainMatchesStoredResult();
+    void chunkedReadsMatchTheOnePass();
 
 private:
     QString flagsOf(const QString& id);
@@ -172,6 +173,27 @@ void TestCacheEligibility::explainMatchesStoredResult()
         QVERIFY(!r->checks.isEmpty());
     }
     QCOMPARE(eligibility.explain(QStringLiteral("A-NONE")).error().code, QStringLiteral("not_found"));
+}
+
+// A cache too large to hold every record is checked chunk by chunk, each chunk reading only its
+// own applications' records: the stored results must be the same as with the one pass.
+void TestCacheEligibility::chunkedReadsMatchTheOnePass()
+{
+    const auto snapshot = [this] {
+        QStringList rows;
+        auto q = m_db->writer().prepare(QStringLiteral(
+            "SELECT application_id, category, flags, evidence_digest, result FROM eligibility_results ORDER BY 1"));
+        while (q->step())
+            rows.append(QStringList{q->text(0), q->text(1), q->text(2), q->text(3), q->text(4)}.join(u'|'));
+        return rows;
+    };
+    const QStringList onePass = snapshot();
+    QVERIFY(!onePass.isEmpty());
+    auto stats = CacheEligibility(m_db->writer(), 3, 0).checkAll();
+    QVERIFY2(stats.ok(), qPrintable(stats.error().message));
+    QCOMPARE(stats->checked, qint64(onePass.size()));
+    QCOMPARE(stats->changed, qint64(0));
+    QCOMPARE(snapshot(), onePass);
 }
 
 QTEST_GUILESS_MAIN(TestCacheEligibility)
