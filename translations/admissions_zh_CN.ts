@@ -399,6 +399,41 @@
     </message>
 </context>
 <context>
+    <name>HubText</name>
+    <message>
+        <source>The hub did not accept this account and password. Check both (capital letters count) and try again.</source>
+        <translation>市级平台不接受此账号和密码。请检查两者（区分大小写）后重试。</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached from this computer now. Check the hub address and the network connection, then try again.</source>
+        <translation>本机目前无法连接市级平台。请检查市级平台地址和网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s security certificate was refused, so nothing was sent. Check that the CA file is the one the hub&apos;s administrator gave you, and the hub address.</source>
+        <translation>市级平台的安全证书未通过验证，未发送任何内容。请确认CA文件是市级平台管理员提供的那一个，并检查市级平台地址。</translation>
+    </message>
+    <message>
+        <source>The hub address must start with https://. The workstation never sends passwords over plain http.</source>
+        <translation>市级平台地址必须以 https:// 开头。工作站绝不通过未加密的 http 发送密码。</translation>
+    </message>
+    <message>
+        <source>The hub address is not right.</source>
+        <translation>市级平台地址不正确。</translation>
+    </message>
+    <message>
+        <source>The CA file cannot be used.</source>
+        <translation>无法使用该CA文件。</translation>
+    </message>
+    <message>
+        <source>The hub is busy, or has paused sign-ins for this account after wrong passwords. Wait a minute and try again.</source>
+        <translation>市级平台繁忙，或因多次密码错误暂停了此账号的登录。请稍等一分钟后重试。</translation>
+    </message>
+    <message>
+        <source>The hub could not complete the sign-in.</source>
+        <translation>市级平台未能完成登录。</translation>
+    </message>
+</context>
+<context>
     <name>IdNumber</name>
     <message>
         <source>The ID number is valid.</source>
@@ -1675,6 +1710,81 @@
     </message>
 </context>
 <context>
+    <name>adm::ui::EnrolPage</name>
+    <message>
+        <source>Connect to the hub</source>
+        <translation>连接市级平台</translation>
+    </message>
+    <message>
+        <source>The hub is the city platform that sends the applications and receives the decisions.</source>
+        <translation>市级平台负责下发申请并接收审核决定。</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect and sign in</source>
+        <translation>连接并登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Fill in what the hub&apos;s administrator gave you. Without a hub the workstation works offline, with bundles an administrator imports.</source>
+        <translation>请填写市级平台管理员提供的信息。不连接市级平台时，工作站离线工作，使用管理员导入的离线数据包。</translation>
+    </message>
+    <message>
+        <source>ca.pem from the hub&apos;s administrator</source>
+        <translation>市级平台管理员提供的 ca.pem</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Hub &amp;address:</source>
+        <translation>市级平台地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Workstation &amp;name:</source>
+        <translation>工作站名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Hub acco&amp;unt:</source>
+        <translation>市级平台账号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Hub &amp;password:</source>
+        <translation>市级平台密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s CA file</source>
+        <translation>市级平台的CA文件</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Type the hub address, for example https://hub.example.org:8443.</source>
+        <translation>请输入市级平台地址，例如 https://hub.example.org:8443。</translation>
+    </message>
+    <message>
+        <source>Choose the hub&apos;s CA file (ca.pem) with Browse…</source>
+        <translation>请点击“浏览…”选择市级平台的CA文件（ca.pem）。</translation>
+    </message>
+    <message>
+        <source>Type your hub account.</source>
+        <translation>请输入您的市级平台账号。</translation>
+    </message>
+    <message>
+        <source>Type the hub password of this account.</source>
+        <translation>请输入此账号的市级平台密码。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接%1…</translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::EvidenceCard</name>
     <message>
         <source>decisive</source>
@@ -1758,6 +1868,135 @@
     <message>
         <source>All schools</source>
         <translation>全部学校</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::FirstRunWizard</name>
+    <message>
+        <source>Ready</source>
+        <translation>设置完成</translation>
+    </message>
+    <message>
+        <source>What was set up, and what comes next.</source>
+        <translation>已完成的设置，以及接下来的步骤。</translation>
+    </message>
+    <message>
+        <source>The workstation is set up, and %1 is its administrator.</source>
+        <translation>工作站已设置完成，%1是其管理员。</translation>
+    </message>
+    <message>
+        <source>It is connected to the hub at %1 as workstation &quot;%2&quot;, and signs in there as %3. The hub password is not stored: the workstation asks for it when it starts.</source>
+        <translation>工作站已以“%2”的名称连接到位于%1的市级平台，并以账号%3登录。市级平台密码不会保存：工作站每次启动时都会询问。</translation>
+    </message>
+    <message>
+        <source>It works offline. To connect it to a hub later, an administrator runs: admissionsctl connect --hub URL --ca FILE</source>
+        <translation>工作站将离线工作。以后如需连接市级平台，请管理员运行：admissionsctl connect --hub URL --ca FILE</translation>
+    </message>
+    <message>
+        <source>Press Finish to open the workstation.</source>
+        <translation>点击“完成”打开工作站。</translation>
+    </message>
+    <message>
+        <source>Set up the workstation</source>
+        <translation>设置工作站</translation>
+    </message>
+    <message>
+        <source>&amp;Skip — work offline</source>
+        <translation>跳过，离线工作(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::FirstUserPage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎使用</translation>
+    </message>
+    <message>
+        <source>This computer holds no workstation yet. Set up its first user.</source>
+        <translation>本机尚未设置工作站。请设置第一个用户。</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The applications kept here are encrypted; only the passphrases of this workstation&apos;s users open them. The first user is the workstation&apos;s administrator: they can add other users and connect it to a hub.</source>
+        <translation>保存在本机的申请均已加密，只有本工作站用户的口令才能打开。第一个用户是工作站的管理员，可以添加其他用户，并将工作站连接到市级平台。</translation>
+    </message>
+    <message>
+        <source>for example liu.fang</source>
+        <translation>例如 liu.fang</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. A few words are easy to remember and hard to guess. A forgotten passphrase cannot be recovered.</source>
+        <translation>至少%1个字符。由几个词组成的口令既好记又难猜。忘记的口令无法找回。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>确认口令(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Type the new user&apos;s name first.</source>
+        <translation>请先输入新用户的用户名。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same passphrase in both fields.</source>
+        <translation>两次输入的口令不一致。请在两个输入框中输入相同的口令。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::HubSignInDialog</name>
+    <message>
+        <source>Sign in to the hub</source>
+        <translation>登录市级平台</translation>
+    </message>
+    <message>
+        <source>Sign in to the hub to receive new applications and send your decisions. The password is not stored on this computer.</source>
+        <translation>登录市级平台以接收新申请并发送您的审核决定。密码不会保存在本机。</translation>
+    </message>
+    <message>
+        <source>Hub:</source>
+        <translation>市级平台：</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Work &amp;offline</source>
+        <translation>离线工作(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;when it answers</source>
+        <translation>平台恢复后同步(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Type the hub password of %1 first.</source>
+        <translation>请先输入%1的市级平台密码。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1…</source>
+        <translation>正在登录%1…</translation>
     </message>
 </context>
 <context>
@@ -3074,14 +3313,6 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>Admissions Workstation</source>
         <translation>招生审核工作站</translation>
-    </message>
-    <message>
-        <source>Sign in to the hub</source>
-        <translation>登录市级平台</translation>
-    </message>
-    <message>
-        <source>Hub password for %1:</source>
-        <translation>%1的市级平台密码：</translation>
     </message>
 </context>
 </TS>

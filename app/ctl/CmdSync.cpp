@@ -7,6 +7,7 @@
 #include "i18n/Translations.h"
 #include "sync/Enrolment.h"
 #include "sync/HubClient.h"
+#include "sync/HubSignIn.h"
 #include "sync/ReasonCodes.h"
 #include "sync/SyncService.h"
 #include "sync/SyncState.h"
@@ -14,11 +15,9 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSocketNotifier>
-#include <QUuid>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -149,23 +148,9 @@ int cmdConnect(CtlContext& ctx)
     if (!ws->isAdministrator())
         return failSync(ctx, Error{QStringLiteral("not_allowed"),
                                    CtlText::tr("Only an administrator of this workstation can connect it to a hub.")});
-    store::Connection& db = ws->database().writer();
-    sync::Enrolment enrolment;
-    if (auto before = sync::Enrolment::load(db); before)
-        enrolment = *before; // keeps the workstation's id across re-enrolments
-    auto storedId = sync::SyncState(db).get(sync::SyncState::WorkstationId);
-    enrolment.workstationId =
-        storedId && !storedId->isEmpty() ? *storedId : QUuid::createUuid().toString(QUuid::WithoutBraces);
-    enrolment.hubUrl = *url;
-    enrolment.caPem = *pem;
-    if (p.isSet(name))
-        enrolment.workstationName = p.value(name).trimmed();
-    if (enrolment.workstationName.isEmpty())
-        enrolment.workstationName = QHostInfo::localHostName();
-
-    options.maxAttempts = 1;
-    sync::HubClient client(enrolment, options);
-    auto answer = client.probe();
+    sync::Enrolment enrolment =
+        sync::hubsignin::prepare(ws->database().writer(), *url, *pem, p.isSet(name) ? p.value(name) : QString());
+    const Status answer = sync::hubsignin::probe(enrolment, options);
     bool reached = true;
     if (!answer) {
         if (!sync::isOffline(answer.error().code)) // a refused certificate: nothing is saved
@@ -173,13 +158,8 @@ int cmdConnect(CtlContext& ctx)
         reached = false;
     }
     bool hubChanged = false;
-    if (Status s = sync::Enrolment::save(db, enrolment, &hubChanged); !s)
+    if (Status s = sync::hubsignin::recordEnrolment(*ws, enrolment, &hubChanged); !s)
         return ctx.fail(s.error());
-    const QString hostPort = QStringLiteral("%1:%2").arg(url->host()).arg(url->port(443));
-    if (auto e = ws->audit().append(ws->user(), QStringLiteral("sync.enrol"),
-                                    QStringLiteral("hub=%1 workstation=%2").arg(hostPort, enrolment.workstationId));
-        !e)
-        return ctx.fail(e.error());
     if (!reached)
         ctx.err() << CtlText::tr(
                          "Warning: the hub cannot be reached now (%1) The enrolment is saved; the certificate is "
@@ -230,16 +210,11 @@ int cmdLogin(CtlContext& ctx)
     auto password = readHubPassword(name);
     if (!password)
         return ctx.fail(password.error());
-    sync::HubClient client(*enrolment, options);
-    client.setCredentials(name, *password);
-    auto signedIn = client.signIn();
+    auto signedIn = sync::hubsignin::signIn(*enrolment, name, *password, options);
     if (!signedIn)
         return failSync(ctx, signedIn.error());
-    if (Status s = state.setAccountFor(ws->user(), name); !s)
+    if (Status s = sync::hubsignin::recordSignIn(*ws, name); !s)
         return ctx.fail(s.error());
-    if (auto e = ws->audit().append(ws->user(), QStringLiteral("sync.login"), QStringLiteral("account=%1").arg(name));
-        !e)
-        return ctx.fail(e.error());
     if (p.isSet(json)) {
         const QJsonObject o{{QStringLiteral("account"), signedIn->id},
                             {QStringLiteral("roles"), QJsonArray::fromStringList(signedIn->roles)},

@@ -1,0 +1,117 @@
+#include "HubFixture.h"
+#include "HubSignInDialog.h"
+#include "sync/Enrolment.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace adm;
+
+// Drives the real hub sign-in dialog (offscreen) against the sandbox hub, run in-process on a
+// loopback port with the CA it makes (tests/hub HubFixture).
+class TestHubSignInDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void wrongThenRightPassword();
+    void unreachableHubIsExplained();
+    void workOffline();
+
+private:
+    sync::Enrolment enrolment(const QString& url) const;
+
+    HubFixture m_hub;
+    QString m_account;
+};
+
+void TestHubSignInDialog::initTestCase()
+{
+    qputenv("ADMISSIONS_LANG", "en");
+    QVERIFY(m_hub.start());
+    m_account = m_hub.accountWithRole(QStringLiteral("reviewer"));
+    QVERIFY(!m_account.isEmpty());
+}
+
+sync::Enrolment TestHubSignInDialog::enrolment(const QString& url) const
+{
+    sync::Enrolment e;
+    e.hubUrl = *sync::Enrolment::parseHubUrl(url);
+    e.caPem = *sync::Enrolment::readCaFile(m_hub.dataDir() + QStringLiteral("/ca.pem"));
+    e.workstationId = QStringLiteral("ws-test-signin");
+    e.workstationName = QStringLiteral("Counter 1");
+    return e;
+}
+
+void TestHubSignInDialog::wrongThenRightPassword()
+{
+    ui::HubSignInDialog dialog(enrolment(m_hub.url()), m_account);
+    dialog.show();
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit"));
+    auto* signIn = dialog.findChild<QPushButton*>(QStringLiteral("signInButton"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    auto* account = dialog.findChild<QLabel*>(QStringLiteral("accountLabel"));
+    QVERIFY(edit && signIn && error && account);
+    QCOMPARE(account->text(), m_account);
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+    QVERIFY(signIn->isDefault());
+
+    QTest::mouseClick(signIn, Qt::LeftButton); // nothing typed: told, nothing sent
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("Type the hub password")), qPrintable(error->text()));
+
+    QTest::keyClicks(edit, QStringLiteral("not the password"));
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("did not accept")), 20000);
+    QTRY_VERIFY(signIn->isEnabled());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.password().isEmpty());
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("laterButton"))->isVisible()); // refused: no way around
+
+    edit->clear();
+    QTest::keyClicks(edit, m_hub.password(m_account));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 20000);
+    QCOMPARE(dialog.password(), m_hub.password(m_account));
+    QVERIFY(edit->text().isEmpty());
+}
+
+void TestHubSignInDialog::unreachableHubIsExplained()
+{
+    QTcpServer probe; // a port nothing listens on any more
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    ui::HubSignInDialog dialog(enrolment(QStringLiteral("https://127.0.0.1:%1").arg(port)), m_account);
+    dialog.show();
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QTest::keyClicks(edit, m_hub.password(m_account));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("cannot be reached")), 20000);
+    QTRY_VERIFY(edit->isEnabled());
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.password().isEmpty());
+
+    // No network is no reason to stop work: keep the password and let the session sync later.
+    auto* later = dialog.findChild<QPushButton*>(QStringLiteral("laterButton"));
+    QVERIFY(later && later->isVisible());
+    QTest::mouseClick(later, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.password(), m_hub.password(m_account));
+}
+
+void TestHubSignInDialog::workOffline()
+{
+    ui::HubSignInDialog dialog(enrolment(m_hub.url()), m_account);
+    dialog.show();
+    QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit")), m_hub.password(m_account));
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("offlineButton")), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.password().isEmpty()); // typed but not signed in: no password for the session
+}
+
+QTEST_MAIN(TestHubSignInDialog)
+#include "tst_hubsignindialog.moc"

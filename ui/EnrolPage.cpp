@@ -1,0 +1,225 @@
+#include "EnrolPage.h"
+
+#include "FirstRunWizard.h"
+#include "HubCall.h"
+#include "sync/Enrolment.h"
+#include "sync/HubSignIn.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHostInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace adm::ui {
+
+EnrolPage::EnrolPage(FirstRunWizard* wizard)
+    : m_wizard(wizard)
+{
+    setObjectName(QStringLiteral("hubPage"));
+    setTitle(tr("Connect to the hub"));
+    setSubTitle(tr("The hub is the city platform that sends the applications and receives the decisions."));
+    setButtonText(QWizard::NextButton, tr("C&onnect and sign in"));
+
+    auto* intro = new QLabel(tr("Fill in what the hub's administrator gave you. Without a hub the workstation "
+                                "works offline, with bundles an administrator imports."),
+                             this);
+    intro->setWordWrap(true);
+
+    m_url = new QLineEdit(this);
+    m_url->setObjectName(QStringLiteral("hubUrlEdit"));
+    m_url->setPlaceholderText(QStringLiteral("https://hub.example.org:8443"));
+    m_caFile = new QLineEdit(this);
+    m_caFile->setObjectName(QStringLiteral("caFileEdit"));
+    m_caFile->setPlaceholderText(tr("ca.pem from the hub's administrator"));
+    m_browse = new QPushButton(tr("&Browse…"), this);
+    m_browse->setObjectName(QStringLiteral("caBrowseButton"));
+    m_browse->setAutoDefault(false);
+    connect(m_browse, &QPushButton::clicked, this, &EnrolPage::browseCa);
+    auto* caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(m_browse);
+    m_workstation = new QLineEdit(this);
+    m_workstation->setObjectName(QStringLiteral("workstationNameEdit"));
+    m_account = new QLineEdit(this);
+    m_account->setObjectName(QStringLiteral("hubAccountEdit"));
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("hubPasswordEdit"));
+    m_password->setEchoMode(QLineEdit::Password);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("hubStatusLabel"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::RichText);
+    m_status->hide();
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("Hub &address:"), m_url);
+    auto* caLabel = new QLabel(tr("&CA file:"), this);
+    caLabel->setBuddy(m_caFile);
+    form->addRow(caLabel, caRow);
+    form->addRow(tr("Workstation &name:"), m_workstation);
+    form->addRow(tr("Hub acco&unt:"), m_account);
+    form->addRow(tr("Hub &password:"), m_password);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addSpacing(8);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addStretch();
+}
+
+void EnrolPage::initializePage()
+{
+    if (m_workstation->text().isEmpty())
+        m_workstation->setText(QHostInfo::localHostName());
+    m_url->setFocus();
+}
+
+bool EnrolPage::isComplete() const
+{
+    return !m_busy;
+}
+
+bool EnrolPage::validatePage()
+{
+    if (m_done || m_skipped)
+        return true;
+    // The hub's answer comes later: the page moves on by itself once it is saved (finish()).
+    if (!m_busy)
+        connectAndSignIn();
+    return false;
+}
+
+void EnrolPage::skip()
+{
+    if (m_busy)
+        return;
+    m_skipped = true;
+    m_wizard->next();
+}
+
+void EnrolPage::browseCa()
+{
+    const QString start = m_caFile->text().isEmpty() ? QDir::homePath() : QFileInfo(m_caFile->text()).absolutePath();
+    const QString file = QFileDialog::getOpenFileName(this, tr("The hub's CA file"), start,
+                                                      tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
+    if (!file.isEmpty())
+        m_caFile->setText(QDir::toNativeSeparators(file));
+}
+
+void EnrolPage::showStatus(const QString& richText, bool error, QLineEdit* focus)
+{
+    m_status->setStyleSheet(error ? QStringLiteral("color: #b00020;") : QString());
+    m_status->setText(richText);
+    m_status->show();
+    if (focus) {
+        focus->selectAll();
+        focus->setFocus();
+    }
+}
+
+void EnrolPage::setBusy(bool busy)
+{
+    m_busy = busy;
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_url), static_cast<QWidget*>(m_caFile), static_cast<QWidget*>(m_browse),
+          static_cast<QWidget*>(m_workstation), static_cast<QWidget*>(m_account), static_cast<QWidget*>(m_password)})
+        w->setEnabled(!busy);
+    m_wizard->setBusy(busy);
+    Q_EMIT completeChanged();
+}
+
+void EnrolPage::connectAndSignIn()
+{
+    // Everything that needs no network first: plain http and a bad file never leave this computer.
+    const struct {
+        QLineEdit* edit;
+        QString missing;
+    } required[] = {
+        {m_url, tr("Type the hub address, for example https://hub.example.org:8443.")},
+        {m_caFile, tr("Choose the hub's CA file (ca.pem) with Browse…")},
+        {m_account, tr("Type your hub account.")},
+        {m_password, tr("Type the hub password of this account.")},
+    };
+    for (const auto& r : required) {
+        if (r.edit->text().trimmed().isEmpty()) {
+            showStatus(r.missing.toHtmlEscaped(), true, r.edit);
+            return;
+        }
+    }
+    auto url = sync::Enrolment::parseHubUrl(m_url->text());
+    if (!url) {
+        showStatus(hubProblemText(url.error()), true, m_url);
+        return;
+    }
+    auto pem = sync::Enrolment::readCaFile(QDir::fromNativeSeparators(m_caFile->text().trimmed()));
+    if (!pem) {
+        showStatus(hubProblemText(pem.error()), true, m_caFile);
+        return;
+    }
+    const sync::Enrolment enrolment =
+        sync::hubsignin::prepare(m_wizard->workspace()->database().writer(), *url, *pem, m_workstation->text());
+    const QString account = m_account->text().trimmed();
+    const QString password = m_password->text();
+    const sync::SyncOptions options = m_wizard->hubOptions();
+
+    setBusy(true);
+    showStatus(tr("Connecting to %1…").arg(url->host()).toHtmlEscaped(), false);
+    runHubCall(
+        this,
+        [enrolment, account, password, options] {
+            HubOutcome out;
+            if (Status s = sync::hubsignin::probe(enrolment, options); !s) {
+                out.error = s.error();
+                return out;
+            }
+            auto signedIn = sync::hubsignin::signIn(enrolment, account, password, options);
+            if (!signedIn) {
+                out.error = signedIn.error();
+                return out;
+            }
+            out.ok = true;
+            out.account = *signedIn;
+            return out;
+        },
+        [this, enrolment, account, password](const HubOutcome& outcome) {
+            finish(outcome, enrolment, account, password);
+        });
+}
+
+void EnrolPage::finish(const HubOutcome& outcome, const sync::Enrolment& enrolment, const QString& account,
+                       const QString& password)
+{
+    setBusy(false);
+    if (!outcome.ok) {
+        const QString& c = outcome.error.code;
+        QLineEdit* focus = c == sync::code::SignInRefused || c == sync::code::Busy ? m_password
+                           : c == sync::code::BadCa || sync::isTlsRefusal(c)       ? m_caFile
+                                                                                   : m_url;
+        showStatus(hubProblemText(outcome.error), true, focus);
+        return;
+    }
+    // Saved only now: a hub that refused the certificate or the password leaves no trace behind.
+    store::Workspace& ws = *m_wizard->workspace();
+    Status saved = sync::hubsignin::recordEnrolment(ws, enrolment);
+    if (saved)
+        saved = sync::hubsignin::recordSignIn(ws, account);
+    if (!saved) {
+        showStatus(saved.error().message.toHtmlEscaped(), true);
+        return;
+    }
+    m_wizard->setSignedIn(enrolment.hubUrl.toString(), enrolment.workstationName, account, password);
+    m_password->clear();
+    m_done = true;
+    m_wizard->next();
+}
+
+} // namespace adm::ui

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "store/Workspace.h"
+#include "sync/SyncTypes.h"
+
+#include <QWizard>
+#include <memory>
+
+namespace adm::ui {
+
+// The first start on a data folder that holds no workstation yet: creates the first local user
+// (the administrator, as `admissionsctl init` does) and, unless the person chooses to work
+// offline, enrols the workstation with a hub and signs that user in (as `admissionsctl connect`
+// and `login` do). What it created stays on disk even when the wizard is closed early.
+class FirstRunWizard : public QWizard {
+    Q_OBJECT
+public:
+    enum PageId { UserPage, HubPage, DonePage };
+
+    explicit FirstRunWizard(const QString& dataDir, QWidget* parent = nullptr);
+    ~FirstRunWizard() override;
+
+    QString dataDir() const { return m_dataDir; }
+    // Timeouts of the hub calls (tests shorten them); one attempt each, a person retries.
+    void setHubOptions(const sync::SyncOptions& options) { m_hubOptions = options; }
+    sync::SyncOptions hubOptions() const { return m_hubOptions; }
+
+    // The workspace the first page created, still unlocked; the caller takes it after accept().
+    store::Workspace* workspace() const { return m_workspace.get(); }
+    std::unique_ptr<store::Workspace> takeWorkspace() { return std::move(m_workspace); }
+    void setWorkspace(std::unique_ptr<store::Workspace> workspace) { m_workspace = std::move(workspace); }
+
+    // After a successful hub sign-in: the account and the password, for this session only (the
+    // password is never stored), so that the person is not asked again right away.
+    QString hubAccount() const { return m_hubAccount; }
+    QString hubPassword() const { return m_hubPassword; }
+    QString hubAddress() const { return m_hubAddress; }
+    QString workstationName() const { return m_workstationName; }
+    bool isEnrolled() const { return !m_hubAccount.isEmpty(); }
+    void setSignedIn(const QString& hubAddress, const QString& workstationName, const QString& account,
+                     const QString& password);
+
+    // While a hub call runs: no way out of the wizard but to wait for its (bounded) end.
+    void setBusy(bool busy);
+    bool isBusy() const { return m_busy; }
+
+    void reject() override;
+
+private:
+    void updateButtons(int pageId);
+
+    QString m_dataDir;
+    sync::SyncOptions m_hubOptions;
+    std::unique_ptr<store::Workspace> m_workspace;
+    QString m_hubAccount;
+    QString m_hubPassword;
+    QString m_hubAddress;
+    QString m_workstationName;
+    bool m_busy = false;
+};
+
+} // namespace adm::ui
