@@ -13,43 +13,10 @@ PORT="${ADMISSIONS_DEMO_PORT:-8443}"
 APPS="${ADMISSIONS_DEMO_APPLICATIONS:-42000}"
 LOCAL_USER=demo.reviewer
 export ADMISSIONS_PASSPHRASE="${ADMISSIONS_DEMO_PASSPHRASE:-rizhao-demo-2026}"
-CTL="$BUILD/bin/admissionsctl"
 mkdir -p "$DATA"
 
-say "Starting the sandbox hub on https://127.0.0.1:$PORT (first start generates a city of $APPS applications)"
-rm -f "$HUB_DIR/hub-url"
-"$BUILD/bin/admissions-hub" --data-dir "$HUB_DIR" --listen "127.0.0.1:$PORT" --applications "$APPS" --seed 2026 \
-    --live "${ADMISSIONS_DEMO_LIVE_RATE:-0.5}" >>"$DATA/hub.log" 2>&1 &
-HUB_PID=$!
-trap 'kill $HUB_PID 2>/dev/null' EXIT
-for _ in $(seq 1 600); do
-    [ -s "$HUB_DIR/hub-url" ] && break
-    kill -0 $HUB_PID 2>/dev/null || { say "The hub stopped; see $DATA/hub.log"; tail -5 "$DATA/hub.log" >&2; exit 1; }
-    sleep 0.5
-done
-HUB_URL="$(cat "$HUB_DIR/hub-url")"
-
-# The first reviewer account of the sandbox (accounts.json is written by the hub, sandbox only).
-account_field() { # $1 = role, $2 = field
-    awk -v role="\"$1\"" -v field="\"$2\"" '
-        /^    \{/ { acc = ""; pw = ""; isrole = 0 }
-        $1 == "\"account\":" { acc = $2 }
-        $1 == "\"password\":" { pw = $2 }
-        $0 ~ "^            " role { isrole = 1 }
-        /^    \}/ { if (isrole && !done) { print (field == "\"account\"" ? acc : pw); done = 1 } }
-    ' "$HUB_DIR/accounts.json" | tr -d '",'
-}
-HUB_ACCOUNT="$(account_field reviewer account)"
-export ADMISSIONS_HUB_PASSWORD="$(account_field reviewer password)"
-
-if [ ! -f "$WS/keys.json" ]; then
-    say "Setting up the demo workstation and enrolling it with the hub"
-    "$CTL" init --data-dir "$WS" --user "$LOCAL_USER" --role reviewer
-    "$CTL" connect --data-dir "$WS" --hub "$HUB_URL" --ca "$HUB_DIR/ca.pem"
-    "$CTL" login --data-dir "$WS" --account "$HUB_ACCOUNT"
-fi
-say "Syncing the workstation with the hub"
-"$CTL" sync --data-dir "$WS" >/dev/null
+start_hub "$HUB_DIR" "$PORT" "$APPS" "${ADMISSIONS_DEMO_LIVE_RATE:-0.5}" "$DATA/hub.log"
+enrol_workstation "$WS" "$LOCAL_USER"
 
 cat >&2 <<MSG
 

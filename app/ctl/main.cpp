@@ -72,7 +72,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(ADMISSIONS_VERSION));
     adm::i18n::installTranslations(app, adm::i18n::languageFromEnvironment());
     // Library info lines are for the GUI's log; the CLI keeps stderr for the user.
-    QLoggingCategory::setFilterRules(QStringLiteral("admissions.*.info=false"));
+    QLoggingCategory::setFilterRules(QStringLiteral("admissions.*.info=false\nadmissions.*.debug=false"));
 
     QStringList args = app.arguments().mid(1);
     QTextStream out(stdout);

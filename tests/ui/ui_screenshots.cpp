@@ -1,21 +1,32 @@
 // ui_screenshots: saves a PNG of each main screen of the workstation, in English and in Chinese,
-// over a generated city, so that people can look at what a reviewer sees (docs/screenshots/).
+// so that people can look at what a reviewer sees (docs/screenshots/). scripts/screenshots.sh runs
+// it against a workstation synced with the sandbox hub, under Xvfb.
 //
-//   ui_screenshots OUT_DIR [APPLICATIONS]      (under Xvfb, or QT_QPA_PLATFORM=offscreen)
+//   ui_screenshots OUT_DIR --data-dir DIR --user NAME   a synced workstation; the passphrase from
+//                                                      $ADMISSIONS_PASSPHRASE, the hub password
+//                                                      from $ADMISSIONS_HUB_PASSWORD
+//   ui_screenshots OUT_DIR [APPLICATIONS]              a generated city, no hub
 #include "CityFixture.h"
 #include "DecisionDialog.h"
 #include "DetailPane.h"
+#include "FirstRunWizard.h"
+#include "HubSignInDialog.h"
 #include "MainWindow.h"
 #include "RevealDialog.h"
 #include "ScriptedPrompter.h"
 #include "SettingsDialog.h"
 #include "i18n/Translations.h"
+#include "sync/Enrolment.h"
+#include "sync/SyncState.h"
 #include "views/BinCountsModel.h"
 #include "views/LocalSession.h"
 #include "views/QueueModel.h"
+#include "views/SyncedSession.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QLineEdit>
 #include <QLocale>
 #include <QScreen>
 #include <QScrollBar>
@@ -38,21 +49,90 @@ void save(QWidget* w, const QString& path)
         qInfo("wrote %s", qPrintable(path));
 }
 
-void shoot(const QString& dataDir, const QString& out, const QString& language)
+struct Desk {
+    QString dataDir;
+    QString user;
+    QString passphrase;
+    QString hubPassword; // empty: work offline
+};
+
+// The session the workstation would start: synced with the hub when it is enrolled and a hub
+// password is given, so that the status bar shows what a reviewer sees.
+std::unique_ptr<views::Session> sessionFor(std::unique_ptr<store::Workspace> ws, const QString& hubPassword)
+{
+    store::Connection& db = ws->database().writer();
+    const QString account = sync::SyncState(db).accountFor(ws->user());
+    if (hubPassword.isEmpty() || account.isEmpty() || !sync::Enrolment::load(db))
+        return std::make_unique<views::LocalSession>(std::move(ws));
+    auto session = std::make_unique<views::SyncedSession>(std::move(ws));
+    session->setCredentials(account, hubPassword);
+    return session;
+}
+
+// The first-run wizard on an empty folder, and the hub sign-in dialog of an enrolled one.
+void shootFirstRun(const Desk& desk, const QString& out, const QString& suffix)
+{
+    QTemporaryDir empty;
+    ui::FirstRunWizard wizard(empty.filePath(QStringLiteral("new")));
+    wizard.show();
+    const auto type = [&wizard](const char* name, const QString& text) {
+        if (auto* edit = wizard.findChild<QLineEdit*>(QLatin1String(name)))
+            edit->setText(text);
+    };
+    type("userNameEdit", QStringLiteral("wang.li"));
+    type("passphraseEdit", QStringLiteral("screenshots-2026"));
+    type("confirmEdit", QStringLiteral("screenshots-2026"));
+    save(&wizard, out + QStringLiteral("/first_run_user") + suffix);
+
+    auto ws = store::Workspace::unlock(desk.dataDir, desk.user, desk.passphrase);
+    if (!ws)
+        return;
+    auto enrolment = sync::Enrolment::load((*ws)->database().writer());
+    const QString account = sync::SyncState((*ws)->database().writer()).accountFor(desk.user);
+    if (!enrolment || account.isEmpty())
+        return;
+    // The hub page, filled in as an administrator would (the CA written out for the file field).
+    wizard.next(); // creates the first user in the empty folder
+    QTest::qWaitFor([&wizard] { return wizard.currentId() == ui::FirstRunWizard::HubPage; }, 10000);
+    const QString ca = empty.filePath(QStringLiteral("ca.pem"));
+    QFile caFile(ca);
+    if (caFile.open(QIODevice::WriteOnly))
+        caFile.write(enrolment->caPem);
+    caFile.close();
+    type("hubUrlEdit", enrolment->hubUrl.toString());
+    type("caFileEdit", ca);
+    type("hubAccountEdit", account);
+    type("hubPasswordEdit", QStringLiteral("********"));
+    save(&wizard, out + QStringLiteral("/first_run_hub") + suffix);
+    ui::HubSignInDialog signIn(*enrolment, account);
+    signIn.show();
+    save(&signIn, out + QStringLiteral("/hub_sign_in") + suffix);
+}
+
+void shoot(const Desk& desk, const QString& out, const QString& language)
 {
     i18n::installTranslations(*qApp, language);
     QLocale::setDefault(
         QLocale(language == QLatin1String("zh_CN") ? QStringLiteral("zh_CN") : QStringLiteral("en_GB")));
+    const QString suffix = QStringLiteral("_%1.png").arg(language);
+    shootFirstRun(desk, out, suffix);
     ScriptedPrompter prompter;
-    auto ws = store::Workspace::unlock(dataDir, testsupport::kReviewer, testsupport::kPassphrase);
+    auto ws = store::Workspace::unlock(desk.dataDir, desk.user, desk.passphrase);
     if (!ws)
         qFatal("%s", qPrintable(ws.error().message));
+    std::unique_ptr<views::Session> session = sessionFor(std::move(*ws), desk.hubPassword);
+    views::Session* live = session.get();
+    bool synced = !live->canSync();
+    QObject::connect(live, &views::Session::syncFinished, live, [&synced](bool, const QString&) { synced = true; });
     ui::MainWindow window(
-        std::make_unique<views::LocalSession>(std::move(*ws)),
+        std::move(session),
         [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<views::Session> {
             return std::make_unique<views::LocalSession>(std::move(w));
         },
         &prompter);
+    if (!synced)
+        live->syncNow();
+    QTest::qWaitFor([&] { return synced; }, 120000);
     window.resize(1600, 960);
     window.show();
     auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
@@ -64,7 +144,6 @@ void shoot(const QString& dataDir, const QString& out, const QString& language)
     QTest::qWaitFor([&] { return !model->isCounting() && model->rowCount() > 0; }, 20000);
     table->setCurrentIndex(model->index(2, 0));
     QTest::qWaitFor([&] { return window.detailPane()->detail() != nullptr; }, 20000);
-    const QString suffix = QStringLiteral("_%1.png").arg(language);
     save(&window, out + QStringLiteral("/main") + suffix);
 
     ui::DetailPane* pane = window.detailPane();
@@ -115,18 +194,28 @@ void shoot(const QString& dataDir, const QString& out, const QString& language)
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    const QStringList args = app.arguments();
+    QStringList args = app.arguments();
     if (args.size() < 2) {
-        qWarning("usage: ui_screenshots OUT_DIR [APPLICATIONS]");
+        qWarning("usage: ui_screenshots OUT_DIR [APPLICATIONS] | OUT_DIR --data-dir DIR --user NAME");
         return 2;
     }
     const QString out = args.at(1);
     QDir().mkpath(out);
-    const int applications = args.size() > 2 ? args.at(2).toInt() : 3000;
+    Desk desk;
     QTemporaryDir dir;
-    testsupport::makeCityWorkspace(dir.path(), applications);
+    if (const qsizetype at = args.indexOf(QStringLiteral("--data-dir")); at > 0 && at + 1 < args.size()) {
+        const qsizetype userAt = args.indexOf(QStringLiteral("--user"));
+        desk.dataDir = args.at(at + 1);
+        desk.user = userAt > 0 && userAt + 1 < args.size() ? args.at(userAt + 1) : QString();
+        desk.passphrase = qEnvironmentVariable("ADMISSIONS_PASSPHRASE");
+        desk.hubPassword = qEnvironmentVariable("ADMISSIONS_HUB_PASSWORD");
+    } else {
+        QStandardPaths::setTestModeEnabled(true);
+        const int applications = args.size() > 2 ? args.at(2).toInt() : 3000;
+        testsupport::makeCityWorkspace(dir.path(), applications);
+        desk = Desk{dir.path(), testsupport::kReviewer, testsupport::kPassphrase, {}};
+    }
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")})
-        shoot(dir.path(), out, language);
+        shoot(desk, out, language);
     return 0;
 }
