@@ -3,6 +3,7 @@
 #include "domain/JsonCodec.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -235,6 +236,8 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     if (request.authenticated && !m_token.isEmpty())
         nr.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     std::unique_ptr<QNetworkReply, DeleteLater> reply;
+    QElapsedTimer onTheWire;
+    onTheWire.start();
     if (request.method == "GET") {
         reply.reset(m_nam->get(nr));
     } else {
@@ -264,6 +267,8 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
         loop.exec();
         m_wait = nullptr;
     }
+    ++m_counters.requests;
+    m_counters.networkNs += onTheWire.nsecsElapsed();
     if (!r->isFinished()) { // woken: cancelled, or the thread is stopping
         r->abort();
         return cancelledError();
@@ -280,10 +285,14 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     Reply out;
     out.status = statusAttr.toInt();
     out.retryAfterSeconds = Backoff::parseRetryAfter(r->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
+    QElapsedTimer parsing;
+    parsing.start();
     const QByteArray body = r->readAll();
+    m_counters.bytesReceived += body.size();
     if (!body.trimmed().isEmpty()) {
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+        m_counters.parseNs += parsing.nsecsElapsed();
         if (parseError.error == QJsonParseError::NoError && doc.isObject())
             out.json = doc.object();
         else if (out.isSuccess())

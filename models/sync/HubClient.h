@@ -84,6 +84,16 @@ public:
     // Thread-safe: ends the current wait early; the call then checks its cancel function.
     void wake();
 
+    // What exchange() did since this client was made, for SyncTimings: round trips, answer bytes,
+    // nanoseconds from sending a request to its last byte, and nanoseconds reading answers' JSON.
+    struct Counters {
+        qint64 requests = 0;
+        qint64 bytesReceived = 0;
+        qint64 networkNs = 0;
+        qint64 parseNs = 0;
+    };
+    const Counters& counters() const { return m_counters; }
+
     QUrl endpoint(const QString& path, const QUrlQuery& query = {}) const;
     // A sentence saying what is wrong with the hub's certificate and what to do.
     static Error describeTlsErrors(const QList<QSslError>& errors, const QUrl& url);
@@ -110,6 +120,7 @@ private:
     HubAccount m_signedIn;
     std::function<bool()> m_cancelCheck;
     QEventLoop* m_wait = nullptr;
+    Counters m_counters;
 };
 
 } // namespace adm::sync

@@ -5,6 +5,7 @@
 #include "store/Sql.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QJsonArray>
 
 namespace adm::sync {
@@ -106,14 +107,19 @@ Status Puller::run(const QString& account)
                 SyncText::tr("The hub refused the change feed (HTTP %1: %2).").arg(r->status).arg(r->errorMessage())};
         QString next = cursor;
         bool more = false;
+        QElapsedTimer phase;
+        phase.start();
         auto changes = readPage(r->json, &next, &more);
+        stats.parseNs += phase.nsecsElapsed();
         if (!changes)
             return changes.error();
+        phase.restart();
         if (sweeping && !changes->isEmpty())
             if (Status s = markSeen(*changes); !s)
                 return s.error();
         // The cursor commits with the changes it covers: all of the page or none of it.
         auto applied = m_applier.apply(*changes, {{SyncState::Cursor, next}, {SyncState::CursorAccount, account}});
+        stats.applyNs += phase.nsecsElapsed();
         if (!applied) {
             if (applied.error().code == QLatin1String("invalid_change"))
                 return Error{code::BadChange,
@@ -136,7 +142,10 @@ Status Puller::run(const QString& account)
         cursor = next;
     }
     if (sweeping) {
+        QElapsedTimer phase;
+        phase.start();
         auto removed = sweep();
+        stats.applyNs += phase.nsecsElapsed();
         if (!removed)
             return removed.error();
         stats.removed = *removed;

@@ -26,6 +26,8 @@ public:
         qint64 pages = 0;
         qint64 removed = 0;
         bool fullPull = false;
+        qint64 parseNs = 0; // changes read from the pages' JSON and checked (readPage)
+        qint64 applyNs = 0; // sync_seen notes, ChangeApplier transactions with the cursor, the sweep
     };
     using ProgressFn = std::function<void(qint64 received)>;
 

@@ -9,6 +9,7 @@
 #include "store/Workspace.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace adm::sync {
@@ -126,28 +127,53 @@ PassResult SyncEngine::runPass(quint64 epoch)
 {
     m_passEpoch = epoch;
     PassResult result;
-    auto fail = [&result](const Error& e) {
+    // Timings: the phases stamp their own; the client's counters are read as differences.
+    SyncTimings& timings = result.summary.timings;
+    QElapsedTimer whole;
+    whole.start();
+    QElapsedTimer phase;
+    std::optional<HubClient::Counters> before;
+    qint64 pullParseNs = 0; // readPage, beside the client's JSON parsing
+    auto finish = [&]() {
+        timings.totalNs = whole.nsecsElapsed();
+        if (before && m_client) {
+            const HubClient::Counters& now = m_client->counters();
+            timings.requests = now.requests - before->requests;
+            timings.bytesReceived = now.bytesReceived - before->bytesReceived;
+            timings.networkNs = now.networkNs - before->networkNs;
+            timings.parseNs = now.parseNs - before->parseNs + pullParseNs;
+        }
+        return result;
+    };
+    auto fail = [&](const Error& e) {
         result.errorCode = e.code;
         result.errorMessage = e.message;
-        return result;
+        return finish();
     };
     store::Connection& db = m_workspace.database().writer();
     if (Status s = prepareClient(); !s)
         return fail(s.error());
+    before = m_client->counters();
 
     if (!m_client->isSignedIn()) {
         Q_EMIT progress({Phase::SignIn, 0, 0});
+        phase.start();
         auto account = m_client->signIn();
+        timings.signInNs = phase.nsecsElapsed();
         if (!account)
             return fail(account.error());
         Q_EMIT signedIn(account->id, account->roles);
     }
 
     Q_EMIT progress({Phase::Push, 0, 0});
+    phase.start();
     Pusher pusher(*m_client, db, m_options, [this](qint64 done, qint64 total) {
         Q_EMIT progress({Phase::Push, done, total});
     });
+    const qint64 networkBeforePush = m_client->counters().networkNs;
     const Status pushed = pusher.run();
+    timings.pushNs = phase.nsecsElapsed();
+    timings.pushNetworkNs = m_client->counters().networkNs - networkBeforePush;
     result.summary.pushed = pusher.stats().pushed;
     result.summary.conflicts = pusher.stats().conflicts;
     result.summary.rejected = pusher.stats().rejected;
@@ -159,11 +185,15 @@ PassResult SyncEngine::runPass(quint64 epoch)
 
     if (result.ok()) {
         Q_EMIT progress({Phase::Pull, 0, 0});
+        phase.start();
         Puller puller(*m_client, db, m_options, [this](qint64 received) {
             Q_EMIT progress({Phase::Pull, received, 0});
         });
         const QString account = m_client->signedInAccount().id.isEmpty() ? m_account : m_client->signedInAccount().id;
         const Status pulled = puller.run(account);
+        timings.pullNs = phase.nsecsElapsed();
+        timings.applyNs = puller.stats().applyNs;
+        pullParseNs = puller.stats().parseNs;
         result.summary.pulled = puller.stats().received;
         result.summary.applied = puller.stats().applied;
         result.summary.removed = puller.stats().removed;
@@ -177,9 +207,11 @@ PassResult SyncEngine::runPass(quint64 epoch)
     // failure here does not fail the pass: the marks stay and the next refresh takes them.
     if (result.summary.applied > 0 || result.summary.removed > 0) {
         Q_EMIT progress({Phase::Check, 0, 0});
+        phase.start();
         auto checked = store::CacheEligibility(db).refresh([this](qint64 done, qint64 total) {
             Q_EMIT progress({Phase::Check, done, total});
         });
+        timings.checkNs = phase.nsecsElapsed();
         if (checked)
             result.summary.checked = checked->checked;
         else
@@ -192,7 +224,7 @@ PassResult SyncEngine::runPass(quint64 epoch)
     }
     if (result.ok())
         (void)SyncState(db).set(SyncState::LastSuccess, json::formatTime(QDateTime::currentDateTimeUtc()));
-    return result;
+    return finish();
 }
 
 void SyncEngine::passDone(const PassResult& result)

@@ -52,6 +52,23 @@ SyncSummary& SyncSummary::operator+=(const SyncSummary& o)
     pending = o.pending; // the state after the later pass
     openConflicts = o.openConflicts;
     fullPull = fullPull || o.fullPull;
+    timings += o.timings;
+    return *this;
+}
+
+SyncTimings& SyncTimings::operator+=(const SyncTimings& o)
+{
+    totalNs += o.totalNs;
+    signInNs += o.signInNs;
+    pushNs += o.pushNs;
+    pushNetworkNs += o.pushNetworkNs;
+    pullNs += o.pullNs;
+    checkNs += o.checkNs;
+    networkNs += o.networkNs;
+    parseNs += o.parseNs;
+    applyNs += o.applyNs;
+    requests += o.requests;
+    bytesReceived += o.bytesReceived;
     return *this;
 }
 

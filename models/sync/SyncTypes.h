@@ -39,6 +39,26 @@ struct SyncProgress {
     qint64 total = 0; // 0: not known (a pull does not know how much will come)
 };
 
+// Where the time of a pass went, in nanoseconds summed with QElapsedTimer, for benchmarks
+// (bench/bench_sync); not part of the JSON summary. The phases follow one another; network,
+// parse and apply are parts of them.
+struct SyncTimings {
+    qint64 totalNs = 0;       // the whole pass
+    qint64 signInNs = 0;      // signing in (when the session needed it)
+    qint64 pushNs = 0;        // the push phase: requests, and the answers recorded in the outbox
+    qint64 pushNetworkNs = 0; // of pushNs, waiting for answers (as networkNs)
+    qint64 pullNs = 0;        // the pull phase: requests, parsing, applying, the sweep
+    qint64 checkNs = 0;       // the eligibility check of what the pull changed
+    qint64 networkNs = 0;     // in every phase: a request sent until its last byte came (TLS, the
+                              // transfer and the hub's own work); waits between retries not included
+    qint64 parseNs = 0;       // answers' JSON read, and pulled changes checked against the contract
+    qint64 applyNs = 0;       // pull: ChangeApplier transactions with their cursor, sync_seen, sweep
+    qint64 requests = 0;      // HTTP round trips, retries included
+    qint64 bytesReceived = 0; // answer bodies
+
+    SyncTimings& operator+=(const SyncTimings& other);
+};
+
 // What one sync pass did. `conflicts` and `rejected` count the answers of this pass; the open_*
 // totals count what waits for a person afterwards.
 struct SyncSummary {
@@ -52,6 +72,7 @@ struct SyncSummary {
     qint64 removed = 0;       // rows swept after a full pull that replaced an earlier view
     qint64 checked = 0;       // applications the eligibility check looked at again after the pull
     bool fullPull = false;
+    SyncTimings timings; // not in toJson()
 
     SyncSummary& operator+=(const SyncSummary& other);
     // {"pulled","applied","pushed","conflicts","rejected", ...}

@@ -69,6 +69,13 @@ void TestSyncEngine::fullPullThenIncremental()
     QCOMPARE(count(*c, QStringLiteral("SELECT count(*) FROM agency_records")),
              qint64(fx.hub.liveCount(QStringLiteral("agency_record"))));
     QVERIFY(!syncquery::text(*c, QStringLiteral("SELECT value FROM meta WHERE key = 'sync.cursor'")).isEmpty());
+    // Where the time went (bench_sync prints it): every part filled, the parts within the whole.
+    const SyncTimings& t = r.summary.timings;
+    QVERIFY(t.requests >= 2); // the sign-in and the pages
+    QVERIFY(t.bytesReceived > 0);
+    QVERIFY(t.networkNs > 0 && t.parseNs > 0 && t.applyNs > 0 && t.checkNs > 0);
+    QVERIFY(t.applyNs <= t.pullNs && t.signInNs + t.pushNs + t.pullNs + t.checkNs <= t.totalNs);
+    QVERIFY(t.networkNs + t.parseNs + t.applyNs + t.checkNs <= t.totalNs);
 
     // Upstream: one application changes, one goes, one comes.
     const QStringList ids = fx.hub.liveIds(QStringLiteral("application"));

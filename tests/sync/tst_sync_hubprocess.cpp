@@ -1,4 +1,5 @@
 #include "HubFixture.h"
+#include "HubProcess.h"
 #include "SyncFixture.h"
 #include "security/AuditLog.h"
 
@@ -13,71 +14,6 @@
 
 using namespace adm;
 using testsupport::ProcessResult;
-
-namespace {
-
-// The real admissions-hub program on a loopback port; restarted on the same port with other
-// options (faults, --live) so that an enrolled workstation keeps its address.
-class HubProcess {
-public:
-    ~HubProcess() { stop(); }
-
-    bool start(const QString& dataDir, const QStringList& extra = {})
-    {
-        stop();
-        m_dataDir = dataDir;
-        QProcess& p = m_process;
-        p.setStandardErrorFile(dataDir + QStringLiteral(".log"), QIODevice::Append); // never a full pipe
-        p.start(QDir(testsupport::binDir()).filePath(QStringLiteral("admissions-hub")),
-                QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--listen"),
-                            QStringLiteral("127.0.0.1:%1").arg(m_port), QStringLiteral("--password-iterations"),
-                            QStringLiteral("1000")} +
-                    extra);
-        if (!p.waitForStarted(20000))
-            return false;
-        QElapsedTimer t;
-        t.start();
-        QByteArray out;
-        while (t.elapsed() < 180000 && !out.contains('\n')) {
-            p.waitForReadyRead(1000);
-            out += p.readAllStandardOutput();
-            if (p.state() != QProcess::Running)
-                return false;
-        }
-        const QByteArray line = out.left(out.indexOf('\n')).trimmed();
-        if (!line.startsWith("ADMISSIONS_HUB_URL="))
-            return false;
-        m_url = QString::fromUtf8(line.mid(19));
-        m_port = quint16(QUrl(m_url).port());
-        return true;
-    }
-
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(30000)) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-
-    QString url() const { return m_url; }
-    QString caFile() const { return m_dataDir + QStringLiteral("/ca.pem"); }
-    static bool available()
-    {
-        return QFile::exists(QDir(testsupport::binDir()).filePath(QStringLiteral("admissions-hub")));
-    }
-
-private:
-    QProcess m_process;
-    QString m_dataDir;
-    QString m_url;
-    quint16 m_port = 0;
-};
-
-} // namespace
 
 // The real programs end to end: admissions-hub and admissionsctl. The fault matrix through the
 // hub's --faults at each endpoint a reviewer's workstation uses (a pass that meets the fault, then
@@ -100,7 +36,9 @@ private:
     static bool copyDir(const QString& from, const QString& to);
 
     QTemporaryDir m_dir;
-    HubProcess m_hub;
+    // The real program on a loopback port; restarted on the same port with other options (faults,
+    // --live) so that an enrolled workstation keeps its address.
+    hub::HubProcess m_hub{QDir(testsupport::binDir()).filePath(QStringLiteral("admissions-hub"))};
     HubFixture m_client; // attached to the process: accounts and a plain HTTPS client
     QString m_hubDir;
     QString m_reviewer;
@@ -127,11 +65,12 @@ bool TestSyncHubProcess::copyDir(const QString& from, const QString& to)
 
 void TestSyncHubProcess::initTestCase()
 {
-    if (!HubProcess::available())
+    if (!m_hub.isAvailable())
         QSKIP("admissions-hub is not built");
     m_hubDir = m_dir.filePath(QStringLiteral("hub"));
-    QVERIFY(m_hub.start(m_hubDir, {QStringLiteral("--applications"), QStringLiteral("4000"), QStringLiteral("--seed"),
-                                   QStringLiteral("3")}));
+    QVERIFY(
+        m_hub.start(m_hubDir, {QStringLiteral("--applications"), QStringLiteral("4000"), QStringLiteral("--seed"),
+                               QStringLiteral("3"), QStringLiteral("--password-iterations"), QStringLiteral("1000")}));
     QVERIFY(m_client.attach(m_hub.url(), m_hubDir));
     // The reviewer with the widest scope: every row of the matrix decides on fresh applications.
     qsizetype widest = 0;
