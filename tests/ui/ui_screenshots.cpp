@@ -40,6 +40,13 @@ using namespace adm;
 
 namespace {
 
+// Waits for a screen to be ready; a screen that never gets there is still saved, with a warning.
+template <typename Predicate> void waitFor(Predicate ready, int ms, const char* what)
+{
+    if (!QTest::qWaitFor(ready, ms))
+        qWarning("still waiting for %s after %d ms", what, ms);
+}
+
 void save(QWidget* w, const QString& path)
 {
     QTest::qWait(150);
@@ -93,7 +100,7 @@ void shootFirstRun(const Desk& desk, const QString& out, const QString& suffix)
         return;
     // The hub page, filled in as an administrator would (the CA written out for the file field).
     wizard.next(); // creates the first user in the empty folder
-    QTest::qWaitFor([&wizard] { return wizard.currentId() == ui::FirstRunWizard::HubPage; }, 10000);
+    waitFor([&wizard] { return wizard.currentId() == ui::FirstRunWizard::HubPage; }, 10000, "the hub page");
     const QString ca = empty.filePath(QStringLiteral("ca.pem"));
     QFile caFile(ca);
     if (caFile.open(QIODevice::WriteOnly))
@@ -132,18 +139,18 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
         &prompter);
     if (!synced)
         live->syncNow();
-    QTest::qWaitFor([&] { return synced; }, 120000);
+    waitFor([&] { return synced; }, 120000, "the sync");
     window.resize(1600, 960);
     window.show();
     auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
     auto* model = qobject_cast<views::QueueModel*>(table->model());
     auto* binList = window.findChild<QTreeView*>(QStringLiteral("binList"));
-    QTest::qWaitFor([&] { return !model->isCounting(); }, 20000);
+    waitFor([&] { return !model->isCounting(); }, 20000, "the queue counts");
     // The Flagged bin: applications with something to look at.
     binList->setCurrentIndex(binList->model()->index(int(views::Bin::Flagged), 0));
-    QTest::qWaitFor([&] { return !model->isCounting() && model->rowCount() > 0; }, 20000);
+    waitFor([&] { return !model->isCounting() && model->rowCount() > 0; }, 20000, "the flagged queue");
     table->setCurrentIndex(model->index(2, 0));
-    QTest::qWaitFor([&] { return window.detailPane()->detail() != nullptr; }, 20000);
+    waitFor([&] { return window.detailPane()->detail() != nullptr; }, 20000, "the detail pane");
     save(&window, out + QStringLiteral("/main") + suffix);
 
     ui::DetailPane* pane = window.detailPane();
