@@ -1,7 +1,7 @@
 // bench_eligibility: the automatic check over a whole cache, and the re-check after a sync of
 // 1,000 changes. Prints applications per second; the baseline is checking everything again.
 //
-//   bench_eligibility [--applications N] [--seed S]
+//   bench_eligibility [--applications N] [--seed S] [--dir DIR]
 #include "citygen/CityGenerator.h"
 #include "domain/JsonCodec.h"
 #include "security/Crypto.h"
@@ -12,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -57,12 +58,37 @@ int main(int argc, char* argv[])
     p.addOption(
         {QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"), QStringLiteral("42000")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("dir"), QStringLiteral("Keep the cache in DIR, and reuse it when there."),
+                 QStringLiteral("DIR")});
     p.process(app);
     const int n = p.value(QStringLiteral("applications")).toInt();
 
+    // --dir keeps the imported cache (and its key) for the next run, which then skips generating
+    // and importing: handy when profiling the check. Its results are cleared before measuring.
     QTemporaryDir tmp;
-    const QString bundle = tmp.filePath(QStringLiteral("city.jsonl"));
-    {
+    const QString dir = p.isSet(QStringLiteral("dir")) ? p.value(QStringLiteral("dir")) : tmp.path();
+    QDir().mkpath(dir);
+    const QString cachePath = dir + QStringLiteral("/cache.db");
+    QFile keyFile(dir + QStringLiteral("/key.hex"));
+    const bool reuse = QFile::exists(cachePath) && keyFile.exists();
+    QByteArray key;
+    if (reuse && keyFile.open(QIODevice::ReadOnly)) {
+        key = QByteArray::fromHex(keyFile.readAll());
+    } else {
+        key = crypto::randomBytes(32);
+        QFile::remove(cachePath);
+        if (keyFile.open(QIODevice::WriteOnly))
+            keyFile.write(key.toHex());
+    }
+    keyFile.close();
+    auto db = store::Database::open(cachePath, key,
+                                    reuse ? store::Database::OpenMode::Existing : store::Database::OpenMode::Create, {},
+                                    store::Database::Options{512 * 1024});
+    if (!db)
+        qFatal("%s", qPrintable(db.error().message));
+    store::Connection& c = (*db)->writer();
+    if (!reuse) {
+        const QString bundle = tmp.filePath(QStringLiteral("city.jsonl"));
         QFile out(bundle);
         out.open(QIODevice::WriteOnly);
         citygen::Options options;
@@ -70,17 +96,13 @@ int main(int argc, char* argv[])
         options.seed = p.value(QStringLiteral("seed")).toULongLong();
         if (!citygen::writeCity(options, out))
             qFatal("generation failed");
-    }
-    auto db = store::Database::open(tmp.filePath(QStringLiteral("cache.db")), crypto::randomBytes(32),
-                                    store::Database::OpenMode::Create, {}, store::Database::Options{512 * 1024});
-    if (!db)
-        qFatal("%s", qPrintable(db.error().message));
-    store::Connection& c = (*db)->writer();
-    {
+        out.close();
         QFile in(bundle);
         in.open(QIODevice::ReadOnly);
         if (!store::BundleImporter(c).run(in))
             qFatal("import failed");
+    } else if (!c.exec(QStringLiteral("DELETE FROM eligibility_results; DELETE FROM eligibility_dirty;"))) {
+        qFatal("cannot clear the previous results");
     }
     store::CacheEligibility eligibility(c);
 

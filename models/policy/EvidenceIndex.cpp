@@ -117,7 +117,7 @@ void EvidenceIndex::addAll(QList<EvidenceRecord> typedRecords)
             texts.append(r.address);
         }
     const ZoneMatcher& zones = m_zones;
-    const QList<AddressPlace> places =
+    QList<AddressPlace> places =
         QtConcurrent::blockingMapped<QList<AddressPlace>>(texts, [&zones](const QString& text) {
             AddressPlace p;
             p.normalized = AddressNormalizer::normalize(text);
@@ -125,8 +125,9 @@ void EvidenceIndex::addAll(QList<EvidenceRecord> typedRecords)
             return p;
         });
     for (qsizetype i = 0; i < texts.size(); ++i)
-        m_placeByText.insert(texts.at(i), &m_places.emplace_back(places.at(i)));
-    m_records.reserve(m_records.size() + typedRecords.size());
+        m_placeByText.insert(texts.at(i), &m_places.emplace_back(std::move(places[i])));
+    // No reserve(size + n): called block by block, an exact reserve reallocates (and copies every
+    // record) each time; growing geometrically does not.
     for (EvidenceRecord& r : typedRecords)
         insert(std::move(r));
 }
@@ -262,7 +263,7 @@ void EvidenceIndex::insert(EvidenceRecord&& r)
     }
     for (const QString& p : std::as_const(people))
         m_byPerson[p].append(index);
-    m_records.append(std::move(r));
+    m_records.push_back(std::move(r));
 }
 
 } // namespace adm::policy

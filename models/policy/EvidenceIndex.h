@@ -110,7 +110,7 @@ private:
     void insert(EvidenceRecord&& record);
 
     const ZoneMatcher& m_zones;
-    QList<EvidenceRecord> m_records;
+    std::deque<EvidenceRecord> m_records; // grows without moving or copying what it holds
     QHash<QString, QList<int>> m_byPerson;
     std::deque<AddressPlace> m_places; // a deque: records keep pointers into it
     QHash<QString, const AddressPlace*> m_placeByText;

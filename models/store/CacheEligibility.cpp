@@ -15,7 +15,9 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentMap>
+#include <QtConcurrent/QtConcurrentRun>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
@@ -151,17 +153,18 @@ struct Evidence {
     {}
 
     // Reads (id, version, data) rows. Parsing the JSON and matching addresses is the costly part:
-    // each block is parsed on the thread pool while this thread reads the next one from the cache.
+    // each block is parsed on the thread pool, a slice per core, while this thread reads the next
+    // one from the cache. The parsed records are moved, never copied (there are hundreds of
+    // thousands; QFuture::results() would copy each).
     void load(Statement& q)
     {
         constexpr qsizetype kBlock = 16384;
-        QFuture<policy::EvidenceRecord> parsing;
+        const qsizetype slices = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
+        QList<QFuture<QList<policy::EvidenceRecord>>> parsing;
         const auto collect = [this, &parsing] {
-            if (!parsing.isValid())
-                return;
-            QList<policy::EvidenceRecord> records = parsing.results();
-            records.removeIf([](const policy::EvidenceRecord& r) { return r.id.isEmpty(); });
-            index.addAll(std::move(records));
+            for (QFuture<QList<policy::EvidenceRecord>>& f : parsing)
+                index.addAll(f.takeResult());
+            parsing.clear();
         };
         QList<QByteArray> texts;
         bool more = true;
@@ -176,14 +179,23 @@ struct Evidence {
             }
             if (texts.size() == kBlock || (!more && !texts.isEmpty())) {
                 collect();
-                parsing = QtConcurrent::mapped(std::move(texts), [](const QByteArray& text) {
-                    auto r = json::readAgencyRecord(QJsonDocument::fromJson(text).object());
-                    return r ? policy::EvidenceIndex::typed(*r) : policy::EvidenceRecord{};
-                });
+                const qsizetype step = (texts.size() + slices - 1) / slices;
+                for (qsizetype from = 0; from < texts.size(); from += step)
+                    parsing.append(QtConcurrent::run(&Evidence::parse, texts.mid(from, step)));
                 texts = {};
             }
         }
         collect();
+    }
+
+    static QList<policy::EvidenceRecord> parse(const QList<QByteArray>& texts)
+    {
+        QList<policy::EvidenceRecord> out;
+        out.reserve(texts.size());
+        for (const QByteArray& text : texts)
+            if (auto r = json::readAgencyRecord(QJsonDocument::fromJson(text).object()); r && !r->id.isEmpty())
+                out.append(policy::EvidenceIndex::typed(*r));
+        return out;
     }
 };
 
