@@ -16,8 +16,10 @@
 #include <QLoggingCategory>
 #include <QSet>
 #include <QThreadPool>
+#include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentMap>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
@@ -383,21 +385,31 @@ struct CacheEligibility::Run {
         return {};
     }
 
+    // SHA-256 over the application and the records the check could read, each at its version, in
+    // record id order. Built from indexes, without a string per record: it runs for every result.
     static QString digest(const Application& a, qint64 version, const policy::EvidenceIndex& evidence,
                           const QHash<QString, qint64>& recordVersions)
     {
-        QStringList people{EvidenceIndexKey(a.child.idNumber)};
+        QVarLengthArray<int, 32> used;
+        const auto addPerson = [&](const QString& idNumber) {
+            for (int index : evidence.recordsOf(EvidenceIndexKey(idNumber)))
+                used.append(index);
+        };
+        addPerson(a.child.idNumber);
         for (const Guardian& g : a.guardians)
-            people.append(EvidenceIndexKey(g.idNumber));
-        QStringList used;
-        for (const QString& person : people)
-            for (int index : evidence.recordsOf(person)) {
-                const QString id = evidence.record(index).id;
-                used.append(id + u'@' + QString::number(recordVersions.value(id)));
-            }
-        used.sort();
-        used.removeDuplicates();
-        const QByteArray material = a.id.toUtf8() + '@' + QByteArray::number(version) + '|' + used.join(u'|').toUtf8();
+            addPerson(g.idNumber);
+        std::sort(used.begin(), used.end(),
+                  [&evidence](int x, int y) { return evidence.record(x).id < evidence.record(y).id; });
+        used.erase(std::unique(used.begin(), used.end()), used.end());
+        QByteArray material = a.id.toUtf8() + '@' + QByteArray::number(version);
+        material.reserve(material.size() + used.size() * 32);
+        for (int index : used) {
+            const QString& id = evidence.record(index).id;
+            material += '|';
+            material += id.toUtf8();
+            material += '@';
+            material += QByteArray::number(recordVersions.value(id));
+        }
         return QString::fromLatin1(crypto::sha256(material).toHex());
     }
 
@@ -559,6 +571,10 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
         if (progress)
             progress(from + chunk.size(), ids.size());
     }
+    // Hundreds of thousands of records take a moment to free: not on the way to the commit.
+    if (all)
+        QThreadPool::globalInstance()->start(
+            [evidence = std::shared_ptr<Evidence>(std::move(all))]() mutable { evidence.reset(); });
     qint64 crossChanged = 0;
     QElapsedTimer crossTimer;
     crossTimer.start();
