@@ -1614,10 +1614,6 @@
         <translation>（无原因）</translation>
     </message>
     <message>
-        <source>&amp;Reason:</source>
-        <translation>原因(&amp;R)：</translation>
-    </message>
-    <message>
         <source>What the family must bring or explain</source>
         <translation>家庭需提交或说明的内容</translation>
     </message>
@@ -1672,6 +1668,10 @@
     <message>
         <source>Write a note saying what the reason is.</source>
         <translation>请在备注中写明具体原因。</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation>原因(&amp;S)：</translation>
     </message>
 </context>
 <context>

@@ -93,7 +93,7 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
     for (const QString& code : sync::ReasonCodes::codesFor(outcome))
         m_reason->addItem(views::labels::reason(code, outcome), code);
     m_reason->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    form->addRow(tr("&Reason:"), m_reason);
+    form->addRow(tr("Rea&son:"), m_reason);
     m_reasonHint = new QLabel(this);
     m_reasonHint->setWordWrap(true);
     form->addRow(QString(), m_reasonHint);
