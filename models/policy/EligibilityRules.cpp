@@ -110,9 +110,9 @@ EligibilityRules::Attempt EligibilityRules::tryRecord(int index, bool explain) c
     case Dataset::ResidentPopulation:
         return tryHousehold(index, explain);
     case Dataset::RentalFiling:
-        return tryRental(index, explain);
+        return tryDatedResidence(index, explain, kRentalWords);
     case Dataset::ResidencePermit:
-        return tryResidencePermit(index, explain);
+        return tryDatedResidence(index, explain, kPermitWords);
     case Dataset::SocialInsurance:
         return tryInsurance(index, explain);
     case Dataset::IndividualBusiness:
@@ -398,114 +398,85 @@ EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, bool explain
     return a;
 }
 
-EligibilityRules::Attempt EligibilityRules::tryRental(int index, bool explain) const
+// The sentences of a dated residence document, in the "EligibilityCheck" context. Steps: held by a
+// guardian; valid (a filing has a status, a permit has none); begun or issued at least the
+// policy's months before the cut-off; not ended before it; in the school's zone.
+struct EligibilityRules::DatedResidence {
+    const char* notGuardians; // %1 number
+    const char* notValid;     // %1 number, %2 status; null: the dataset has no status
+    const char* tooLate;      // %1 number, %2 date, %3 latest date, %4 months
+    const char* endedEarly;   // %1 number, %2 end, %3 cut-off
+    const char* notInZone;    // %1 number, %2 why
+    const char* passed;       // %1 number, %2 date, %3 latest date, %4 end, %5 the address match
+};
+
+const EligibilityRules::DatedResidence EligibilityRules::kRentalWords{
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Rental filing %1 does not name a guardian as tenant."),
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Rental filing %1 has status %2, not valid."),
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Rental filing %1 starts on %2, after %3 (%4 months before the cut-off)."),
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Rental filing %1 ends on %2, before the cut-off %3."),
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Rental filing %1 is not in the school's zone. %2"),
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Rental filing %1 runs from %2 (needed by %3) to %4; the address %5."),
+};
+
+const EligibilityRules::DatedResidence EligibilityRules::kPermitWords{
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Residence permit %1 is not a guardian's."),
+    nullptr,
+    QT_TRANSLATE_NOOP("EligibilityCheck",
+                      "Residence permit %1 was issued on %2, after %3 (%4 months before the cut-off)."),
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Residence permit %1 expired on %2, before the cut-off %3."),
+    QT_TRANSLATE_NOOP("EligibilityCheck", "Residence permit %1 is not in the school's zone. %2"),
+    QT_TRANSLATE_NOOP("EligibilityCheck",
+                      "Residence permit %1 was issued on %2 (needed by %3) and is valid until %4; the address %5."),
+};
+
+EligibilityRules::Attempt EligibilityRules::tryDatedResidence(int index, bool explain,
+                                                              const DatedResidence& words) const
 {
+    const auto text = [](const char* sentence) { return QCoreApplication::translate("EligibilityCheck", sentence); };
     const EvidenceRecord& r = m_evidence.record(index);
     Attempt a;
     a.record = index;
     a.date = r.date;
-    const QDate latestStart = monthsBeforeCutoff(m_policy.minRentalMonths);
+    const QDate latest = monthsBeforeCutoff(m_policy.minRentalMonths);
     if (!heldByPerson(r, true)) {
         if (explain)
-            a.reason =
-                QCoreApplication::translate("EligibilityCheck", "Rental filing %1 does not name a guardian as tenant.")
-                    .arg(r.number);
+            a.reason = text(words.notGuardians).arg(r.number);
         return a;
     }
     a.progress = 1;
-    if (r.status != QLatin1String("valid")) {
+    if (words.notValid && r.status != QLatin1String("valid")) {
         if (explain)
-            a.reason = QCoreApplication::translate("EligibilityCheck", "Rental filing %1 has status %2, not valid.")
-                           .arg(r.number, orUnknown(r.status));
+            a.reason = text(words.notValid).arg(r.number, orUnknown(r.status));
         return a;
     }
     a.progress = 2;
-    if (!r.date.isValid() || r.date > latestStart) {
+    if (!r.date.isValid() || r.date > latest) {
         if (explain)
-            a.reason = QCoreApplication::translate("EligibilityCheck",
-                                                   "Rental filing %1 starts on %2, after %3 (%4 months before the "
-                                                   "cut-off).")
-                           .arg(r.number, day(r.date), day(latestStart), QString::number(m_policy.minRentalMonths));
+            a.reason =
+                text(words.tooLate).arg(r.number, day(r.date), day(latest), QString::number(m_policy.minRentalMonths));
         return a;
     }
     a.progress = 3;
     if (r.endDateGiven && (!r.endDate.isValid() || r.endDate < m_cutoff)) {
         if (explain)
-            a.reason =
-                QCoreApplication::translate("EligibilityCheck", "Rental filing %1 ends on %2, before the cut-off %3.")
-                    .arg(r.number, day(r.endDate), day(m_cutoff));
+            a.reason = text(words.endedEarly).arg(r.number, day(r.endDate), day(m_cutoff));
         return a;
     }
     a.progress = 4;
     a.match = zoneMatch(r);
     if (!a.match.matched()) {
         if (explain)
-            a.reason =
-                QCoreApplication::translate("EligibilityCheck", "Rental filing %1 is not in the school's zone. %2")
-                    .arg(r.number, missReason(r));
+            a.reason = text(words.notInZone).arg(r.number, missReason(r));
         return a;
     }
     a.ok = true;
     a.exact = a.match.isExact();
     if (!explain)
         return a;
-    const QString end =
-        r.endDateGiven ? day(r.endDate) : QCoreApplication::translate("EligibilityCheck", "no end date");
-    a.reason = QCoreApplication::translate("EligibilityCheck",
-                                           "Rental filing %1 runs from %2 (needed by %3) to %4; the address %5.")
-                   .arg(r.number, day(r.date), day(latestStart), end, m_evidence.zoneMatcher().describe(a.match));
-    return a;
-}
-
-EligibilityRules::Attempt EligibilityRules::tryResidencePermit(int index, bool explain) const
-{
-    const EvidenceRecord& r = m_evidence.record(index);
-    Attempt a;
-    a.record = index;
-    a.date = r.date;
-    const QDate latestIssue = monthsBeforeCutoff(m_policy.minRentalMonths);
-    if (!heldByPerson(r, true)) {
-        if (explain)
-            a.reason = QCoreApplication::translate("EligibilityCheck", "Residence permit %1 is not a guardian's.")
-                           .arg(r.number);
-        return a;
-    }
-    a.progress = 2;
-    if (!r.date.isValid() || r.date > latestIssue) {
-        if (explain)
-            a.reason = QCoreApplication::translate("EligibilityCheck",
-                                                   "Residence permit %1 was issued on %2, after %3 (%4 months before "
-                                                   "the cut-off).")
-                           .arg(r.number, day(r.date), day(latestIssue), QString::number(m_policy.minRentalMonths));
-        return a;
-    }
-    a.progress = 3;
-    if (r.endDateGiven && (!r.endDate.isValid() || r.endDate < m_cutoff)) {
-        if (explain)
-            a.reason = QCoreApplication::translate("EligibilityCheck",
-                                                   "Residence permit %1 expired on %2, before the cut-off %3.")
-                           .arg(r.number, day(r.endDate), day(m_cutoff));
-        return a;
-    }
-    a.progress = 4;
-    a.match = zoneMatch(r);
-    if (!a.match.matched()) {
-        if (explain)
-            a.reason =
-                QCoreApplication::translate("EligibilityCheck", "Residence permit %1 is not in the school's zone. %2")
-                    .arg(r.number, missReason(r));
-        return a;
-    }
-    a.ok = true;
-    a.exact = a.match.isExact();
-    if (!explain)
-        return a;
-    const QString end =
-        r.endDateGiven ? day(r.endDate) : QCoreApplication::translate("EligibilityCheck", "no end date");
-    a.reason = QCoreApplication::translate("EligibilityCheck",
-                                           "Residence permit %1 was issued on %2 (needed by %3) and is valid until "
-                                           "%4; the address %5.")
-                   .arg(r.number, day(r.date), day(latestIssue), end, m_evidence.zoneMatcher().describe(a.match));
+    const QString end = r.endDateGiven ? day(r.endDate) : text(QT_TRANSLATE_NOOP("EligibilityCheck", "no end date"));
+    a.reason =
+        text(words.passed).arg(r.number, day(r.date), day(latest), end, m_evidence.zoneMatcher().describe(a.match));
     return a;
 }
 

@@ -59,8 +59,11 @@ private:
     Attempt tryRealEstate(int index, bool explain) const;
     Attempt trySaleContract(int index, bool explain) const;
     Attempt tryHousehold(int index, bool explain) const;
-    Attempt tryRental(int index, bool explain) const;
-    Attempt tryResidencePermit(int index, bool explain) const;
+    // A rental filing or a residence permit: the same steps, each dataset in its own words.
+    struct DatedResidence;
+    static const DatedResidence kRentalWords;
+    static const DatedResidence kPermitWords;
+    Attempt tryDatedResidence(int index, bool explain, const DatedResidence& words) const;
     Attempt tryInsurance(int index, bool explain) const;
     Attempt tryBusiness(int index, bool explain) const;
 
