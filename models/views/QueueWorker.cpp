@@ -41,7 +41,7 @@ QueueReader* QueueWorker::reader()
     return m_reader.get();
 }
 
-void QueueWorker::fetchFirst(quint64 generation, const QueueQuery& query, int limit)
+template <typename Read, typename Deliver> void QueueWorker::answer(quint64 generation, Read read, Deliver deliver)
 {
     if (isStale(generation))
         return;
@@ -51,48 +51,35 @@ void QueueWorker::fetchFirst(quint64 generation, const QueueQuery& query, int li
         Q_EMIT failed(generation, tr("The cache cannot be read."));
         return;
     }
-    auto rows = r->firstRows(query, limit);
+    auto result = read(*r);
     if (isStale(generation))
         return;
-    if (!rows)
-        Q_EMIT failed(generation, rows.error().message);
+    if (!result)
+        Q_EMIT failed(generation, result.error().message);
     else
-        Q_EMIT rowsReady(generation, 0, *rows);
+        deliver(*result);
+}
+
+void QueueWorker::fetchFirst(quint64 generation, const QueueQuery& query, int limit)
+{
+    answer(
+        generation, [&](QueueReader& r) { return r.firstRows(query, limit); },
+        [&](const auto& rows) { Q_EMIT rowsReady(generation, 0, rows); });
 }
 
 void QueueWorker::fetchFrom(quint64 generation, const QueueQuery& query, int firstRow, const QueueKey& anchor, int skip,
                             int count)
 {
-    if (isStale(generation))
-        return;
-    m_running = generation;
-    QueueReader* r = reader();
-    if (!r)
-        return;
-    auto rows = r->rowsFrom(query, anchor, skip, count);
-    if (isStale(generation))
-        return;
-    if (!rows)
-        Q_EMIT failed(generation, rows.error().message);
-    else
-        Q_EMIT rowsReady(generation, firstRow, *rows);
+    answer(
+        generation, [&](QueueReader& r) { return r.rowsFrom(query, anchor, skip, count); },
+        [&](const auto& rows) { Q_EMIT rowsReady(generation, firstRow, rows); });
 }
 
 void QueueWorker::fetchQids(quint64 generation, int firstRow, const QVector<qint64>& qids)
 {
-    if (isStale(generation))
-        return;
-    m_running = generation;
-    QueueReader* r = reader();
-    if (!r)
-        return;
-    auto rows = r->rowsByQid(qids);
-    if (isStale(generation))
-        return;
-    if (!rows)
-        Q_EMIT failed(generation, rows.error().message);
-    else
-        Q_EMIT rowsReady(generation, firstRow, *rows);
+    answer(
+        generation, [&](QueueReader& r) { return r.rowsByQid(qids); },
+        [&](const auto& rows) { Q_EMIT rowsReady(generation, firstRow, rows); });
 }
 
 void QueueWorker::scan(quint64 generation, const QueueQuery& query, int keepAllQids)
@@ -114,19 +101,9 @@ void QueueWorker::scan(quint64 generation, const QueueQuery& query, int keepAllQ
 
 void QueueWorker::countBins(quint64 generation, const QueueQuery& query)
 {
-    if (isStale(generation))
-        return;
-    m_running = generation;
-    QueueReader* r = reader();
-    if (!r)
-        return;
-    auto counts = r->binCounts(query);
-    if (isStale(generation))
-        return;
-    if (!counts)
-        Q_EMIT failed(generation, counts.error().message);
-    else
-        Q_EMIT binsCounted(generation, *counts);
+    answer(
+        generation, [&](QueueReader& r) { return r.binCounts(query); },
+        [&](const BinCounts& counts) { Q_EMIT binsCounted(generation, counts); });
 }
 
 QueueWorkerThread::QueueWorkerThread(ReaderFactory readers, const char* name)

@@ -39,6 +39,9 @@ Q_SIGNALS:
 private:
     QueueReader* reader();
     static int progress(void* self);
+    // One read for `generation`, unless a newer request made it stale first; its answer goes to
+    // `deliver`, its error (or a reader that cannot open) to failed().
+    template <typename Read, typename Deliver> void answer(quint64 generation, Read read, Deliver deliver);
 
     ReaderFactory m_readers;
     std::shared_ptr<std::atomic<quint64>> m_latest;
