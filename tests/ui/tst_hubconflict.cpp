@@ -127,6 +127,9 @@ private:
     void syncNow(Open& o);
     // The Conflicts bin chosen with the mouse, with `id` open in the detail pane beside its conflict.
     void openConflict(Open& o, const QString& id);
+    // All of the above: a decision of ours in conflict with the other desk's, open on screen.
+    // `madeOn` is the version ours was made on, `upstreamVersion` the one the other desk made.
+    void reachConflict(Open& o, HubPrompter& prompter, QString* id, qint64* madeOn, qint64* upstreamVersion);
     void clickBin(Open& o, Bin bin);
     static void activate(Open& o);
     static SessionStatus status(Open& o);
@@ -340,28 +343,34 @@ hub::ApplicationRow TestHubConflict::onHub(const QString& id)
     return **found;
 }
 
-void TestHubConflict::conflictFromHubIsShownAndDecidedAgain()
+void TestHubConflict::reachConflict(Open& o, HubPrompter& prompter, QString* id, qint64* madeOn,
+                                    qint64* upstreamVersion)
 {
-    HubPrompter prompter;
-    Open o;
     open(o, prompter);
     if (QTest::currentTestFailed())
         return;
-    QString id;
-    approveFirstToReview(o, prompter, &id);
+    approveFirstToReview(o, prompter, id);
     if (QTest::currentTestFailed())
         return;
-    const qint64 base = onHub(id).version;
-    qint64 upstreamVersion = 0;
-    decideElsewhere(id, &upstreamVersion);
+    *madeOn = onHub(*id).version;
+    decideElsewhere(*id, upstreamVersion);
     if (QTest::currentTestFailed())
         return;
-
     // The push meets the other desk's decision: the hub answers "conflict", the pull brings it in.
     syncNow(o);
     if (QTest::currentTestFailed())
         return;
-    openConflict(o, id);
+    openConflict(o, *id);
+}
+
+void TestHubConflict::conflictFromHubIsShownAndDecidedAgain()
+{
+    HubPrompter prompter;
+    Open o;
+    QString id;
+    qint64 base = 0;
+    qint64 upstreamVersion = 0;
+    reachConflict(o, prompter, &id, &base, &upstreamVersion);
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(status(o).outbox, qint64(0));
@@ -434,21 +443,10 @@ void TestHubConflict::conflictFromHubIsDropped()
 {
     HubPrompter prompter;
     Open o;
-    open(o, prompter);
-    if (QTest::currentTestFailed())
-        return;
     QString id;
-    approveFirstToReview(o, prompter, &id);
-    if (QTest::currentTestFailed())
-        return;
+    qint64 base = 0;
     qint64 upstreamVersion = 0;
-    decideElsewhere(id, &upstreamVersion);
-    if (QTest::currentTestFailed())
-        return;
-    syncNow(o);
-    if (QTest::currentTestFailed())
-        return;
-    openConflict(o, id);
+    reachConflict(o, prompter, &id, &base, &upstreamVersion);
     if (QTest::currentTestFailed())
         return;
     QVERIFY(o.window->findChild<QLabel*>(QStringLiteral("conflictMine"))->text().contains(QStringLiteral("Approve")));
