@@ -2780,10 +2780,6 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
         <translation>已生成含%1份申请的城市数据（种子%2），用时%3秒。</translation>
     </message>
     <message>
-        <source>Changes per transaction (default 20000); a killed import keeps whole batches.</source>
-        <translation>每个事务的变更数（默认 20000）；导入被中断时，已完成的整批会保留。</translation>
-    </message>
-    <message>
         <source>Do not run the eligibility check on what the bundle changed.</source>
         <translation>不对数据包变更的内容运行资格核验。</translation>
     </message>
@@ -3298,6 +3294,10 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>The two passphrases differ. Nothing was changed.</source>
         <translation>两次输入的口令不一致。未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Changes per transaction (default %1); a killed import keeps whole batches.</source>
+        <translation>每个事务的变更数（默认 %1）；导入被中断时，已完成的整批会保留。</translation>
     </message>
 </context>
 <context>

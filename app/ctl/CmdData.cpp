@@ -70,8 +70,9 @@ int cmdImport(CtlContext& ctx)
     QCommandLineParser p;
     const QCommandLineOption batch(
         QStringLiteral("batch-size"),
-        CtlText::tr("Changes per transaction (default 20000); a killed import keeps whole batches."), CtlText::tr("N"),
-        QStringLiteral("20000"));
+        CtlText::tr("Changes per transaction (default %1); a killed import keeps whole batches.")
+            .arg(store::BundleImporter::kDefaultBatch),
+        CtlText::tr("N"), QString::number(store::BundleImporter::kDefaultBatch));
     const QCommandLineOption noCheck(QStringLiteral("no-check"),
                                      CtlText::tr("Do not run the eligibility check on what the bundle changed."));
     if (!ctx.parse(p,

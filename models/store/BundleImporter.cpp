@@ -97,7 +97,7 @@ Result<ApplyStats> BundleImporter::run(QIODevice& input, const ProgressFn& progr
             pending = QtConcurrent::run(parseLines, next, first);
         if (!batch.changes.isEmpty()) {
             const qint64 lastLine = batch.firstLine + batch.changes.size() - 1;
-            auto stats = m_applier.apply(
+            auto stats = m_applier.applyValidated( // parseLines() validated every change
                 batch.changes, {{QStringLiteral("import.last_seq"), QString::number(batch.changes.last().seq)}});
             if (!stats) {
                 if (more)

@@ -33,6 +33,9 @@ public:
     // Validates every change first (an invalid one rejects the batch, naming its seq and field),
     // then applies them and writes `meta` (for example the feed cursor) in the same transaction.
     Result<ApplyStats> apply(const QList<Change>& changes, const MetaValues& meta = {});
+    // The same, for a caller that validated every change already (BundleImporter does, on its
+    // parsing thread, so that the writer thread does not do it twice).
+    Result<ApplyStats> applyValidated(const QList<Change>& changes, const MetaValues& meta = {});
 
     // Checks one change against the contract without applying it.
     static Status validate(const Change& change);
