@@ -70,7 +70,7 @@ private:
     std::atomic<bool> m_running{false};
     quint64 m_passEpoch = 0;
     bool m_again = false;
-    bool m_online = true;
+    bool m_online = false; // false until a pass has reached the hub
     int m_offlinePasses = 0;
     int m_watchMs = 0;
     QTimer* m_watchTimer = nullptr;

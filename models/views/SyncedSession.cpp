@@ -18,11 +18,6 @@ SyncedSession::SyncedSession(std::unique_ptr<store::Workspace> workspace, QObjec
     connect(m_service.get(), &sync::SyncService::passFinished, this, [this](const sync::PassResult& r) {
         if (r.summary.applied > 0 || r.summary.pushed > 0 || r.summary.conflicts > 0 || r.summary.removed > 0)
             Q_EMIT cacheChanged();
-        // The engine reports changes of reachability only; the session starts as "not reached yet".
-        if (r.ok() && !m_online) {
-            m_online = true;
-            Q_EMIT onlineChanged(true);
-        }
         Q_EMIT syncFinished(r.ok(), r.errorMessage);
     });
     connect(m_service.get(), &sync::SyncService::onlineChanged, this, [this](bool online) {
