@@ -184,9 +184,15 @@ Result<ApplyStats> ChangeApplier::applyValidated(const QList<Change>& changes, c
     // checkpoint after 256 MB of WAL rather than 4 MB, so that an index page rewritten by many
     // batches is copied into the database once (a 100,000-application import: 77,000 to 92,000
     // rows/s).
+    // What the connection had (Database's durable settings) is put back after the batch.
+    const auto synchronous = m_writer.scalar(QStringLiteral("PRAGMA synchronous"));
+    const auto checkpoint = m_writer.scalar(QStringLiteral("PRAGMA wal_autocheckpoint"));
     (void)m_writer.exec(QStringLiteral("PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 65536"));
-    const auto restore = qScopeGuard(
-        [this] { (void)m_writer.exec(QStringLiteral("PRAGMA synchronous = FULL; PRAGMA wal_autocheckpoint = 1000")); });
+    const auto restore = qScopeGuard([&] {
+        (void)m_writer.exec(QStringLiteral("PRAGMA synchronous = %1; PRAGMA wal_autocheckpoint = %2")
+                                .arg(synchronous ? synchronous->toInt() : 2)
+                                .arg(checkpoint ? checkpoint->toInt() : 1000));
+    });
     Transaction tx(m_writer);
     if (!tx.beginStatus())
         return tx.beginStatus().error();

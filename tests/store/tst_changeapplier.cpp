@@ -28,6 +28,7 @@ private Q_SLOTS:
     void invalidChangeRejectsWholeBatch();
     void metaWrittenWithBatch();
     void peopleAndSubjectsFollowUpdates();
+    void durableSettingsComeBackAfterABatch();
 
 private:
     QString dataOf(const QString& table, const QString& id);
@@ -217,6 +218,22 @@ void TestChangeApplier::metaWrittenWithBatch()
     bad.data.remove(QStringLiteral("child"));
     QVERIFY(!m_applier->apply({bad}, {{QStringLiteral("feed.cursor"), QStringLiteral("c-2")}}).ok());
     QCOMPARE(*m_db->meta(QStringLiteral("feed.cursor")), QStringLiteral("c-1"));
+}
+
+// A batch commits without waiting for the disk, but what comes after it (a decision, an audit
+// entry) must find the connection's durable settings as the cache set them.
+void TestChangeApplier::durableSettingsComeBackAfterABatch()
+{
+    const qint64 synchronous = count(QStringLiteral("PRAGMA synchronous"));
+    const qint64 checkpoint = count(QStringLiteral("PRAGMA wal_autocheckpoint"));
+    QCOMPARE(synchronous, qint64(2)); // FULL, as Database opens the writer
+    QVERIFY(m_applier->apply({app(QStringLiteral("A1"), 1, QStringLiteral("submitted"))}).ok());
+    QCOMPARE(count(QStringLiteral("PRAGMA synchronous")), synchronous);
+    QCOMPARE(count(QStringLiteral("PRAGMA wal_autocheckpoint")), checkpoint);
+    Change bad = app(QStringLiteral("A2"), 1, QStringLiteral("submitted"));
+    bad.data.remove(QStringLiteral("child"));
+    QVERIFY(!m_applier->apply({bad}).ok()); // refused before anything is written
+    QCOMPARE(count(QStringLiteral("PRAGMA synchronous")), synchronous);
 }
 
 void TestChangeApplier::peopleAndSubjectsFollowUpdates()
