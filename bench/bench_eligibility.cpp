@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -114,6 +115,10 @@ int main(int argc, char* argv[])
     const double allCpu = cpuSeconds() - cpu;
     if (!all)
         qFatal("%s", qPrintable(all.error().message));
+    // The check frees its evidence on the thread pool after returning; the re-check below is
+    // measured on its own.
+    QThreadPool::globalInstance()->waitForDone();
+    const double freedSeconds = t.nsecsElapsed() / 1e9;
 
     const QList<Change> updates = recordUpdates(c, 1000);
     if (!store::ChangeApplier(c).apply(updates))
@@ -130,6 +135,7 @@ int main(int argc, char* argv[])
     std::printf("  whole cache:          %8.2f s  (CPU %6.2f s)  %8lld applications  %9.0f applications/s  "
                 "(target < 5 s at 42,000)\n",
                 allSeconds, allCpu, static_cast<long long>(all->checked), all->checked / allSeconds);
+    std::printf("  ... until its memory is freed in the background: %.2f s\n", freedSeconds);
     std::printf("  after 1,000 changes:  %8.3f s  (CPU %6.2f s)  %8lld applications re-checked  (target < 1 s)\n",
                 deltaSeconds, deltaCpu, static_cast<long long>(delta->checked));
     QFile load(QStringLiteral("/proc/loadavg"));

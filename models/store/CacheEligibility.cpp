@@ -201,19 +201,62 @@ struct Evidence {
     }
 };
 
+// One result row, prepared on the thread pool (read the application, check it, digest its
+// evidence, write its JSON), so that the writer thread only binds and steps.
+struct PreparedRow {
+    // in
+    QString applicationId;
+    qint64 version = 0;
+    QByteArray text;
+    // out
+    bool readable = false; // an application that does not read is skipped (its result goes)
+    QString policyId;
+    QString digest;
+    policy::Category category = policy::Category::None;
+    bool eligible = false;
+    QStringList flags;
+    QString decisiveDate;
+    policy::ApplicationSummary summary;
+    QByteArray stored;
+};
+
+// A chunk of applications on its way through the check: read on the writer thread, checked on the
+// pool while the writer writes the chunk before it, then written.
+struct Chunk {
+    std::vector<PreparedRow> rows;      // does not grow once the check runs: the pool holds references
+    std::unique_ptr<Evidence> own;      // its records, when they are read per chunk
+    const Evidence* evidence = nullptr; // own or shared
+    std::unique_ptr<policy::EligibilityCheck> check;
+    QFuture<void> checking;
+
+    ~Chunk() { checking.waitForFinished(); }
+};
+
 // One refresh: the catalog, the rows seen before, and what was written.
 struct CacheEligibility::Run {
+    // What the queue and the counts care about in a result.
+    struct Outcome {
+        policy::Category category = policy::Category::None;
+        qint64 flagMask = 0;
+        bool operator==(const Outcome&) const = default;
+    };
+
     Connection& c;
+    bool everything = false;
     // Where the time goes (nanoseconds), logged at debug level: admissions.store.debug=true.
+    // check: the writer thread waiting for the pool.
     qint64 nsRead = 0, nsEvidence = 0, nsCheck = 0, nsWrite = 0, nsCross = 0;
     std::unique_ptr<policy::PolicyCatalog> catalog;
-    QHash<QString, StoredRow> before; // results as they were, for the processed ids
-    QHash<QString, StoredRow> after;  // results as written (check flags only, before the cross pass)
-    QSet<QString> childKeys;          // child ID numbers whose groups must be re-flagged
+    QString now;
+    QHash<QString, Outcome> before; // results as they were, for the processed ids
+    QHash<QString, Outcome> after;  // results as written (check flags only, before the cross pass)
+    QSet<QString> childKeys;        // child ID numbers whose groups must be re-flagged
     QSet<QString> certificateKeys;
 
-    explicit Run(Connection& connection)
+    Run(Connection& connection, bool all)
         : c(connection)
+        , everything(all)
+        , now(json::formatTime(QDateTime::currentDateTimeUtc()))
     {}
 
     Status loadCatalog()
@@ -231,16 +274,30 @@ struct CacheEligibility::Run {
         return {};
     }
 
-    Status loadStored(const QString& idsTable, QHash<QString, StoredRow>& into)
+    static policy::Category categoryFrom(const QString& code)
     {
-        auto q = c.prepare(QStringLiteral("SELECT e.application_id, e.category, e.flags, e.admission_year, "
-                                          "e.child_id_number, e.certificate_no, e.household_key "
-                                          "FROM %1 t CROSS JOIN eligibility_results e ON e.application_id = t.id")
-                               .arg(idsTable));
+        if (code == QLatin1String("A"))
+            return policy::Category::A;
+        if (code == QLatin1String("B"))
+            return policy::Category::B;
+        if (code == QLatin1String("C"))
+            return policy::Category::C;
+        return policy::Category::None;
+    }
+
+    // The results of the chunk's applications as they were. Every one of them is rewritten or
+    // deleted, so the groups they were in are re-flagged.
+    Status loadBefore()
+    {
+        auto q = c.prepare(QStringLiteral("SELECT e.application_id, e.category, e.flag_mask, e.child_id_number, "
+                                          "e.certificate_no FROM temp.eligibility_chunk t "
+                                          "CROSS JOIN eligibility_results e ON e.application_id = t.id"));
         if (!q)
             return q.error();
-        while (q->step())
-            into.insert(q->text(0), rowFrom(*q));
+        while (q->step()) {
+            before.insert(q->text(0), Outcome{categoryFrom(q->text(1)), q->int64(2)});
+            remember(q->text(3), q->text(4));
+        }
         return {};
     }
 
@@ -257,64 +314,56 @@ struct CacheEligibility::Run {
         return r;
     }
 
-    void remember(const policy::ApplicationSummary& s)
+    // Checking everything re-flags every group from the stored results; otherwise only the groups
+    // of what was processed.
+    void remember(const QString& childIdNumber, const QString& certificateNo)
     {
-        if (!s.childIdNumber.isEmpty())
-            childKeys.insert(s.childIdNumber);
-        if (!s.decisiveCertificateNo.isEmpty())
-            certificateKeys.insert(s.decisiveCertificateNo);
+        if (everything)
+            return;
+        if (!childIdNumber.isEmpty())
+            childKeys.insert(childIdNumber);
+        if (!certificateNo.isEmpty())
+            certificateKeys.insert(certificateNo);
     }
 
-    // Checks one chunk of application ids and writes their results (without cross flags).
-    Status checkChunk(const QStringList& ids, const Evidence* shared, qint64* removed)
+    // Reads a chunk of application ids (and, without shared evidence, their records), deletes the
+    // results of applications gone from the cache, and starts checking it on the pool.
+    Result<std::unique_ptr<Chunk>> readChunk(const QStringList& ids, const Evidence* shared, qint64* removed)
     {
         QElapsedTimer phase;
         phase.start();
+        auto chunk = std::make_unique<Chunk>();
         if (Status s = fillTempIds(c, QStringLiteral("temp.eligibility_chunk"), ids); !s)
-            return s;
-        if (Status s = loadStored(QStringLiteral("temp.eligibility_chunk"), before); !s)
-            return s;
-
-        QList<Application> apps;
-        QHash<QString, qint64> appVersions;
+            return s.error();
+        if (Status s = loadBefore(); !s)
+            return s.error();
+        QSet<QString> present;
         {
             auto q = c.prepare(QStringLiteral("SELECT a.id, a.version, a.data FROM temp.eligibility_chunk t "
                                               "CROSS JOIN applications a ON a.id = t.id"));
             if (!q)
                 return q.error();
-            QList<QByteArray> texts;
+            chunk->rows.reserve(ids.size());
             while (q->step()) {
-                appVersions.insert(q->text(0), q->int64(1));
-                texts.append(q->utf8(2));
+                PreparedRow& row = chunk->rows.emplace_back();
+                row.applicationId = q->text(0);
+                row.version = q->int64(1);
+                row.text = q->utf8(2);
+                present.insert(row.applicationId);
             }
-            apps = QtConcurrent::blockingMapped<QList<Application>>(texts, [](const QByteArray& text) {
-                auto app = json::readApplication(QJsonDocument::fromJson(text).object());
-                return app ? std::move(app.value()) : Application{};
-            });
-            // Validated when applied; one that does not read is skipped rather than stop the queue.
-            apps.removeIf([](const Application& a) { return a.id.isEmpty(); });
         }
         // Applications gone from the cache: their results go too.
-        QSet<QString> present;
-        for (const Application& a : apps)
-            present.insert(a.id);
-        auto del = c.prepare(QStringLiteral("DELETE FROM eligibility_results WHERE application_id = ?"));
         for (const QString& id : ids) {
             if (present.contains(id))
                 continue;
-            if (const auto it = before.constFind(id); it != before.constEnd())
-                remember(it->summary);
-            del->bind(1, id);
-            if (Status s = del->run(); !s)
-                return s;
-            *removed += c.changes();
+            if (Status s = deleteResult(id, removed); !s)
+                return s.error();
         }
-
         nsRead += phase.nsecsElapsed();
-        phase.restart();
-        std::unique_ptr<Evidence> own;
+
         if (!shared) {
-            own = std::make_unique<Evidence>(catalog->zoneMatcher());
+            phase.restart();
+            chunk->own = std::make_unique<Evidence>(catalog->zoneMatcher());
             // No DISTINCT: it would sort the JSON texts; a record seen twice is skipped before its text is read.
             auto q = c.prepare(QStringLiteral("SELECT r.id, r.version, r.data FROM temp.eligibility_chunk t "
                                               "CROSS JOIN application_people ap ON ap.application_id = t.id "
@@ -322,17 +371,57 @@ struct CacheEligibility::Run {
                                               "CROSS JOIN agency_records r ON r.id = rs.record_id"));
             if (!q)
                 return q.error();
-            own->load(*q);
+            chunk->own->load(*q);
+            nsEvidence += phase.nsecsElapsed();
         }
-        const Evidence& ev = shared ? *shared : *own;
-        const policy::EvidenceIndex& evidence = ev.index;
-        const QHash<QString, qint64>& recordVersions = ev.versions;
-        nsEvidence += phase.nsecsElapsed();
-        phase.restart();
+        chunk->evidence = shared ? shared : chunk->own.get();
+        chunk->check = std::make_unique<policy::EligibilityCheck>(*catalog, chunk->evidence->index);
+        const Evidence& evidence = *chunk->evidence;
+        const policy::EligibilityCheck& check = *chunk->check;
+        chunk->checking =
+            QtConcurrent::map(chunk->rows, [&evidence, &check](PreparedRow& row) { prepare(row, check, evidence); });
+        return chunk;
+    }
 
-        policy::EligibilityCheck check(*catalog, evidence);
-        const QList<EligibilityResult> results = QtConcurrent::blockingMapped<QList<EligibilityResult>>(
-            apps, [&check](const Application& a) { return check.check(a); });
+    // On the pool: everything about a row that does not need the connection.
+    static void prepare(PreparedRow& row, const policy::EligibilityCheck& check, const Evidence& evidence)
+    {
+        auto app = json::readApplication(QJsonDocument::fromJson(row.text).object());
+        row.text = {};
+        // Validated when applied; one that does not read is skipped rather than stop the queue.
+        if (!app || app->id.isEmpty())
+            return;
+        const EligibilityResult r = check.check(*app);
+        row.readable = true;
+        row.applicationId = r.applicationId;
+        row.policyId = r.policyId;
+        row.digest = digest(*app, row.version, evidence.index, evidence.versions);
+        row.category = r.category;
+        row.eligible = r.eligible;
+        row.flags = r.flags;
+        row.decisiveDate = r.decisiveDate.isValid() ? json::formatDate(r.decisiveDate) : QString();
+        row.summary = r.summary;
+        row.stored = storedJson(r);
+    }
+
+    Status deleteResult(const QString& id, qint64* removed)
+    {
+        auto del = c.prepare(QStringLiteral("DELETE FROM eligibility_results WHERE application_id = ?"));
+        if (!del)
+            return del.error();
+        del->bind(1, id);
+        if (Status s = del->run(); !s)
+            return s;
+        *removed += c.changes();
+        return {};
+    }
+
+    // Waits for the chunk's check and writes its results (without cross flags).
+    Status writeChunk(Chunk& chunk, qint64* removed)
+    {
+        QElapsedTimer phase;
+        phase.start();
+        chunk.checking.waitForFinished();
         nsCheck += phase.nsecsElapsed();
         phase.restart();
 
@@ -352,23 +441,26 @@ struct CacheEligibility::Run {
                                     .arg(columns));
         if (!insert || !update)
             return insert ? update.error() : insert.error();
-        const QString now = json::formatTime(QDateTime::currentDateTimeUtc());
-        for (qsizetype i = 0; i < results.size(); ++i) {
-            const EligibilityResult& r = results.at(i);
-            const Application& a = apps.at(i);
+        for (const PreparedRow& r : chunk.rows) {
+            if (!r.readable) {
+                if (Status s = deleteResult(r.applicationId, removed); !s)
+                    return s;
+                continue;
+            }
+            const qint64 mask = maskOf(r.flags);
             Statement& write = before.contains(r.applicationId) ? *update : *insert;
             write.bind(1, r.policyId)
-                .bind(2, digest(a, appVersions.value(a.id), evidence, recordVersions))
+                .bind(2, r.digest)
                 .bind(3, policy::categoryCode(r.category))
                 .bind(4, qint64(r.eligible))
                 .bindUtf8(5, r.flags.join(u',').toUtf8()) // never NULL: empty when no flag
-                .bind(6, maskOf(r.flags))
-                .bind(7, r.decisiveDate.isValid() ? json::formatDate(r.decisiveDate) : QString())
+                .bind(6, mask)
+                .bind(7, r.decisiveDate)
                 .bind(8, qint64(r.summary.admissionYear))
                 .bind(9, r.summary.childIdNumber)
                 .bind(10, r.summary.decisiveCertificateNo.isEmpty() ? QString() : r.summary.decisiveCertificateNo)
                 .bind(11, r.summary.householdKey)
-                .bindUtf8(12, storedJson(r))
+                .bindUtf8(12, r.stored)
                 .bind(13, now)
                 .bind(14, r.applicationId);
             if (Status s = write.run(); !s)
@@ -376,10 +468,8 @@ struct CacheEligibility::Run {
             if (c.changes() != 1)
                 return Error{QStringLiteral("sql_step"),
                              QStringLiteral("the result of %1 was not stored").arg(r.applicationId)};
-            after.insert(r.applicationId, StoredRow{policy::categoryCode(r.category), r.flags, r.summary});
-            remember(r.summary);
-            if (const auto it = before.constFind(r.applicationId); it != before.constEnd())
-                remember(it->summary);
+            after.insert(r.applicationId, Outcome{r.category, mask});
+            remember(r.summary.childIdNumber, r.summary.decisiveCertificateNo);
         }
         nsWrite += phase.nsecsElapsed();
         return {};
@@ -482,8 +572,8 @@ struct CacheEligibility::Run {
             if (Status s = update->run(); !s)
                 return s;
             row.flags = flags;
-            if (after.contains(row.summary.applicationId))
-                after[row.summary.applicationId].flags = flags;
+            if (const auto it = after.find(row.summary.applicationId); it != after.end())
+                it->flagMask = maskOf(flags);
             ++*changedCross;
         }
         return {};
@@ -540,7 +630,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
 {
     Stats stats;
     stats.everything = everything;
-    Run r(m_writer);
+    Run r(m_writer, everything);
     Transaction tx(m_writer);
     if (!tx.beginStatus())
         return tx.beginStatus().error();
@@ -564,12 +654,26 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
             r.nsEvidence += t.nsecsElapsed();
         }
     }
-    for (qsizetype from = 0; from < ids.size(); from += m_chunkSize) {
-        const QStringList chunk = ids.mid(from, m_chunkSize);
-        if (Status s = r.checkChunk(chunk, all.get(), &stats.removed); !s)
-            return s.error();
-        if (progress)
-            progress(from + chunk.size(), ids.size());
+    // Two chunks in flight: the pool checks one while this thread reads the next and writes the
+    // one before (the writes are the longest part, and only this thread can do them).
+    std::unique_ptr<Chunk> writing;
+    for (qsizetype from = 0; from < ids.size() || writing; from += m_chunkSize) {
+        std::unique_ptr<Chunk> reading;
+        if (from < ids.size()) {
+            auto chunk = r.readChunk(ids.mid(from, m_chunkSize), all.get(), &stats.removed);
+            if (!chunk)
+                return chunk.error();
+            reading = std::move(chunk.value());
+        }
+        if (writing) {
+            if (Status s = r.writeChunk(*writing, &stats.removed); !s)
+                return s.error();
+            // Freeing thousands of results is not this thread's work.
+            QThreadPool::globalInstance()->start([done = std::shared_ptr<Chunk>(std::move(writing))] {});
+            if (progress)
+                progress(std::min<qsizetype>(from, ids.size()), ids.size());
+        }
+        writing = std::move(reading);
     }
     // Hundreds of thousands of records take a moment to free: not on the way to the commit.
     if (all)
@@ -583,7 +687,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
     r.nsCross = crossTimer.nsecsElapsed();
     for (auto it = r.after.cbegin(); it != r.after.cend(); ++it) {
         const auto old = r.before.constFind(it.key());
-        if (old == r.before.constEnd() || old->category != it->category || old->flags != it->flags)
+        if (old == r.before.constEnd() || *old != *it)
             ++stats.changed;
     }
     stats.checked = r.after.size();
@@ -608,7 +712,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
 
 Result<policy::EligibilityResult> CacheEligibility::explain(const QString& applicationId)
 {
-    Run r(m_writer);
+    Run r(m_writer, false);
     if (Status s = r.loadCatalog(); !s)
         return s.error();
     auto appQuery = m_writer.prepare(QStringLiteral("SELECT data FROM applications WHERE id = ?"));

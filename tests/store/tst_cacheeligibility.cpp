@@ -26,6 +26,8 @@ private Q_SLOTS:
     void policyChangeRechecksEverything();
     void explainMatchesStoredResult();
     void chunkedReadsMatchTheOnePass();
+    void chunksInFlightMatchOneChunk();
+    void unreadableApplicationLosesItsResult();
 
 private:
     QString flagsOf(const QString& id);
@@ -45,8 +47,12 @@ void TestCacheEligibility::init()
     QVERIFY(db.ok());
     m_db = std::move(*db);
     m_changes.clear();
-    for (const QJsonObject& o : testsupport::fixtureChanges())
-        m_changes.append(*json::readChange(o));
+    for (const QJsonObject& o : testsupport::fixtureChanges()) {
+        auto change = json::readChange(o);
+        QVERIFY2(change.ok(), qPrintable(change.error().message));
+        m_changes.append(*change);
+    }
+    QVERIFY2(!m_changes.isEmpty(), "no fixture: run through ctest, which sets ADMISSIONS_SHARED_DIR");
     QVERIFY(ChangeApplier(m_db->writer()).apply(m_changes).ok());
     auto stats = CacheEligibility(m_db->writer()).refresh();
     QVERIFY2(stats.ok(), qPrintable(stats.error().message));
@@ -194,6 +200,46 @@ void TestCacheEligibility::chunkedReadsMatchTheOnePass()
     QCOMPARE(stats->checked, qint64(onePass.size()));
     QCOMPARE(stats->changed, qint64(0));
     QCOMPARE(snapshot(), onePass);
+}
+
+// Small chunks keep two in flight (one checked on the pool while the other is written): the same
+// rows, and progress that rises to the total.
+void TestCacheEligibility::chunksInFlightMatchOneChunk()
+{
+    const auto snapshot = [this] {
+        QStringList rows;
+        auto q = m_db->writer().prepare(QStringLiteral(
+            "SELECT application_id, category, flags, evidence_digest FROM eligibility_results ORDER BY 1"));
+        while (q->step())
+            rows.append(QStringList{q->text(0), q->text(1), q->text(2), q->text(3)}.join(u'|'));
+        return rows;
+    };
+    const QStringList oneChunk = snapshot();
+    QList<qint64> done;
+    auto stats = CacheEligibility(m_db->writer(), 2).checkAll([&done](qint64 d, qint64 total) {
+        QCOMPARE(total, qint64(9));
+        done.append(d);
+    });
+    QVERIFY2(stats.ok(), qPrintable(stats.error().message));
+    QCOMPARE(stats->changed, qint64(0));
+    QCOMPARE(done, (QList<qint64>{2, 4, 6, 8, 9}));
+    QCOMPARE(snapshot(), oneChunk);
+}
+
+// An application whose stored text no longer reads is skipped, and its old result goes with it
+// (rather than a stale category staying in the queue).
+void TestCacheEligibility::unreadableApplicationLosesItsResult()
+{
+    QCOMPARE(categoryOf(QStringLiteral("A2026P0003")), QStringLiteral("C"));
+    QVERIFY(m_db->writer()
+                .exec(QStringLiteral("UPDATE applications SET data = '{\"id\": 7}' WHERE id = 'A2026P0003'; "
+                                     "INSERT INTO eligibility_dirty (application_id) VALUES ('A2026P0003')"))
+                .ok());
+    auto stats = CacheEligibility(m_db->writer()).refresh();
+    QVERIFY2(stats.ok(), qPrintable(stats.error().message));
+    QCOMPARE(stats->checked, qint64(0));
+    QCOMPARE(stats->removed, qint64(1));
+    QCOMPARE(categoryOf(QStringLiteral("A2026P0003")), QStringLiteral("<none>"));
 }
 
 QTEST_GUILESS_MAIN(TestCacheEligibility)
