@@ -54,6 +54,7 @@ struct AddressPlace {
 // normalised and matched against every zone. The JSON is not kept: the caller owns the records.
 struct EvidenceRecord {
     QString id;
+    qint64 version = 0; // as the cache holds it (0 when not read from the cache): for result digests
     QString agency;
     QString datasetName;
     Dataset dataset = Dataset::Other;

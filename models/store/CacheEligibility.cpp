@@ -145,20 +145,20 @@ struct StoredRow {
 
 } // namespace
 
-// The agency records a check reads, typed and indexed, with the version each was read at.
+// The agency records a check reads, typed and indexed, each with the version it was read at.
 struct Evidence {
     policy::EvidenceIndex index;
-    QHash<QString, qint64> versions;
 
     explicit Evidence(const policy::ZoneMatcher& zones)
         : index(zones)
     {}
 
-    // Reads (id, version, data) rows. Parsing the JSON and matching addresses is the costly part:
-    // each block is parsed on the thread pool, a slice per core, while this thread reads the next
-    // one from the cache. The parsed records are moved, never copied (there are hundreds of
-    // thousands; QFuture::results() would copy each).
-    void load(Statement& q)
+    // Reads (rowid, version, data) rows; `distinct` when each record comes once (otherwise one seen
+    // before is skipped before its text is read). Parsing the JSON and matching addresses is the
+    // costly part: each block is parsed on the thread pool, a slice per core, while this thread
+    // reads the next one from the cache. The parsed records are moved, never copied (there are
+    // hundreds of thousands; QFuture::results() would copy each).
+    void load(Statement& q, bool distinct)
     {
         constexpr qsizetype kBlock = 16384;
         const qsizetype slices = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
@@ -168,35 +168,49 @@ struct Evidence {
                 index.addAll(f.takeResult());
             parsing.clear();
         };
-        QList<QByteArray> texts;
+        QSet<qint64> seen;
+        Block block;
         bool more = true;
         while (more) {
             more = q.step();
             if (more) {
-                const QString id = q.text(0);
-                if (versions.contains(id))
-                    continue;
-                versions.insert(id, q.int64(1));
-                texts.append(q.utf8(2));
+                if (!distinct) {
+                    const qint64 rowid = q.int64(0);
+                    if (seen.contains(rowid))
+                        continue;
+                    seen.insert(rowid);
+                }
+                block.versions.append(q.int64(1));
+                block.texts.append(q.utf8(2));
             }
-            if (texts.size() == kBlock || (!more && !texts.isEmpty())) {
+            if (block.texts.size() == kBlock || (!more && !block.texts.isEmpty())) {
                 collect();
-                const qsizetype step = (texts.size() + slices - 1) / slices;
-                for (qsizetype from = 0; from < texts.size(); from += step)
-                    parsing.append(QtConcurrent::run(&Evidence::parse, texts.mid(from, step)));
-                texts = {};
+                const qsizetype step = (block.texts.size() + slices - 1) / slices;
+                for (qsizetype from = 0; from < block.texts.size(); from += step)
+                    parsing.append(QtConcurrent::run(&Evidence::parse, block.slice(from, step)));
+                block = {};
             }
         }
         collect();
     }
 
-    static QList<policy::EvidenceRecord> parse(const QList<QByteArray>& texts)
+    struct Block {
+        QList<QByteArray> texts;
+        QList<qint64> versions;
+        Block slice(qsizetype from, qsizetype n) const { return Block{texts.mid(from, n), versions.mid(from, n)}; }
+    };
+
+    static QList<policy::EvidenceRecord> parse(const Block& block)
     {
         QList<policy::EvidenceRecord> out;
-        out.reserve(texts.size());
-        for (const QByteArray& text : texts)
-            if (auto r = json::readAgencyRecord(QJsonDocument::fromJson(text).object()); r && !r->id.isEmpty())
-                out.append(policy::EvidenceIndex::typed(*r));
+        out.reserve(block.texts.size());
+        for (qsizetype i = 0; i < block.texts.size(); ++i) {
+            auto r = json::readAgencyRecord(QJsonDocument::fromJson(block.texts.at(i)).object());
+            if (!r || r->id.isEmpty())
+                continue;
+            out.append(policy::EvidenceIndex::typed(*r));
+            out.last().version = block.versions.at(i);
+        }
         return out;
     }
 };
@@ -365,13 +379,13 @@ struct CacheEligibility::Run {
             phase.restart();
             chunk->own = std::make_unique<Evidence>(catalog->zoneMatcher());
             // No DISTINCT: it would sort the JSON texts; a record seen twice is skipped before its text is read.
-            auto q = c.prepare(QStringLiteral("SELECT r.id, r.version, r.data FROM temp.eligibility_chunk t "
+            auto q = c.prepare(QStringLiteral("SELECT r.rowid, r.version, r.data FROM temp.eligibility_chunk t "
                                               "CROSS JOIN application_people ap ON ap.application_id = t.id "
                                               "CROSS JOIN record_subjects rs ON rs.id_number = ap.id_number "
                                               "CROSS JOIN agency_records r ON r.id = rs.record_id"));
             if (!q)
                 return q.error();
-            chunk->own->load(*q);
+            chunk->own->load(*q, false);
             nsEvidence += phase.nsecsElapsed();
         }
         chunk->evidence = shared ? shared : chunk->own.get();
@@ -395,7 +409,7 @@ struct CacheEligibility::Run {
         row.readable = true;
         row.applicationId = r.applicationId;
         row.policyId = r.policyId;
-        row.digest = digest(*app, row.version, evidence.index, evidence.versions);
+        row.digest = digest(*app, row.version, evidence.index);
         row.category = r.category;
         row.eligible = r.eligible;
         row.flags = r.flags;
@@ -477,8 +491,7 @@ struct CacheEligibility::Run {
 
     // SHA-256 over the application and the records the check could read, each at its version, in
     // record id order. Built from indexes, without a string per record: it runs for every result.
-    static QString digest(const Application& a, qint64 version, const policy::EvidenceIndex& evidence,
-                          const QHash<QString, qint64>& recordVersions)
+    static QString digest(const Application& a, qint64 version, const policy::EvidenceIndex& evidence)
     {
         QVarLengthArray<int, 32> used;
         const auto addPerson = [&](const QString& idNumber) {
@@ -494,11 +507,11 @@ struct CacheEligibility::Run {
         QByteArray material = a.id.toUtf8() + '@' + QByteArray::number(version);
         material.reserve(material.size() + used.size() * 32);
         for (int index : used) {
-            const QString& id = evidence.record(index).id;
+            const policy::EvidenceRecord& record = evidence.record(index);
             material += '|';
-            material += id.toUtf8();
+            material += record.id.toUtf8();
             material += '@';
-            material += QByteArray::number(recordVersions.value(id));
+            material += QByteArray::number(record.version);
         }
         return QString::fromLatin1(crypto::sha256(material).toHex());
     }
@@ -647,10 +660,10 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
             QElapsedTimer t;
             t.start();
             all = std::make_unique<Evidence>(r.catalog->zoneMatcher());
-            auto q = m_writer.prepare(QStringLiteral("SELECT id, version, data FROM agency_records"));
+            auto q = m_writer.prepare(QStringLiteral("SELECT rowid, version, data FROM agency_records"));
             if (!q)
                 return q.error();
-            all->load(*q);
+            all->load(*q, true);
             r.nsEvidence += t.nsecsElapsed();
         }
     }
