@@ -524,12 +524,11 @@ struct CacheEligibility::Run {
     {
         QString where;
         if (everything) {
+            // Every result was just written without cross flags: only the groups need looking at.
             where = QStringLiteral(
-                        "child_id_number IN (SELECT child_id_number FROM eligibility_results GROUP BY child_id_number "
-                        "HAVING count(*) > 1) OR certificate_no IN (SELECT certificate_no FROM eligibility_results "
-                        "WHERE certificate_no IS NOT NULL GROUP BY certificate_no HAVING count(*) > 1) "
-                        "OR flag_mask & %1 != 0")
-                        .arg(maskOf(QStringList(kCrossFlags.cbegin(), kCrossFlags.cend())));
+                "child_id_number IN (SELECT child_id_number FROM eligibility_results GROUP BY child_id_number "
+                "HAVING count(*) > 1) OR certificate_no IN (SELECT certificate_no FROM eligibility_results "
+                "WHERE certificate_no IS NOT NULL GROUP BY certificate_no HAVING count(*) > 1)");
         } else {
             if (Status s = fillTempIds(c, QStringLiteral("temp.eligibility_children"),
                                        QStringList(childKeys.cbegin(), childKeys.cend()));
