@@ -4,6 +4,7 @@
 #include "policy/CrossApplicationFlags.h"
 #include "policy/EligibilityCheck.h"
 #include "policy/EvidenceIndex.h"
+#include "policy/EvidenceJson.h"
 #include "policy/PolicyCatalog.h"
 #include "security/Crypto.h"
 
@@ -205,11 +206,10 @@ struct Evidence {
         QList<policy::EvidenceRecord> out;
         out.reserve(block.texts.size());
         for (qsizetype i = 0; i < block.texts.size(); ++i) {
-            auto r = json::readAgencyRecord(QJsonDocument::fromJson(block.texts.at(i)).object());
-            if (!r || r->id.isEmpty())
-                continue;
-            out.append(policy::EvidenceIndex::typed(*r));
-            out.last().version = block.versions.at(i);
+            if (auto r = policy::readEvidenceRecord(block.texts.at(i))) {
+                r->version = block.versions.at(i);
+                out.append(std::move(*r));
+            }
         }
         return out;
     }
