@@ -1,10 +1,10 @@
 #include "CacheEligibility.h"
 
+#include "CacheEvidence.h"
 #include "domain/JsonCodec.h"
 #include "policy/CrossApplicationFlags.h"
 #include "policy/EligibilityCheck.h"
 #include "policy/EvidenceIndex.h"
-#include "policy/EvidenceJson.h"
 #include "policy/PolicyCatalog.h"
 #include "security/Crypto.h"
 
@@ -19,7 +19,6 @@
 #include <QThreadPool>
 #include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentMap>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
@@ -146,75 +145,6 @@ struct StoredRow {
 
 } // namespace
 
-// The agency records a check reads, typed and indexed, each with the version it was read at.
-struct Evidence {
-    policy::EvidenceIndex index;
-
-    explicit Evidence(const policy::ZoneMatcher& zones)
-        : index(zones)
-    {}
-
-    // Reads (rowid, version, data) rows; `distinct` when each record comes once (otherwise one seen
-    // before is skipped before its text is read). Parsing the JSON and matching addresses is the
-    // costly part: each block is parsed on the thread pool, a slice per core, while this thread
-    // reads the next one from the cache. The parsed records are moved, never copied (there are
-    // hundreds of thousands; QFuture::results() would copy each).
-    void load(Statement& q, bool distinct)
-    {
-        constexpr qsizetype kBlock = 16384;
-        const qsizetype slices = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
-        QList<QFuture<QList<policy::EvidenceRecord>>> parsing;
-        const auto collect = [this, &parsing] {
-            for (QFuture<QList<policy::EvidenceRecord>>& f : parsing)
-                index.addAll(f.takeResult());
-            parsing.clear();
-        };
-        QSet<qint64> seen;
-        Block block;
-        bool more = true;
-        while (more) {
-            more = q.step();
-            if (more) {
-                if (!distinct) {
-                    const qint64 rowid = q.int64(0);
-                    if (seen.contains(rowid))
-                        continue;
-                    seen.insert(rowid);
-                }
-                block.versions.append(q.int64(1));
-                block.texts.append(q.utf8(2));
-            }
-            if (block.texts.size() == kBlock || (!more && !block.texts.isEmpty())) {
-                collect();
-                const qsizetype step = (block.texts.size() + slices - 1) / slices;
-                for (qsizetype from = 0; from < block.texts.size(); from += step)
-                    parsing.append(QtConcurrent::run(&Evidence::parse, block.slice(from, step)));
-                block = {};
-            }
-        }
-        collect();
-    }
-
-    struct Block {
-        QList<QByteArray> texts;
-        QList<qint64> versions;
-        Block slice(qsizetype from, qsizetype n) const { return Block{texts.mid(from, n), versions.mid(from, n)}; }
-    };
-
-    static QList<policy::EvidenceRecord> parse(const Block& block)
-    {
-        QList<policy::EvidenceRecord> out;
-        out.reserve(block.texts.size());
-        for (qsizetype i = 0; i < block.texts.size(); ++i) {
-            if (auto r = policy::readEvidenceRecord(block.texts.at(i))) {
-                r->version = block.versions.at(i);
-                out.append(std::move(*r));
-            }
-        }
-        return out;
-    }
-};
-
 // One result row, prepared on the thread pool (read the application, check it, digest its
 // evidence, write its JSON), so that the writer thread only binds and steps.
 struct PreparedRow {
@@ -237,9 +167,9 @@ struct PreparedRow {
 // A chunk of applications on its way through the check: read on the writer thread, checked on the
 // pool while the writer writes the chunk before it, then written.
 struct Chunk {
-    std::vector<PreparedRow> rows;      // does not grow once the check runs: the pool holds references
-    std::unique_ptr<Evidence> own;      // its records, when they are read per chunk
-    const Evidence* evidence = nullptr; // own or shared
+    std::vector<PreparedRow> rows;           // does not grow once the check runs: the pool holds references
+    std::unique_ptr<CacheEvidence> own;      // its records, when they are read per chunk
+    const CacheEvidence* evidence = nullptr; // own or shared
     std::unique_ptr<policy::EligibilityCheck> check;
     QFuture<void> checking;
 
@@ -342,7 +272,7 @@ struct CacheEligibility::Run {
 
     // Reads a chunk of application ids (and, without shared evidence, their records), deletes the
     // results of applications gone from the cache, and starts checking it on the pool.
-    Result<std::unique_ptr<Chunk>> readChunk(const QStringList& ids, const Evidence* shared, qint64* removed)
+    Result<std::unique_ptr<Chunk>> readChunk(const QStringList& ids, const CacheEvidence* shared, qint64* removed)
     {
         QElapsedTimer phase;
         phase.start();
@@ -377,7 +307,7 @@ struct CacheEligibility::Run {
 
         if (!shared) {
             phase.restart();
-            chunk->own = std::make_unique<Evidence>(catalog->zoneMatcher());
+            chunk->own = std::make_unique<CacheEvidence>(catalog->zoneMatcher());
             // No DISTINCT: it would sort the JSON texts; a record seen twice is skipped before its text is read.
             auto q = c.prepare(QStringLiteral("SELECT r.rowid, r.version, r.data FROM temp.eligibility_chunk t "
                                               "CROSS JOIN application_people ap ON ap.application_id = t.id "
@@ -390,7 +320,7 @@ struct CacheEligibility::Run {
         }
         chunk->evidence = shared ? shared : chunk->own.get();
         chunk->check = std::make_unique<policy::EligibilityCheck>(*catalog, chunk->evidence->index);
-        const Evidence& evidence = *chunk->evidence;
+        const CacheEvidence& evidence = *chunk->evidence;
         const policy::EligibilityCheck& check = *chunk->check;
         chunk->checking =
             QtConcurrent::map(chunk->rows, [&evidence, &check](PreparedRow& row) { prepare(row, check, evidence); });
@@ -398,7 +328,7 @@ struct CacheEligibility::Run {
     }
 
     // On the pool: everything about a row that does not need the connection.
-    static void prepare(PreparedRow& row, const policy::EligibilityCheck& check, const Evidence& evidence)
+    static void prepare(PreparedRow& row, const policy::EligibilityCheck& check, const CacheEvidence& evidence)
     {
         auto app = json::readApplication(QJsonDocument::fromJson(row.text).object());
         row.text = {};
@@ -650,7 +580,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
         return s.error();
     // Checking everything: when the records fit in memory, one pass over agency_records is far
     // cheaper than finding each application's records through the people tables.
-    std::unique_ptr<Evidence> all;
+    std::unique_ptr<CacheEvidence> all;
     if (everything) {
         auto count = m_writer.scalar(QStringLiteral("SELECT count(*) FROM agency_records"));
         if (!count)
@@ -658,7 +588,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
         if (count->toLongLong() <= m_fullScanRecords) {
             QElapsedTimer t;
             t.start();
-            all = std::make_unique<Evidence>(r.catalog->zoneMatcher());
+            all = std::make_unique<CacheEvidence>(r.catalog->zoneMatcher());
             auto q = m_writer.prepare(QStringLiteral("SELECT rowid, version, data FROM agency_records"));
             if (!q)
                 return q.error();
@@ -690,7 +620,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
     // Hundreds of thousands of records take a moment to free: not on the way to the commit.
     if (all)
         QThreadPool::globalInstance()->start(
-            [evidence = std::shared_ptr<Evidence>(std::move(all))]() mutable { evidence.reset(); });
+            [evidence = std::shared_ptr<CacheEvidence>(std::move(all))]() mutable { evidence.reset(); });
     qint64 crossChanged = 0;
     QElapsedTimer crossTimer;
     crossTimer.start();
