@@ -31,6 +31,7 @@ private Q_SLOTS:
 
 private:
     QString flagsOf(const QString& id);
+    QStringList resultRows(const QStringList& columns);
     QString categoryOf(const QString& id);
     Change fixtureChange(const QString& id);
 
@@ -79,6 +80,21 @@ QString TestCacheEligibility::categoryOf(const QString& id)
         m_db->writer().prepare(QStringLiteral("SELECT category FROM eligibility_results WHERE application_id = ?"));
     q->bind(1, id);
     return q->step() ? q->text(0) : QStringLiteral("<none>");
+}
+
+// Every stored result, one line each with the given columns, in application order.
+QStringList TestCacheEligibility::resultRows(const QStringList& columns)
+{
+    QStringList rows;
+    auto q = m_db->writer().prepare(
+        QStringLiteral("SELECT %1 FROM eligibility_results ORDER BY application_id").arg(columns.join(u',')));
+    while (q->step()) {
+        QStringList values;
+        for (int i = 0; i < columns.size(); ++i)
+            values.append(q->text(i));
+        rows.append(values.join(u'|'));
+    }
+    return rows;
 }
 
 Change TestCacheEligibility::fixtureChange(const QString& id)
@@ -185,14 +201,9 @@ void TestCacheEligibility::explainMatchesStoredResult()
 // own applications' records: the stored results must be the same as with the one pass.
 void TestCacheEligibility::chunkedReadsMatchTheOnePass()
 {
-    const auto snapshot = [this] {
-        QStringList rows;
-        auto q = m_db->writer().prepare(QStringLiteral(
-            "SELECT application_id, category, flags, evidence_digest, result FROM eligibility_results ORDER BY 1"));
-        while (q->step())
-            rows.append(QStringList{q->text(0), q->text(1), q->text(2), q->text(3), q->text(4)}.join(u'|'));
-        return rows;
-    };
+    const QStringList columns = {QStringLiteral("application_id"), QStringLiteral("category"), QStringLiteral("flags"),
+                                 QStringLiteral("evidence_digest"), QStringLiteral("result")};
+    const auto snapshot = [&] { return resultRows(columns); };
     const QStringList onePass = snapshot();
     QVERIFY(!onePass.isEmpty());
     auto stats = CacheEligibility(m_db->writer(), 3, 0).checkAll();
@@ -206,14 +217,9 @@ void TestCacheEligibility::chunkedReadsMatchTheOnePass()
 // rows, and progress that rises to the total.
 void TestCacheEligibility::chunksInFlightMatchOneChunk()
 {
-    const auto snapshot = [this] {
-        QStringList rows;
-        auto q = m_db->writer().prepare(QStringLiteral(
-            "SELECT application_id, category, flags, evidence_digest FROM eligibility_results ORDER BY 1"));
-        while (q->step())
-            rows.append(QStringList{q->text(0), q->text(1), q->text(2), q->text(3)}.join(u'|'));
-        return rows;
-    };
+    const QStringList columns = {QStringLiteral("application_id"), QStringLiteral("category"), QStringLiteral("flags"),
+                                 QStringLiteral("evidence_digest")};
+    const auto snapshot = [&] { return resultRows(columns); };
     const QStringList oneChunk = snapshot();
     QList<qint64> done;
     auto stats = CacheEligibility(m_db->writer(), 2).checkAll([&done](qint64 d, qint64 total) {
