@@ -7,6 +7,7 @@
 #include "store/ChangeApplier.h"
 
 #include <QJsonObject>
+#include <QTest>
 
 using namespace adm;
 
@@ -67,6 +68,15 @@ std::unique_ptr<store::Workspace> makeFixtureWorkspace(const QString& dir)
         changes.append(*json::readChange(o));
     applyAndCheck(*ws, changes);
     return ws;
+}
+
+QString queueText(views::QueueModel& model, int row, views::Column column)
+{
+    const QModelIndex i = model.index(row, int(column));
+    (void)model.data(i, Qt::DisplayRole);
+    if (!QTest::qWaitFor([&] { return model.data(i, views::QueueModel::LoadedRole).toBool(); }, 5000))
+        return QStringLiteral("(not loaded)");
+    return model.data(i, Qt::DisplayRole).toString();
 }
 
 } // namespace testsupport

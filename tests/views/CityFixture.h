@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/Workspace.h"
+#include "views/QueueModel.h"
 
 #include <QString>
 #include <memory>
@@ -18,5 +19,9 @@ std::unique_ptr<adm::store::Workspace> makeCityWorkspace(const QString& dir, int
 
 // A new workspace in `dir` holding the shared fixture (shared/fixtures/policy-cases.json), checked.
 std::unique_ptr<adm::store::Workspace> makeFixtureWorkspace(const QString& dir);
+
+// A queue cell's text as a view reads it: ask, then wait until its page has arrived (rows are
+// fetched in pages on a reader thread). "(not loaded)" after 5 s.
+QString queueText(adm::views::QueueModel& model, int row, adm::views::Column column);
 
 } // namespace testsupport

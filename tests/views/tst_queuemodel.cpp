@@ -30,7 +30,6 @@ private:
     QVector<QueueRow> expected(const QueueQuery& q);
     // Reads a row through the model as a view would: ask, then wait until it is loaded.
     QString idAt(QueueModel& model, int row);
-    QString textAt(QueueModel& model, int row, Column column);
 
     QTemporaryDir m_dir;
     std::unique_ptr<store::Workspace> m_ws;
@@ -65,17 +64,7 @@ QVector<QueueRow> TestQueueModel::expected(const QueueQuery& q)
 
 QString TestQueueModel::idAt(QueueModel& model, int row)
 {
-    return textAt(model, row, Column::Number);
-}
-
-// The text of a cell once its page has arrived: rows are fetched in pages on a reader thread.
-QString TestQueueModel::textAt(QueueModel& model, int row, Column column)
-{
-    const QModelIndex i = model.index(row, int(column));
-    (void)model.data(i, Qt::DisplayRole);
-    if (!QTest::qWaitFor([&] { return model.data(i, QueueModel::LoadedRole).toBool(); }, 5000))
-        return QStringLiteral("(not loaded)");
-    return model.data(i, Qt::DisplayRole).toString();
+    return testsupport::queueText(model, row, Column::Number);
 }
 
 void TestQueueModel::firstPageThenCount()
@@ -147,7 +136,7 @@ void TestQueueModel::sortAndFilterReset()
     const QVector<QueueRow> want = expected(filtered);
     QCOMPARE(model.rowCount(), want.size());
     for (int row = 0; row < model.rowCount(); ++row)
-        QCOMPARE(textAt(model, row, Column::Channel), QStringLiteral("Counter"));
+        QCOMPARE(testsupport::queueText(model, row, Column::Channel), QStringLiteral("Counter"));
 }
 
 void TestQueueModel::refreshFollowsTheCache()
