@@ -95,7 +95,9 @@ public:
     void addAll(const QList<AgencyRecord>& records);
     void addAll(QList<EvidenceRecord> typedRecords);
 
-    // The typed fields of one record, without its place (pure; any thread).
+    // The typed fields of one record, without its place (pure; any thread). readEvidenceRecord
+    // (EvidenceJson) reads the same from a record's bytes: a change here must be made there too;
+    // tst_policy_evidencejson compares the two.
     static EvidenceRecord typed(const AgencyRecord& record);
 
     int size() const { return int(m_records.size()); }
