@@ -196,6 +196,7 @@ struct CacheEligibility::Run {
     QHash<QString, Outcome> after;  // results as written (check flags only, before the cross pass)
     QSet<QString> childKeys;        // child ID numbers whose groups must be re-flagged
     QSet<QString> certificateKeys;
+    Statement deleteStatement; // prepared on the first result to delete
 
     Run(Connection& connection, bool all)
         : c(connection)
@@ -350,11 +351,14 @@ struct CacheEligibility::Run {
 
     Status deleteResult(const QString& id, qint64* removed)
     {
-        auto del = c.prepare(QStringLiteral("DELETE FROM eligibility_results WHERE application_id = ?"));
-        if (!del)
-            return del.error();
-        del->bind(1, id);
-        if (Status s = del->run(); !s)
+        if (!deleteStatement.isValid()) {
+            auto del = c.prepare(QStringLiteral("DELETE FROM eligibility_results WHERE application_id = ?"));
+            if (!del)
+                return del.error();
+            deleteStatement = std::move(del.value());
+        }
+        deleteStatement.bind(1, id);
+        if (Status s = deleteStatement.run(); !s)
             return s;
         *removed += c.changes();
         return {};
@@ -633,13 +637,17 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
             ++stats.changed;
     }
     stats.checked = r.after.size();
-    if (Status s = fillTempIds(m_writer, QStringLiteral("temp.eligibility_chunk"), ids); !s)
-        return s.error();
-    if (Status s = m_writer.exec(everything ? QStringLiteral("DELETE FROM eligibility_dirty")
-                                            : QStringLiteral("DELETE FROM eligibility_dirty WHERE application_id IN "
-                                                             "(SELECT id FROM temp.eligibility_chunk)"));
-        !s)
-        return s.error();
+    if (everything) {
+        if (Status s = m_writer.exec(QStringLiteral("DELETE FROM eligibility_dirty")); !s)
+            return s.error();
+    } else {
+        if (Status s = fillTempIds(m_writer, QStringLiteral("temp.eligibility_chunk"), ids); !s)
+            return s.error();
+        if (Status s = m_writer.exec(QStringLiteral("DELETE FROM eligibility_dirty WHERE application_id IN "
+                                                    "(SELECT id FROM temp.eligibility_chunk)"));
+            !s)
+            return s.error();
+    }
     if (Status s = m_writer.exec(QStringLiteral("DELETE FROM meta WHERE key = 'eligibility.all_stale'")); !s)
         return s.error();
     if (Status s = tx.commit(); !s)
