@@ -2,6 +2,7 @@
 // 1,000 changes. Prints applications per second; the baseline is checking everything again.
 //
 //   bench_eligibility [--applications N] [--seed S] [--dir DIR]
+#include "BenchOptions.h"
 #include "citygen/CityGenerator.h"
 #include "domain/JsonCodec.h"
 #include "security/Crypto.h"
@@ -55,10 +56,7 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    p.addHelpOption();
-    p.addOption(
-        {QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"), QStringLiteral("42000")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
+    bench::addCityOptions(p, 42000);
     p.addOption({QStringLiteral("dir"), QStringLiteral("Keep the cache in DIR, and reuse it when there."),
                  QStringLiteral("DIR")});
     p.process(app);

@@ -2,6 +2,7 @@
 // same SQLite engine without a key, in one run; prints rows per second and the ratio.
 //
 //   bench_import [--applications N] [--seed S] [--batch-size B] [--dir DIR [--keep]] [--no-baseline]
+#include "BenchOptions.h"
 #include "citygen/CityGenerator.h"
 #include "security/Crypto.h"
 #include "store/BundleImporter.h"
@@ -98,10 +99,7 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    p.addHelpOption();
-    p.addOption(
-        {QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"), QStringLiteral("100000")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
+    bench::addCityOptions(p, 100000);
     p.addOption({QStringLiteral("batch-size"), QStringLiteral("Changes per transaction."), QStringLiteral("B"),
                  QString::number(store::BundleImporter::kDefaultBatch)});
     p.addOption(

@@ -6,6 +6,7 @@
 //   bench_queue [--applications N] [--seed S] [--dir DIR]
 //
 // With --dir the generated cache is kept in DIR and used again by the next run with the same N.
+#include "BenchOptions.h"
 #include "citygen/CityGenerator.h"
 #include "security/Crypto.h"
 #include "store/BundleImporter.h"
@@ -213,10 +214,7 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addHelpOption();
-    parser.addOption(
-        {QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"), QStringLiteral("1000000")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
+    bench::addCityOptions(parser, 1000000);
     parser.addOption(
         {QStringLiteral("dir"), QStringLiteral("Keep the cache here and use it again."), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("prepare-only"), QStringLiteral("Only generate, import and check.")});

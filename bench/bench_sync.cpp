@@ -12,6 +12,7 @@
 // waits from its log (one line per request, with its milliseconds). Prints figures and ratios, never asserts.
 //
 //   bench_sync [--applications N] [--seed S] [--decisions D] [--page-size P] [--dir DIR]
+#include "BenchOptions.h"
 #include "HubProcess.h"
 #include "citygen/CityGenerator.h"
 #include "store/BundleImporter.h"
@@ -214,10 +215,7 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    p.addHelpOption();
-    p.addOption(
-        {QStringLiteral("applications"), QStringLiteral("City size."), QStringLiteral("N"), QStringLiteral("42000")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S"), QStringLiteral("1")});
+    bench::addCityOptions(p, 42000);
     p.addOption({QStringLiteral("decisions"), QStringLiteral("Decisions to push (and so changes in the delta)."),
                  QStringLiteral("D"), QStringLiteral("1000")});
     p.addOption({QStringLiteral("page-size"), QStringLiteral("Changes per pull page (the engine's default: 2000)."),
