@@ -14,6 +14,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void stalledCursorStopsThePull();
     void cyclingCursorsStopThePull();
     void endlessEmptyPagesStopThePull();
+    void admissionsctlTakesThePageLimit();
 
 private:
     // A workstation cache enrolled with the independent hub (trusting the test's CA only), and a
@@ -83,7 +85,8 @@ private:
         qint64 count(const QString& entity) const;
         bool has(const QJsonObject& change) const;
     };
-    std::unique_ptr<Desk> desk(const QStringList& scenario, const sync::SyncOptions& options);
+    // withService false: the cache is left closed, for admissionsctl.
+    std::unique_ptr<Desk> desk(const QStringList& scenario, const sync::SyncOptions& options, bool withService = true);
     static sync::SyncOptions options();
 
     testpki::Identity m_ca;
@@ -146,7 +149,7 @@ void TestSyncIndependent::initTestCase()
 }
 
 std::unique_ptr<TestSyncIndependent::Desk> TestSyncIndependent::desk(const QStringList& scenario,
-                                                                     const sync::SyncOptions& options)
+                                                                     const sync::SyncOptions& options, bool withService)
 {
     auto d = std::make_unique<Desk>();
     QString problem;
@@ -168,6 +171,8 @@ std::unique_ptr<TestSyncIndependent::Desk> TestSyncIndependent::desk(const QStri
     store::Connection& db = (*ws)->database().writer();
     if (!sync::Enrolment::save(db, e) || !sync::SyncState(db).setAccountFor(kUser, IndependentHub::account()))
         return nullptr;
+    if (!withService)
+        return d;
     d->database = &(*ws)->database();
     d->service = std::make_unique<sync::SyncService>(std::move(*ws), options);
     d->service->setCredentials(IndependentHub::account(), IndependentHub::password());
@@ -381,6 +386,40 @@ void TestSyncIndependent::endlessEmptyPagesStopThePull()
     QCOMPARE(d->cursor(), pages.last().after);
     for (int i = 0; i < 4; ++i)
         QVERIFY(d->has(m_changes.at(i)));
+}
+
+void TestSyncIndependent::admissionsctlTakesThePageLimit()
+{
+    auto d = desk({QStringLiteral("--scenario"), QStringLiteral("huge-streamed"), QStringLiteral("--huge-mb"),
+                   QStringLiteral("100")},
+                  options(), false);
+    QVERIFY(d);
+    const QMap<QString, QString> env{{QStringLiteral("ADMISSIONS_PASSPHRASE"), kPassphrase},
+                                     {QStringLiteral("ADMISSIONS_HUB_PASSWORD"), IndependentHub::password()},
+                                     {QStringLiteral("ADMISSIONS_LANG"), QStringLiteral("en")}};
+    const QString data = d->dir.filePath(QStringLiteral("ws"));
+    const auto bad = testsupport::run(QStringLiteral("admissionsctl"),
+                                      {QStringLiteral("sync"), QStringLiteral("--max-page-mb"), QStringLiteral("0"),
+                                       QStringLiteral("--data-dir"), data},
+                                      env, {}, 120000);
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("--max-page-mb"), bad.err.constData());
+    const auto r =
+        testsupport::run(QStringLiteral("admissionsctl"),
+                         {QStringLiteral("sync"), QStringLiteral("--page-size"), QStringLiteral("4"),
+                          QStringLiteral("--max-page-mb"), QStringLiteral("2"), QStringLiteral("--data-dir"), data},
+                         env, {}, 120000);
+    QCOMPARE(r.exitCode, 5); // a hub error
+    QVERIFY2(r.err.contains("2 MB") && r.err.contains("--page-size"), r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out)
+                 .object()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
+             sync::code::PageTooLarge);
+    QTRY_VERIFY(d->hub.changeRequests().size() == 2 && d->hub.changeRequests().last().huge > 0);
+    QVERIFY(d->hub.changeRequests().last().sent < d->hub.changeRequests().last().huge / 2);
 }
 
 QTEST_GUILESS_MAIN(TestSyncIndependent)
