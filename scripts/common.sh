@@ -12,6 +12,7 @@ PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6sql6-sqlite libgl-dev
     libsqlcipher-dev sqlcipher libssl-dev openssl libqrencode-dev
     xvfb xauth fonts-noto-cjk
+    python3
 )
 
 say() { printf '\033[1m%s\033[0m\n' "$*" >&2; }

@@ -53,10 +53,14 @@ bool readOptions(const QCommandLineParser& p, const QStringList& names, sync::Sy
     };
     double timeout = options->requestTimeoutMs / 1000.0;
     double page = options->pageSize, chunk = options->chunkSize, retries = options->maxAttempts - 1;
+    double maxPageMb = double(options->maxPageBytes) / (1 << 20);
     if (!number(QStringLiteral("timeout"), 0.05, 3600, &timeout) ||
         !number(QStringLiteral("page-size"), 1, 5000, &page) ||
-        !number(QStringLiteral("chunk-size"), 1, 5000, &chunk) || !number(QStringLiteral("retries"), 0, 100, &retries))
+        !number(QStringLiteral("chunk-size"), 1, 5000, &chunk) ||
+        !number(QStringLiteral("retries"), 0, 100, &retries) ||
+        !number(QStringLiteral("max-page-mb"), 1, 4096, &maxPageMb))
         return false;
+    options->maxPageBytes = qint64(maxPageMb * (1 << 20));
     options->requestTimeoutMs = int(timeout * 1000);
     options->pageSize = int(page);
     options->chunkSize = int(chunk);
@@ -90,7 +94,8 @@ void onSignal(int)
 
 int syncExitCodeFor(const QString& c)
 {
-    if (sync::isTlsRefusal(c) || sync::isTransient(c) || c == sync::code::Refused || c == sync::code::BadChange)
+    if (sync::isTlsRefusal(c) || sync::isTransient(c) || c == sync::code::Refused || c == sync::code::BadChange ||
+        c == sync::code::PageTooLarge || c == sync::code::NoProgress)
         return HubUnreachable;
     if (c == sync::code::SignInRefused)
         return HubRefusedSignIn;
@@ -247,19 +252,23 @@ int cmdSync(CtlContext& ctx)
                                    CtlText::tr("N"));
     const QCommandLineOption retries(QStringLiteral("retries"), CtlText::tr("Retries per request (default 5)."),
                                      CtlText::tr("N"));
+    const QCommandLineOption maxPage(QStringLiteral("max-page-mb"),
+                                     CtlText::tr("Refuse an answer of the hub larger than this many MB (1 to 4096, "
+                                                 "default 64)."),
+                                     CtlText::tr("MB"));
     if (!ctx.parse(
             p,
             CtlText::tr("Send the outbox to the hub and receive what changed. Progress goes to stderr, a JSON "
                         "summary to stdout ({\"pulled\", \"applied\", \"pushed\", \"conflicts\", \"rejected\", ...}). "
                         "Exit 0 when the pass completed (conflicts included), 5 when the hub could not be reached "
                         "or its certificate was refused, 6 when it refused the sign-in."),
-            {watch, interval, account, timeoutOption(), page, chunk, retries}))
+            {watch, interval, account, timeoutOption(), page, chunk, retries, maxPage}))
         return BadUsage;
     sync::SyncOptions options;
     QString problem;
     if (!readOptions(p,
                      {QStringLiteral("timeout"), QStringLiteral("page-size"), QStringLiteral("chunk-size"),
-                      QStringLiteral("retries")},
+                      QStringLiteral("retries"), QStringLiteral("max-page-mb")},
                      &options, &problem))
         return ctx.usage(problem);
     bool okInterval = false;

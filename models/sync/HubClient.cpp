@@ -11,6 +11,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QTimer>
+#include <limits>
 #include <memory>
 
 namespace adm::sync {
@@ -87,12 +88,32 @@ void HubClient::setRandom(Backoff::RandomFn random)
     m_backoff = Backoff(m_options.backoffBaseMs, m_options.backoffCapMs, std::move(random));
 }
 
-QUrl HubClient::endpoint(const QString& path, const QUrlQuery& query) const
+QByteArray HubClient::Query::encoded() const
 {
+    QByteArray out;
+    for (const auto& [name, value] : items) {
+        if (!out.isEmpty())
+            out += '&';
+        // toPercentEncoding leaves only A-Z a-z 0-9 - . _ ~ as they are: '+', '/', '=', '&', '%',
+        // '?', '#', spaces and every byte of non-ASCII UTF-8 go as %XX.
+        out += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return out;
+}
+
+QString HubClient::pathSegment(const QString& text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+QUrl HubClient::endpoint(const QString& path, const Query& query) const
+{
+    // Both parts are set in their encoded form, strictly, so that QUrl neither decodes a %2B back
+    // into '+' nor encodes a '%' a second time (checked on the wire by tst_sync_independent).
     QUrl url = m_enrolment.hubUrl;
-    url.setPath(url.path() + path, QUrl::TolerantMode);
+    url.setPath(url.path(QUrl::FullyEncoded) + path, QUrl::StrictMode);
     if (!query.isEmpty())
-        url.setQuery(query);
+        url.setQuery(QString::fromLatin1(query.encoded()), QUrl::StrictMode);
     return url;
 }
 
@@ -220,6 +241,24 @@ Error HubClient::transportError(QNetworkReply* reply, bool timedOut, const QList
                      .arg(hostOf(url), reply->errorString())};
 }
 
+Error HubClient::tooLargeError(const QString& path, qint64 maxBytes, qint64 announced)
+{
+    auto mb = [](qint64 bytes) { return QString::number(bytes / double(1 << 20), 'f', bytes % (1 << 20) ? 1 : 0); };
+    if (announced >= 0)
+        return Error{code::PageTooLarge,
+                     SyncText::tr("The hub announced an answer of %1 MB to %2, more than the %3 MB this workstation "
+                                  "accepts, so it was not read. What earlier pages brought stays in the cache. Sync "
+                                  "with a smaller page size (admissionsctl sync --page-size) or a larger limit "
+                                  "(--max-page-mb); if it happens again, tell the hub's administrator.")
+                         .arg(mb(announced), path, mb(maxBytes))};
+    return Error{code::PageTooLarge,
+                 SyncText::tr("The hub's answer to %1 grew past the %2 MB this workstation accepts, so the rest of "
+                              "it was not read. What earlier pages brought stays in the cache. Sync with a smaller "
+                              "page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it "
+                              "happens again, tell the hub's administrator.")
+                     .arg(path, mb(maxBytes))};
+}
+
 Result<HubClient::Reply> HubClient::exchange(const Request& request)
 {
     if (cancelled())
@@ -253,6 +292,7 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     idle.setSingleShot(true);
     idle.setInterval(m_options.requestTimeoutMs);
     QNetworkReply* r = reply.get();
+    r->setReadBufferSize(4 << 20); // Qt reads ahead at most this much; readyRead below drains it
     connect(r, &QNetworkReply::sslErrors, &loop, [&sslErrors](const QList<QSslError>& e) { sslErrors += e; });
     connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     connect(r, &QNetworkReply::downloadProgress, &idle, [&idle] { idle.start(); });
@@ -260,6 +300,31 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     connect(&idle, &QTimer::timeout, &loop, [&timedOut, r] {
         timedOut = true;
         r->abort();
+    });
+    // The body is bounded while it comes: refused as soon as its announced length, or what arrived,
+    // is over the limit, and drained as it arrives, so the reply never holds more than a chunk.
+    const qint64 maxBytes = m_options.maxPageBytes > 0 ? m_options.maxPageBytes : std::numeric_limits<qint64>::max();
+    QByteArray body;
+    qint64 announced = -1;
+    bool tooLarge = false;
+    connect(r, &QNetworkReply::metaDataChanged, &loop, [&] {
+        const QVariant length = r->header(QNetworkRequest::ContentLengthHeader);
+        if (!tooLarge && length.isValid() && length.toLongLong() > maxBytes) {
+            announced = length.toLongLong();
+            tooLarge = true;
+            r->abort();
+        } else if (length.isValid()) {
+            body.reserve(length.toLongLong()); // one allocation rather than doubling up to it
+        }
+    });
+    connect(r, &QNetworkReply::readyRead, &loop, [&] {
+        if (tooLarge)
+            return;
+        body += r->readAll();
+        if (body.size() > maxBytes) {
+            tooLarge = true;
+            r->abort();
+        }
     });
     idle.start();
     if (!r->isFinished()) {
@@ -269,6 +334,12 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     }
     ++m_counters.requests;
     m_counters.networkNs += onTheWire.nsecsElapsed();
+    if (tooLarge) {
+        m_counters.bytesReceived += body.size();
+        qCWarning(lcSync) << "answer to" << request.path << "over" << maxBytes << "bytes; announced" << announced
+                          << "received" << body.size();
+        return tooLargeError(request.path, maxBytes, announced);
+    }
     if (!r->isFinished()) { // woken: cancelled, or the thread is stopping
         r->abort();
         return cancelledError();
@@ -287,7 +358,9 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     out.retryAfterSeconds = Backoff::parseRetryAfter(r->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());
     QElapsedTimer parsing;
     parsing.start();
-    const QByteArray body = r->readAll();
+    body += r->readAll();
+    if (body.size() > maxBytes) // the last piece came with finished()
+        return tooLargeError(request.path, maxBytes, -1);
     m_counters.bytesReceived += body.size();
     if (!body.trimmed().isEmpty()) {
         QJsonParseError parseError;

@@ -10,9 +10,9 @@
 #include <QObject>
 #include <QSslError>
 #include <QStringList>
-#include <QUrlQuery>
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QEventLoop;
 class QNetworkAccessManager;
@@ -37,10 +37,20 @@ struct HubAccount {
 class HubClient : public QObject {
     Q_OBJECT
 public:
+    // Query items as plain text (a cursor exactly as the hub sent it). endpoint() percent-encodes
+    // every byte outside RFC 3986's unreserved set; QUrlQuery would leave '+', '=' and others as
+    // they are, and servers read a '+' in a query as a space.
+    struct Query {
+        QList<std::pair<QString, QString>> items;
+        void addQueryItem(const QString& name, const QString& value) { items.append({name, value}); }
+        bool isEmpty() const { return items.isEmpty(); }
+        QByteArray encoded() const; // name=value&... (UTF-8, percent-encoded)
+    };
+
     struct Request {
         QByteArray method = "GET";
-        QString path; // relative to the hub URL, e.g. "api/v1/changes"
-        QUrlQuery query;
+        QString path; // relative to the hub URL, already encoded, e.g. "api/v1/changes"; see pathSegment()
+        Query query;
         QJsonObject body; // sent (compact JSON) unless the method is GET
         bool authenticated = true;
     };
@@ -94,7 +104,9 @@ public:
     };
     const Counters& counters() const { return m_counters; }
 
-    QUrl endpoint(const QString& path, const QUrlQuery& query = {}) const;
+    QUrl endpoint(const QString& path, const Query& query = {}) const;
+    // One path segment made of any text (a signing key's id), percent-encoded in full ('/' too).
+    static QString pathSegment(const QString& text);
     // A sentence saying what is wrong with the hub's certificate and what to do.
     static Error describeTlsErrors(const QList<QSslError>& errors, const QUrl& url);
 
@@ -107,6 +119,7 @@ private:
     bool cancelled() const { return m_cancelCheck && m_cancelCheck(); }
     bool sleep(int ms);
     void quitWait();
+    static Error tooLargeError(const QString& path, qint64 maxBytes, qint64 announced);
     Error transportError(QNetworkReply* reply, bool timedOut, const QList<QSslError>& sslErrors) const;
 
     Enrolment m_enrolment;

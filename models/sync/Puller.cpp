@@ -26,6 +26,7 @@ Puller::Puller(HubClient& client, store::Connection& writer, const SyncOptions& 
     , m_applier(writer)
     , m_options(options)
     , m_progress(std::move(progress))
+    , m_guard(options)
 {}
 
 Result<QList<Change>> Puller::readPage(const QJsonObject& body, QString* cursor, bool* hasMore)
@@ -74,6 +75,7 @@ Status Puller::run(const QString& account)
     QString cursor = *cursorNow;
     bool sweeping = *sweepFlag == QLatin1String("1");
     m_stats = {};
+    m_guard.restart();
     Stats& stats = m_stats;
     stats.fullPull = cursor.isEmpty();
     bool restarted = false;
@@ -99,6 +101,7 @@ Status Puller::run(const QString& account)
             sweeping = flag && *flag == QLatin1String("1");
             cursor.clear();
             stats.fullPull = true;
+            m_guard.restart();
             continue;
         }
         if (!r->isSuccess())
@@ -113,6 +116,9 @@ Status Puller::run(const QString& account)
         stats.parseNs += phase.nsecsElapsed();
         if (!changes)
             return changes.error();
+        // Before anything of the page is applied: a page that breaks these leaves the cursor before it.
+        if (Status s = m_guard.checkPage(*changes, cursor, next, more); !s)
+            return s.error();
         phase.restart();
         if (sweeping && !changes->isEmpty())
             if (Status s = markSeen(*changes); !s)
@@ -135,10 +141,6 @@ Status Puller::run(const QString& account)
             m_progress(stats.received);
         if (!more)
             break;
-        if (changes->isEmpty() && next == cursor) {
-            qCWarning(lcSync) << "the hub says has_more but sends nothing new; stopping this pull";
-            break;
-        }
         cursor = next;
     }
     if (sweeping) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FeedGuard.h"
 #include "HubClient.h"
 #include "SyncTypes.h"
 #include "domain/Entities.h"
@@ -51,6 +52,7 @@ private:
     SyncOptions m_options;
     ProgressFn m_progress;
     Stats m_stats;
+    FeedGuard m_guard; // unknown entity kinds, pages that lead nowhere
 };
 
 } // namespace adm::sync

@@ -176,7 +176,7 @@ Status Pusher::sendSigningKey(const OutboxItem& item)
         return s;
     HubClient::Request request;
     request.method = "PUT";
-    request.path = endpointFor(kind::SigningKey) + QString::fromLatin1(QUrl::toPercentEncoding(item.subjectId));
+    request.path = endpointFor(kind::SigningKey) + HubClient::pathSegment(item.subjectId);
     request.body = item.payload;
     auto r = m_client.call(request);
     if (!r)

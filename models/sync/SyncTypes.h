@@ -27,6 +27,10 @@ struct SyncOptions {
     int maxRetryAfterSeconds = 120; // a longer Retry-After ends the pass (the hub is busy: try later)
     int offlineRetryMs = 5000;      // --watch / GUI: first retry after the hub was unreachable
     int offlineRetryCapMs = 300000; // doubles up to this
+    // Bounds on what a hub may send (docs/sync.md, "Bounds"):
+    qint64 maxPageBytes = 64 << 20; // the largest answer body read; refused while it arrives (0: no limit)
+    int maxStalledPages = 3;        // pages in a row saying has_more without moving the cursor to a new place
+    int maxEmptyPages = 1000;       // pages in a row with has_more and no change at all, the cursor moving
 };
 
 enum class Phase { Idle, SignIn, Push, Pull, Check };
@@ -104,6 +108,8 @@ inline const QString Busy = QStringLiteral("hub_busy");
 inline const QString BadReply = QStringLiteral("hub_bad_reply");
 inline const QString BadChange = QStringLiteral("hub_bad_change"); // a change that breaks the contract
 inline const QString Refused = QStringLiteral("hub_refused");
+inline const QString PageTooLarge = QStringLiteral("hub_page_too_large"); // over SyncOptions::maxPageBytes
+inline const QString NoProgress = QStringLiteral("hub_no_progress");      // has_more pages that lead nowhere
 inline const QString SignInRefused = QStringLiteral("sign_in_refused");
 inline const QString Cancelled = QStringLiteral("cancelled");
 } // namespace code
