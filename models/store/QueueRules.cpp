@@ -354,7 +354,39 @@ Status QueueRules::install(Connection& c)
     for (const auto& [name, sql] : triggers())
         if (Status s = c.exec(sql); !s)
             return s;
-    // What the new triggers would have written. The pending decision first: its trigger moves the bin.
+    // What the new triggers would have written. A row for each application without one (all of them
+    // when the queue is new over an existing cache), and its name pieces.
+    auto lastQid = c.scalar(QStringLiteral("SELECT coalesce(max(qid), 0) FROM queue_rows"));
+    if (!lastQid)
+        return lastQid.error();
+    QueueInputs fill;
+    fill.pending = QStringLiteral("''");
+    fill.status = QStringLiteral("a.status");
+    fill.flagMask = QStringLiteral("coalesce(e.flag_mask, 0)");
+    fill.channel = QStringLiteral("a.channel");
+    fill.checked = QStringLiteral("coalesce(e.category, '')");
+    if (Status s = c.exec(
+            QStringLiteral(
+                "INSERT INTO queue_rows (application_id, version, status, pending, conflict, bin, school_id, "
+                "school_name, child_name, birth_date, claimed, checked, flag_mask, channel, submitted_at, facets) "
+                "SELECT a.id, a.version, a.status, '', 0, %1, a.target_school_id, coalesce(s.name, "
+                "a.target_school_id), a.child_name, substr(a.child_id_number, 7, 8), coalesce(a.claimed_category, ''), "
+                "%2, %3, a.channel, coalesce(a.submitted_at, ''), %4 "
+                "FROM applications a LEFT JOIN eligibility_results e ON e.application_id = a.id "
+                "LEFT JOIN schools s ON s.id = a.target_school_id "
+                "WHERE NOT EXISTS (SELECT 1 FROM queue_rows q WHERE q.application_id = a.id)")
+                .arg(binSql(fill), fill.checked, fill.flagMask, facetsSql(fill)));
+        !s)
+        return s;
+    const qint64 filled = c.changes();
+    if (Status s =
+            c.exec(QStringLiteral("INSERT OR IGNORE INTO queue_name_grams (gram, qid) SELECT substr(q.child_name, "
+                                  "p.p, 2), q.qid FROM queue_rows q JOIN queue_gram_positions p ON p.p < "
+                                  "length(q.child_name) WHERE q.qid > %1")
+                       .arg(lastQid->toLongLong()));
+        !s)
+        return s;
+    // The pending decision first: its trigger moves the bin.
     const QString pending =
         pendingSql(QStringLiteral("queue_rows.application_id"), QStringLiteral("queue_rows.version"));
     const QString conflict = conflictSql(QStringLiteral("queue_rows.application_id"));
@@ -370,7 +402,8 @@ Status QueueRules::install(Connection& c)
                               .arg(bin, facets));
         !s)
         return s;
-    qCInfo(lcStore) << "queue triggers made from the queue rules; rows put right:" << c.changes();
+    qCInfo(lcStore) << "queue triggers made from the queue rules; rows filled:" << filled
+                    << "put right:" << c.changes();
     return {};
 }
 

@@ -31,7 +31,7 @@ private Q_SLOTS:
     void facetsSqlAgreesWithTheRules();
     void theCacheHoldsTheGeneratedTriggers();
     void everyBinIsReachableThroughTheWriters();
-    void changedTriggersAreMadeAgainOnOpen();
+    void anOlderCacheIsBroughtUpToTheRules();
 
 private:
     // The application's queue row: "bin pending conflict".
@@ -382,13 +382,21 @@ void TestQueueRules::everyBinIsReachableThroughTheWriters()
     QCOMPARE(reached, all);
 }
 
-void TestQueueRules::changedTriggersAreMadeAgainOnOpen()
+void TestQueueRules::anOlderCacheIsBroughtUpToTheRules()
 {
-    // A cache made with other rules: a trigger that differs and rows in the wrong bins. Opening it
-    // with these rules makes the triggers again and puts every row right.
+    // A cache made before migration 6, or with other rules: decisions without their outcome column
+    // filled, a trigger that differs, rows in the wrong bins. Opening it with these rules fills the
+    // outcomes from the payloads, makes the triggers again and puts every row right.
     store::Connection& writer = m_ws->database().writer();
     const QString id = idsWithBin(Bin::ToReview, 1).value(0);
     QVERIFY(!id.isEmpty());
+    auto decided = writer.scalar(QStringLiteral("SELECT subject_id FROM outbox WHERE outcome = 'approve'"));
+    QVERIFY(decided.ok() && !decided->toString().isEmpty());
+    const QString approved = decided->toString();
+    QVERIFY(writer.exec(QStringLiteral("UPDATE outbox SET outcome = NULL")).ok());
+    QVERIFY(writer.exec(QStringLiteral("UPDATE queue_rows SET pending = '' WHERE application_id = '%1'").arg(approved))
+                .ok());
+    QVERIFY(writer.exec(QStringLiteral("PRAGMA user_version = 5")).ok());
     QVERIFY(writer.exec(QStringLiteral("DROP TRIGGER queue_rows_pending")).ok());
     QVERIFY(writer
                 .exec(QStringLiteral("CREATE TRIGGER queue_rows_pending AFTER UPDATE OF pending ON queue_rows BEGIN "
@@ -404,7 +412,10 @@ void TestQueueRules::changedTriggersAreMadeAgainOnOpen()
     m_ws = std::move(*ws);
     m_reader = std::move(m_ws->database().openReader().value());
     QVERIFY(*QueueRules::isInstalled(*m_reader));
+    QCOMPARE(m_ws->database().schemaVersion(), store::Database::latestSchemaVersion());
     QCOMPARE(rowOf(id), QStringLiteral("%1  0").arg(int(Bin::ToReview)));
+    QCOMPARE(rowOf(approved), QStringLiteral("%1 approve 0").arg(int(Bin::Approved)));
+    QCOMPARE(m_reader->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE outcome IS NULL"))->toInt(), 0);
     theCacheHoldsTheGeneratedTriggers();
 }
 
