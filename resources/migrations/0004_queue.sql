@@ -11,7 +11,8 @@
 -- eligibility_results, schools, outbox), so that every writer keeps them right without knowing
 -- they exist. The bins, the facets and those triggers are made in C++ from one table, the queue
 -- rules (models/store/QueueRules.h), which also fills the rows of an existing cache: this file
--- holds only the tables and their indexes. (It held the triggers and the fill until migration 6.)
+-- holds only the tables and their indexes. Until migration 6 it held its own triggers and fill;
+-- a cache that ran them gets the generated ones when it is next opened (QueueRules::ensure).
 
 CREATE TABLE queue_rows (
     qid            INTEGER PRIMARY KEY,
