@@ -294,10 +294,10 @@ QWidget* related(const views::ApplicationDetail& d, DetailPane* pane, QWidget* p
     }
     for (const views::RelatedApplication& r : d.related) {
         const QString why = r.why == QLatin1String("same_child") ? tr("same child") : tr("same property");
-        auto* link = new QPushButton(tr("%1 · %2 · %3 · %4 (%5)")
-                                         .arg(r.applicationId, r.childName, r.schoolName,
-                                              labels::bin(views::Bin(std::min(r.bin, int(views::Bin::Rejected)))), why),
-                                     w);
+        auto* link =
+            new QPushButton(tr("%1 · %2 · %3 · %4 (%5)")
+                                .arg(r.applicationId, r.childName, r.schoolName, labels::bin(views::Bin(r.bin)), why),
+                            w);
         link->setObjectName(QStringLiteral("relatedLink"));
         link->setFlat(true);
         link->setCursor(Qt::PointingHandCursor);

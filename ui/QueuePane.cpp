@@ -203,7 +203,7 @@ void QueuePane::fitBinList()
     const QFontMetrics fm = m_binList->fontMetrics();
     int widest = fm.horizontalAdvance(tr("Queue"));
     for (int b = 0; b < views::kBinCount; ++b)
-        widest = std::max(widest, fm.horizontalAdvance(views::labels::bin(Bin(b))));
+        widest = std::max(widest, fm.horizontalAdvance(views::labels::bin(views::BinCountsModel::binAt(b))));
     m_binList->setFixedWidth(widest + fm.horizontalAdvance(QStringLiteral("000,000")) + 48);
 }
 

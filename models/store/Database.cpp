@@ -1,11 +1,13 @@
 #include "Database.h"
 
+#include "QueueRules.h"
 #include "security/Crypto.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <sqlite3.h>
@@ -213,48 +215,120 @@ const QRegularExpression& migrationName()
     static const QRegularExpression numbered(QStringLiteral("^(\\d{4})_.*\\.sql$"));
     return numbered;
 }
+
+// Migration 6: the outcome of a decision in a column of its own, which the outbox writer fills and
+// the queue triggers read (they read it from the payload's JSON text before). Decisions already
+// there get it from their payload; then the queue triggers are made from the queue rules.
+// Written to run again over a cache that has the column (a test or a benchmark that takes the queue
+// away by setting the schema version back).
+Status addOutboxOutcome(Connection& c)
+{
+    bool has = false;
+    {
+        auto columns = c.prepare(QStringLiteral("PRAGMA table_info(outbox)")); // 3.15: no pragma_table_info()
+        if (!columns)
+            return columns.error();
+        while (columns->step())
+            has = has || columns->text(1) == QLatin1String("outcome");
+    }
+    if (!has) {
+        if (Status s = c.exec(QStringLiteral("ALTER TABLE outbox ADD COLUMN outcome TEXT")); !s)
+            return s;
+    }
+    auto read = c.prepare(QStringLiteral("SELECT id, payload FROM outbox WHERE kind = 'decision' AND outcome IS NULL"));
+    if (!read)
+        return read.error();
+    auto write = c.prepare(QStringLiteral("UPDATE outbox SET outcome = ? WHERE id = ?"));
+    if (!write)
+        return write.error();
+    Error error;
+    while (read->step(&error)) {
+        const QJsonObject payload = QJsonDocument::fromJson(read->utf8(1)).object();
+        write->bind(1, payload.value(QStringLiteral("outcome")).toString()).bind(2, read->int64(0));
+        if (Status s = write->run(); !s)
+            return s;
+        write->reset();
+    }
+    if (!error.code.isEmpty())
+        return error;
+    return QueueRules::install(c);
+}
+
+// Migrations written in C++, numbered with the SQL files of :/migrations.
+struct CodeMigration {
+    int number;
+    const char* name;
+    Status (*apply)(Connection&);
+};
+const CodeMigration kCodeMigrations[] = {
+    {6, "0006_outbox_outcome (C++)", &addOutboxOutcome},
+};
+
+struct Step {
+    int number = 0;
+    QString name;
+    QString sqlFile;                        // a migration file, or
+    Status (*apply)(Connection&) = nullptr; // a migration in C++
+};
+
+QList<Step> migrationSteps()
+{
+    QList<Step> steps;
+    const QDir dir(QStringLiteral(":/migrations"));
+    for (const QString& name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name))
+        if (const auto m = migrationName().match(name); m.hasMatch())
+            steps.append({m.captured(1).toInt(), name, dir.filePath(name), nullptr});
+    for (const CodeMigration& m : kCodeMigrations)
+        steps.append({m.number, QString::fromLatin1(m.name), QString(), m.apply});
+    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.number < b.number; });
+    return steps;
+}
 } // namespace
 
 int Database::latestSchemaVersion()
 {
     int latest = 0;
-    for (const QString& name : QDir(QStringLiteral(":/migrations")).entryList({QStringLiteral("*.sql")}, QDir::Files))
-        if (const auto m = migrationName().match(name); m.hasMatch())
-            latest = std::max(latest, m.captured(1).toInt());
+    for (const Step& step : migrationSteps())
+        latest = std::max(latest, step.number);
     return latest;
 }
 
 Status Database::migrate()
 {
-    QDir dir(QStringLiteral(":/migrations"));
-    const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
-    const QRegularExpression& numbered = migrationName();
     const int current = schemaVersion();
-    for (const QString& name : files) {
-        const auto m = numbered.match(name);
-        if (!m.hasMatch())
+    for (const Step& step : migrationSteps()) {
+        if (step.number <= current)
             continue;
-        const int number = m.captured(1).toInt();
-        if (number <= current)
-            continue;
-        QFile f(dir.filePath(name));
-        if (!f.open(QIODevice::ReadOnly))
-            return Error{QStringLiteral("migration_failed"), QStringLiteral("cannot read migration %1").arg(name)};
-        QString sql = QString::fromUtf8(f.readAll());
-        if (number == 1) // the bootstrap above already made meta
-            sql.replace(QStringLiteral("CREATE TABLE meta"), QStringLiteral("CREATE TABLE IF NOT EXISTS meta"));
         Transaction tx(*m_writer);
         if (!tx.beginStatus())
             return tx.beginStatus();
-        if (Status s = m_writer->exec(sql); !s)
+        Status applied;
+        if (step.apply) {
+            applied = step.apply(*m_writer);
+        } else {
+            QFile f(step.sqlFile);
+            if (!f.open(QIODevice::ReadOnly))
+                return Error{QStringLiteral("migration_failed"),
+                             QStringLiteral("cannot read migration %1").arg(step.name)};
+            QString sql = QString::fromUtf8(f.readAll());
+            if (step.number == 1) // the bootstrap above already made meta
+                sql.replace(QStringLiteral("CREATE TABLE meta"), QStringLiteral("CREATE TABLE IF NOT EXISTS meta"));
+            applied = m_writer->exec(sql);
+        }
+        if (!applied)
             return Error{QStringLiteral("migration_failed"),
-                         QStringLiteral("migration %1 failed: %2").arg(name, s.error().message)};
-        if (Status s = m_writer->exec(QStringLiteral("PRAGMA user_version = %1").arg(number)); !s)
+                         QStringLiteral("migration %1 failed: %2").arg(step.name, applied.error().message)};
+        if (Status s = m_writer->exec(QStringLiteral("PRAGMA user_version = %1").arg(step.number)); !s)
             return s;
         if (Status s = tx.commit(); !s)
             return s;
-        qCInfo(lcStore) << "applied migration" << number;
+        qCInfo(lcStore) << "applied migration" << step.number;
     }
+    // The queue triggers are made from the queue rules (QueueRules.h): when these changed since the
+    // cache last saw them, its triggers and every row's bin are made again.
+    if (Status s = QueueRules::ensure(*m_writer); !s)
+        return Error{QStringLiteral("migration_failed"),
+                     QStringLiteral("the queue triggers cannot be made: %1").arg(s.error().message)};
     return {};
 }
 

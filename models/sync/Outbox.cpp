@@ -128,8 +128,8 @@ Result<OutboxItem> Outbox::enqueue(const QString& kind, const QString& subjectId
         payload.insert(QStringLiteral("idempotency_key"), key);
     }
     auto q = m_connection.prepare(QStringLiteral(
-        "INSERT INTO outbox (kind, idempotency_key, subject_id, base_version, payload, created_at, created_by, state) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')"));
+        "INSERT INTO outbox (kind, idempotency_key, subject_id, base_version, payload, created_at, created_by, state, "
+        "outcome) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)"));
     if (!q)
         return q.error();
     q->bind(1, kind).bind(2, key).bind(3, subjectId);
@@ -138,6 +138,8 @@ Result<OutboxItem> Outbox::enqueue(const QString& kind, const QString& subjectId
     else
         q->bindNull(4);
     q->bindUtf8(5, QJsonDocument(payload).toJson(QJsonDocument::Compact)).bind(6, now()).bind(7, createdBy);
+    // A decision's outcome in a column of its own: the queue triggers read it (store/QueueRules.h).
+    q->bind(8, kind == kind::Decision ? payload.value(QStringLiteral("outcome")).toString() : QString());
     if (Status s = q->run(); !s)
         return s.error();
     auto id = m_connection.scalar(QStringLiteral("SELECT last_insert_rowid()"));

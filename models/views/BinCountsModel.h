@@ -25,7 +25,7 @@ public:
     bool isCounting() const { return m_counting; }
     qint64 countOf(Bin bin) const { return m_known ? m_counts.at(bin) : -1; }
 
-    static Bin binAt(int row) { return Bin(row); }
+    static Bin binAt(int row) { return store::QueueRules::listedAt(row); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -26,21 +26,7 @@ bool chineseInterface()
 
 QString bin(Bin b)
 {
-    switch (b) {
-    case Bin::ToReview:
-        return QCoreApplication::translate("Labels", "To review");
-    case Bin::Flagged:
-        return QCoreApplication::translate("Labels", "Flagged");
-    case Bin::InfoRequested:
-        return QCoreApplication::translate("Labels", "Information requested");
-    case Bin::Approved:
-        return QCoreApplication::translate("Labels", "Approved");
-    case Bin::Rejected:
-        return QCoreApplication::translate("Labels", "Rejected");
-    case Bin::Conflicts:
-        return QCoreApplication::translate("Labels", "Conflicts");
-    }
-    return {};
+    return QCoreApplication::translate("Labels", store::QueueRules::rule(b).label);
 }
 
 QString status(const QString& code)

@@ -199,21 +199,27 @@ Result<BinCounts> QueueReader::binCounts(const QueueQuery& query)
     bindAll(*q, text.binds);
     Error error;
     while (q->step(&error)) {
-        const qint64 bin = q->int64(0);
-        if (bin >= 0 && bin < int(Bin::Conflicts))
-            counts.counts[bin] = q->int64(1);
+        const int bin = int(q->int64(0));
+        const int row = store::QueueRules::isDefined(bin) ? store::QueueRules::listedRow(Bin(bin)) : -1;
+        if (row >= 0)
+            counts.counts[row] = q->int64(1);
     }
     if (!error.code.isEmpty())
         return error;
-    const SqlText conflicts = QueueSql::conflictCount(query);
-    auto c = m_connection.prepare(conflicts.sql);
-    if (!c)
-        return c.error();
-    bindAll(*c, conflicts.binds);
-    if (c->step(&error))
-        counts.counts[int(Bin::Conflicts)] = c->int64(0);
-    if (!error.code.isEmpty())
-        return error;
+    for (int row = 0; row < kBinCount; ++row) {
+        const Bin bin = store::QueueRules::listedAt(row);
+        if (!store::QueueRules::rule(bin).overlay)
+            continue;
+        const SqlText overlay = QueueSql::overlayCount(query, bin);
+        auto c = m_connection.prepare(overlay.sql);
+        if (!c)
+            return c.error();
+        bindAll(*c, overlay.binds);
+        if (c->step(&error))
+            counts.counts[row] = c->int64(0);
+        if (!error.code.isEmpty())
+            return error;
+    }
     return counts;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QStringList>
+#include <algorithm>
 
 namespace adm::views {
 
@@ -123,15 +124,7 @@ SearchTerms QueueSql::classify(const QString& text)
 
 int QueueSql::categoryFacet(const QString& category)
 {
-    if (category == QLatin1String("A"))
-        return 1;
-    if (category == QLatin1String("B"))
-        return 2;
-    if (category == QLatin1String("C"))
-        return 3;
-    if (category == QLatin1String("none"))
-        return 4;
-    return 0;
+    return std::max(0, store::QueueRules::facetCode(store::QueueRules::facet("category"), category));
 }
 
 bool QueueSql::searchesByCandidates(const QueueQuery& query, SearchPlan plan)
@@ -157,8 +150,8 @@ SqlText QueueSql::where(const QueueQuery& query, bool withBin, SearchPlan plan)
     QStringList parts;
     QVariantList binds;
     if (withBin) {
-        if (query.bin == Bin::Conflicts) {
-            parts << QStringLiteral("conflict != 0");
+        if (const char* overlay = store::QueueRules::rule(query.bin).overlay) {
+            parts << QStringLiteral("%1 != 0").arg(QLatin1String(overlay));
         } else {
             // A search reads its few candidates by qid and sorts them; the unary + keeps SQLite from
             // walking the whole bin in order to test each row against them.
@@ -172,18 +165,21 @@ SqlText QueueSql::where(const QueueQuery& query, bool withBin, SearchPlan plan)
         binds << f.schoolId;
     }
     // Channel, category and flags are tested on `facets`, which every order's index holds: a filtered
-    // page or count never reads the table (migration 0004).
+    // page or count never reads the table (store/QueueRules.h).
+    using store::QueueRules;
     if (!f.category.isEmpty()) {
-        parts << QStringLiteral("((facets >> 1) & 7) = ?");
+        parts << QueueRules::facetTestSql(QueueRules::facet("category"));
         binds << qint64(categoryFacet(f.category));
     }
     if (f.flagMask != 0) {
-        parts << QStringLiteral("(facets & ?) != 0");
-        binds << (f.flagMask << 4);
+        const store::QueueFacet& flags = QueueRules::facet("flags");
+        parts << QueueRules::facetTestSql(flags);
+        binds << (f.flagMask << flags.shift);
     }
-    if (f.channel == QLatin1String("counter") || f.channel == QLatin1String("online")) {
-        parts << QStringLiteral("(facets & 1) = ?");
-        binds << qint64(f.channel == QLatin1String("counter") ? 1 : 0);
+    const store::QueueFacet& channel = QueueRules::facet("channel");
+    if (const int code = QueueRules::facetCode(channel, f.channel); !f.channel.isEmpty() && code >= 0) {
+        parts << QueueRules::facetTestSql(channel);
+        binds << qint64(code);
     } else if (!f.channel.isEmpty()) {
         parts << QStringLiteral("channel = ?");
         binds << f.channel;
@@ -303,10 +299,11 @@ SqlText QueueSql::binCounts(const QueueQuery& query)
     return w;
 }
 
-SqlText QueueSql::conflictCount(const QueueQuery& query)
+SqlText QueueSql::overlayCount(const QueueQuery& query, Bin bin)
 {
     SqlText w = where(query, false);
-    w.sql = QStringLiteral("SELECT count(*) FROM queue_rows WHERE conflict != 0 AND %1").arg(w.sql);
+    w.sql = QStringLiteral("SELECT count(*) FROM queue_rows WHERE %1 != 0 AND %2")
+                .arg(QLatin1String(store::QueueRules::rule(bin).overlay), w.sql);
     return w;
 }
 

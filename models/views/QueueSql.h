@@ -51,14 +51,15 @@ public:
     // qid and sort key of every row, in order: the counting pass.
     static SqlText scan(const QueueQuery& query, SearchPlan plan = SearchPlan::Auto);
     static SqlText binCounts(const QueueQuery& query);
-    static SqlText conflictCount(const QueueQuery& query);
+    // The rows of an overlay bin (Conflicts) under the query's filters.
+    static SqlText overlayCount(const QueueQuery& query, Bin bin);
 
     static SearchTerms classify(const QString& text);
     // True when the search is answered from its own indexes (candidates by qid, then sorted).
     static bool searchesByCandidates(const QueueQuery& query, SearchPlan plan = SearchPlan::Auto);
     // The table, with the index to use when SQLite would pick a worse one.
     static QString from(const QueueQuery& query, SearchPlan plan = SearchPlan::Auto);
-    // The category's code in `facets` (0 not checked, 1 A, 2 B, 3 C, 4 none).
+    // The category's code in `facets` (0 not checked, 1 A, 2 B, 3 C, 4 none: store::kQueueFacets).
     static int categoryFacet(const QString& category);
     // The smallest string greater than every string that starts with `prefix`.
     static QString prefixEnd(const QString& prefix);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/QueueRules.h"
+
 #include <QDate>
 #include <QList>
 #include <QMetaType>
@@ -11,10 +13,10 @@
 // what comes back (rows, anchor keys, counts). Plain values: they cross threads by copy.
 namespace adm::views {
 
-// The bins of the queue list. Values below Conflicts are the `bin` column of queue_rows
-// (migration 0004); Conflicts is the `conflict` column.
-enum class Bin { ToReview = 0, Flagged = 1, InfoRequested = 2, Approved = 3, Rejected = 4, Conflicts = 5 };
-inline constexpr int kBinCount = 6;
+// The bins: their numbers, names, labels and what puts an application in each are the queue rules
+// (store/QueueRules.h). kBinCount is the number of bins the queue list shows.
+using Bin = store::QueueBin;
+inline constexpr int kBinCount = store::QueueRules::listedCount();
 
 // The columns a queue shows, in order. Every one of them can be sorted on.
 enum class Column { Number, Child, Age, School, Claimed, Checked, Flags, Channel, Submitted };
@@ -75,9 +77,14 @@ struct ScanChunk {
     bool qidsDropped = false;  // the result grew too big to keep every qid: use the anchors
 };
 
+// The count of each bin of the queue list, by its row there.
 struct BinCounts {
-    qint64 counts[kBinCount] = {0, 0, 0, 0, 0, 0};
-    qint64 at(Bin bin) const { return counts[int(bin)]; }
+    qint64 counts[kBinCount] = {};
+    qint64 at(Bin bin) const
+    {
+        const int row = store::QueueRules::listedRow(bin);
+        return row < 0 ? 0 : counts[row];
+    }
 };
 
 // A school's seats: approvals (upstream and in the outbox) against its capacity.
