@@ -114,6 +114,35 @@ QJsonObject invalid(const QString& key, const QString& message, const QString& c
     return r;
 }
 
+QString deciderMismatchMessage(const QString& path, const QString& claimed, const Session& session)
+{
+    return QStringLiteral("%1: names %2, but the signed-in account is %3; the hub records the signed-in account "
+                          "(leave the field out, or send the account)")
+        .arg(path, claimed, session.account.id);
+}
+
+QJsonObject deciderMismatch(const QString& key, const QString& path, const QString& claimed, const Session& session)
+{
+    return invalid(key, deciderMismatchMessage(path, claimed, session), QStringLiteral("decider_mismatch"));
+}
+
+HttpReply deciderMismatchReply(const QString& path, const QString& claimed, const Session& session)
+{
+    return HttpReply::error(422, QStringLiteral("decider_mismatch"), deciderMismatchMessage(path, claimed, session));
+}
+
+HttpReply invalidField(const QString& message)
+{
+    return HttpReply::error(422, QStringLiteral("invalid_field"), message);
+}
+
+QDateTime hubNow()
+{
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    return now;
+}
+
 HttpReply PushRunner::run(const QList<QJsonObject>& items, const Apply& apply)
 {
     bool failed = false;

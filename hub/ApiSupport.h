@@ -4,6 +4,7 @@
 #include "SessionStore.h"
 #include "domain/Result.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <functional>
@@ -37,6 +38,19 @@ QJsonObject accepted(const QString& key, const QString& id, qint64 version = -1)
 QJsonObject conflict(const QString& key, const QString& code, const QString& message, const QString& id = {},
                      qint64 version = -1);
 QJsonObject invalid(const QString& key, const QString& message, const QString& code = QStringLiteral("invalid_field"));
+
+// `invalid` with code decider_mismatch: a who-field (decided_by, signer, actor) at `path` names
+// `claimed`, not the signed-in account. The hub records the account itself, never the client's word.
+QJsonObject deciderMismatch(const QString& key, const QString& path, const QString& claimed, const Session& session);
+// The same as a whole-request 422, for the endpoints without a list (signing keys).
+HttpReply deciderMismatchReply(const QString& path, const QString& claimed, const Session& session);
+QString deciderMismatchMessage(const QString& path, const QString& claimed, const Session& session);
+
+// A 422 naming the field, with code invalid_field: for the endpoints that take one object.
+HttpReply invalidField(const QString& message);
+
+// The hub's clock, to the second, as decisions, counter applications and receipts record it.
+QDateTime hubNow();
 
 // Runs a push request: one transaction, one savepoint per item. Each item's key is looked up
 // first: a known key answers "duplicate" with the first outcome (and "original_status") and runs

@@ -3,6 +3,7 @@
 #include "ApiSupport.h"
 #include "CityRepository.h"
 #include "HubContext.h"
+#include "InputRules.h"
 #include "Visibility.h"
 #include "domain/FieldReader.h"
 #include "domain/IdNumber.h"
@@ -14,9 +15,8 @@ namespace adm::hub {
 
 namespace {
 
-// Checks what the codec does not: ID numbers, the school and its grade, the counter's own fields.
-QString checkCounterFields(const Application& a, const QJsonObject& item, const QString& path,
-                           const CityRepository& city)
+// Checks what the shape rules cannot: ID numbers, the school and its grade.
+QString checkCounterFields(const Application& a, const QString& path, const CityRepository& city)
 {
     const IdNumber child = IdNumber::parse(a.child.idNumber);
     if (!child.isValid())
@@ -29,12 +29,6 @@ QString checkCounterFields(const Application& a, const QJsonObject& item, const 
                 .arg(i)
                 .arg(g.problemMessage(), g.problemCode());
     }
-    if (a.guardians.size() > 10)
-        return path + QStringLiteral(".guardians: at most 10");
-    if (a.child.name.isEmpty() || a.child.name.size() > 64)
-        return path + QStringLiteral(".child.name: must be 1 to 64 characters");
-    if (a.admissionYear < 2000 || a.admissionYear > 2100)
-        return path + QStringLiteral(".admission_year: must be a year such as 2026");
     if (!city.hasSchool(a.targetSchoolId))
         return path + QStringLiteral(".target_school_id: no school %1").arg(a.targetSchoolId);
     const QString level = city.levelOfSchool(a.targetSchoolId);
@@ -42,29 +36,7 @@ QString checkCounterFields(const Application& a, const QJsonObject& item, const 
     if (!level.isEmpty() && level != wanted)
         return path +
                QStringLiteral(".grade: school %1 is a %2 school and takes no %3").arg(a.targetSchoolId, level, a.grade);
-    if (a.claimedAddress.size() > 500)
-        return path + QStringLiteral(".claimed_address: must be at most 500 characters");
-
-    json::FieldReader r(item, path);
-    const QString clientRef = r.string(QStringLiteral("client_ref"), json::FieldReader::Optional);
-    if (r.ok() && clientRef.size() > 64)
-        r.fail(QStringLiteral("client_ref"), QStringLiteral("must be at most 64 characters"));
-    const QJsonArray evidence = r.array(QStringLiteral("paper_evidence"), json::FieldReader::Optional);
-    for (qsizetype i = 0; i < evidence.size() && r.ok(); ++i) {
-        const QString ep = QStringLiteral("%1.paper_evidence[%2]").arg(path).arg(i);
-        if (!evidence.at(i).isObject())
-            return ep + QStringLiteral(": must be an object");
-        const QJsonObject eo = evidence.at(i).toObject();
-        json::FieldReader er(eo, ep);
-        (void)er.string(QStringLiteral("kind"));
-        (void)er.string(QStringLiteral("checked_by"), json::FieldReader::Optional);
-        (void)er.string(QStringLiteral("note"), json::FieldReader::Optional);
-        if (!er.ok())
-            return er.error().message;
-    }
-    if (r.ok() && evidence.size() > 100)
-        r.fail(QStringLiteral("paper_evidence"), QStringLiteral("must hold at most 100 entries"));
-    return r.ok() ? QString() : r.error().message;
+    return {};
 }
 
 } // namespace
@@ -94,6 +66,8 @@ HttpReply ApplicationsApi::push(const HttpRequest& request, const Session& sessi
     return runner.run(items, [&](const QJsonObject& item, const QString& key) -> Result<QJsonObject> {
         ++index;
         const QString path = QStringLiteral("applications[%1]").arg(index);
+        if (const QString problem = input::check(item, input::applicationItem(), path); !problem.isEmpty())
+            return api::invalid(key, problem);
         // The client sends no id, status or version: the hub gives them.
         QJsonObject input = item;
         for (const char* field : {"idempotency_key", "id", "status", "version", "decision"})
@@ -103,7 +77,7 @@ HttpReply ApplicationsApi::push(const HttpRequest& request, const Session& sessi
         if (!parsed)
             return api::invalid(key, parsed.error().message);
         Application a = std::move(parsed.value());
-        if (const QString problem = checkCounterFields(a, item, path, m_context.city); !problem.isEmpty())
+        if (const QString problem = checkCounterFields(a, path, m_context.city); !problem.isEmpty())
             return api::invalid(key, problem);
 
         auto existing =
@@ -121,9 +95,12 @@ HttpReply ApplicationsApi::push(const HttpRequest& request, const Session& sessi
             return id.error();
         a.child.idNumber = IdNumber::parse(a.child.idNumber).text();
         a.channel = QStringLiteral("counter");
-        if (!a.submittedAt.isValid())
-            a.submittedAt = QDateTime::currentDateTimeUtc();
+        // When is the hub's: its clock; the client's time is kept beside (client_submitted_at).
+        const QDateTime clientSubmittedAt = a.submittedAt;
+        a.submittedAt = api::hubNow();
         a.raw.remove(QStringLiteral("id"));
+        a.raw.remove(QStringLiteral("client_submitted_at"));
+        a.raw.remove(QStringLiteral("taken_by"));
         ApplicationRow row;
         row.id = *id;
         row.schoolId = a.targetSchoolId;
@@ -131,6 +108,9 @@ HttpReply ApplicationsApi::push(const HttpRequest& request, const Session& sessi
         row.version = 1;
         row.data = json::write(a);
         row.data.insert(QStringLiteral("decision"), QJsonValue());
+        if (clientSubmittedAt.isValid())
+            row.data.insert(QStringLiteral("client_submitted_at"), json::formatTime(clientSubmittedAt));
+        // Who: the signed-in account entered it, whatever the item says.
         row.data.insert(QStringLiteral("taken_by"),
                         QJsonObject{{QStringLiteral("account"), session.account.id},
                                     {QStringLiteral("workstation_id"), session.workstationId}});

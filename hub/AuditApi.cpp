@@ -3,6 +3,7 @@
 #include "ApiSupport.h"
 #include "HubContext.h"
 #include "HubStorage.h"
+#include "InputRules.h"
 #include "domain/FieldReader.h"
 #include "domain/JsonCodec.h"
 
@@ -27,24 +28,24 @@ HttpReply AuditApi::push(const HttpRequest& request, const Session& session)
     int index = -1;
     return runner.run(entries, [&](const QJsonObject& entry, const QString& key) -> Result<QJsonObject> {
         ++index;
-        json::FieldReader r(entry, QStringLiteral("entries[%1]").arg(index));
+        const QString path = QStringLiteral("entries[%1]").arg(index);
+        if (const QString problem = input::check(entry, input::auditItem(), path); !problem.isEmpty())
+            return api::invalid(key, problem);
+        json::FieldReader r(entry, path);
         const qint64 seq = r.integer(QStringLiteral("seq"));
         const QDateTime at = r.time(QStringLiteral("at"));
-        const QString actor = r.string(QStringLiteral("actor"));
+        const QString actor = r.string(QStringLiteral("actor"), json::FieldReader::Optional);
+        const QString localActor = r.string(QStringLiteral("local_actor"), json::FieldReader::Optional);
         const QString action = r.string(QStringLiteral("action"));
         const QString subject = r.string(QStringLiteral("subject"), json::FieldReader::Optional);
-        QString prevHash;
-        if (r.ok() && !r.isNull(QStringLiteral("prev_hash")))
-            prevHash = r.string(QStringLiteral("prev_hash"));
+        const QString prevHash = r.string(QStringLiteral("prev_hash"), json::FieldReader::Optional);
         const QString hash = r.string(QStringLiteral("hash"));
-        if (r.ok() && seq < 1)
-            r.fail(QStringLiteral("seq"), QStringLiteral("must be 1 or more"));
-        if (r.ok() && (hash.isEmpty() || hash.size() > 256 || prevHash.size() > 256))
-            r.fail(QStringLiteral("hash"), QStringLiteral("must be 1 to 256 characters"));
-        if (r.ok() && (actor.size() > 256 || action.size() > 256 || subject.size() > 1024))
-            r.fail(QStringLiteral("subject"), QStringLiteral("actor, action and subject are too long"));
         if (!r.ok())
             return api::invalid(key, r.error().message);
+        // The uploader is the signed-in account; the workstation's own user name may come as
+        // local_actor (what its hash chain covers), kept as it is.
+        if (!actor.isNull() && actor != session.account.id)
+            return api::deciderMismatch(key, path + QStringLiteral(".actor"), actor, session);
 
         store::Connection& c = storage.connection();
         auto same = c.prepare(QStringLiteral("SELECT hash FROM audit_entries WHERE workstation_id = ? AND seq = ?"));
@@ -86,12 +87,12 @@ HttpReply AuditApi::push(const HttpRequest& request, const Session& session)
         }
         auto insert = c.prepare(QStringLiteral(
             "INSERT INTO audit_entries (workstation_id, seq, account, at, actor, action, subject, prev_hash, hash, "
-            "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "received_at, local_actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         if (!insert)
             return insert.error();
         insert->bind(1, session.workstationId).bind(2, seq).bind(3, session.account.id).bind(4, json::formatTime(at));
-        insert->bind(5, actor).bind(6, action).bind(7, subject).bind(8, prevHash).bind(9, hash);
-        insert->bind(10, json::formatTime(QDateTime::currentDateTimeUtc()));
+        insert->bind(5, session.account.id).bind(6, action).bind(7, subject).bind(8, prevHash).bind(9, hash);
+        insert->bind(10, json::formatTime(api::hubNow())).bind(11, localActor);
         if (Status s = insert->run(); !s)
             return s.error();
         return api::accepted(key, QString::number(seq));

@@ -5,6 +5,7 @@
 #include "CityRepository.h"
 #include "HubContext.h"
 #include "HubStorage.h"
+#include "InputRules.h"
 #include "Signatures.h"
 #include "Visibility.h"
 #include "domain/FieldReader.h"
@@ -114,6 +115,8 @@ HttpReply BatchesApi::push(const HttpRequest& request, const Session& session)
     return runner.run(entries, [&](const QJsonObject& entry, const QString& key) -> Result<QJsonObject> {
         ++index;
         const QString path = QStringLiteral("batches[%1]").arg(index);
+        if (const QString problem = input::check(entry, input::batchItem(), path); !problem.isEmpty())
+            return api::invalid(key, problem);
         json::FieldReader r(entry, path);
         const QJsonObject batchJson = r.object(QStringLiteral("batch"));
         const QString signatureText = r.string(QStringLiteral("signature"));
@@ -127,10 +130,9 @@ HttpReply BatchesApi::push(const HttpRequest& request, const Session& session)
             QByteArray::fromBase64Encoding(signatureText.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!signature || signature.decoded.isEmpty())
             return api::invalid(key, path + QStringLiteral(".signature: must be base64"));
+        // The signer is inside the signed bytes, so it cannot be replaced by the account: it must be it.
         if (batch.signer != session.account.id)
-            return api::invalid(
-                key, path + QStringLiteral(".batch.signer: must be the signed-in account %1").arg(session.account.id),
-                QStringLiteral("signer_mismatch"));
+            return api::deciderMismatch(key, path + QStringLiteral(".batch.signer"), batch.signer, session);
         if (!m_context.city.hasSchool(batch.schoolId))
             return api::invalid(key, path + QStringLiteral(".batch.school_id: no school %1").arg(batch.schoolId));
 
@@ -209,15 +211,20 @@ HttpReply BatchesApi::push(const HttpRequest& request, const Session& session)
         }
         auto insert = storage.connection().prepare(
             QStringLiteral("INSERT INTO batches (id, school_id, account, key_id, algorithm, canonical, signature, "
-                           "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                           "received_at, client_created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         if (!insert)
             return insert.error();
         insert->bind(1, batch.id).bind(2, batch.schoolId).bind(3, session.account.id).bind(4, batch.keyId);
         insert->bind(5, batch.algorithm).bind(6, canonical).bind(7, *signature);
-        insert->bind(8, json::formatTime(QDateTime::currentDateTimeUtc()));
+        // The batch stays as signed (created_at included); the hub's own time is the receipt beside it.
+        const QDateTime createdAt = json::parseTime(batchJson.value(QStringLiteral("created_at")).toString());
+        const QString receivedAt = json::formatTime(api::hubNow());
+        insert->bind(8, receivedAt);
+        insert->bind(9, createdAt.isValid() ? json::formatTime(createdAt) : QString());
         if (Status s = insert->run(); !s)
             return s.error();
         QJsonObject result = api::accepted(key, batch.id);
+        result.insert(QStringLiteral("received_at"), receivedAt);
         result.insert(QStringLiteral("applications"), versions);
         return result;
     });

@@ -4,6 +4,7 @@
 #include "CityRepository.h"
 #include "HubContext.h"
 #include "HubStorage.h"
+#include "InputRules.h"
 #include "Visibility.h"
 #include "domain/FieldReader.h"
 #include "domain/JsonCodec.h"
@@ -11,11 +12,6 @@
 #include <QDateTime>
 
 namespace adm::hub {
-
-namespace {
-const QStringList kOutcomes = {QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("request_info")};
-const QStringList kCategories = {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")};
-} // namespace
 
 QString DecisionsApi::statusForOutcome(const QString& outcome)
 {
@@ -56,23 +52,26 @@ HttpReply DecisionsApi::push(const HttpRequest& request, const Session& session)
     int index = -1;
     return runner.run(items, [&](const QJsonObject& item, const QString& key) -> Result<QJsonObject> {
         ++index;
-        json::FieldReader r(item, QStringLiteral("decisions[%1]").arg(index));
+        const QString path = QStringLiteral("decisions[%1]").arg(index);
+        if (const QString problem = input::check(item, input::decisionItem(), path); !problem.isEmpty())
+            return api::invalid(key, problem);
+        json::FieldReader r(item, path);
         const QString applicationId = r.string(QStringLiteral("application_id"));
         const qint64 baseVersion = r.integer(QStringLiteral("base_version"));
-        const QString outcome = r.oneOf(QStringLiteral("outcome"), kOutcomes);
-        const QString category = r.oneOf(QStringLiteral("category"), kCategories, json::FieldReader::Optional);
+        const QString outcome = r.string(QStringLiteral("outcome"));
+        const QString category = r.string(QStringLiteral("category"), json::FieldReader::Optional);
         const QString reasonCode = r.string(QStringLiteral("reason_code"), json::FieldReader::Optional);
         const QString note = r.string(QStringLiteral("note"), json::FieldReader::Optional);
         const QString decidedBy = r.string(QStringLiteral("decided_by"), json::FieldReader::Optional);
-        QDateTime decidedAt = r.time(QStringLiteral("decided_at"), json::FieldReader::Optional);
+        const QDateTime clientDecidedAt = r.time(QStringLiteral("decided_at"), json::FieldReader::Optional);
         const QString policyId = r.string(QStringLiteral("policy_id"), json::FieldReader::Optional);
         const QStringList evidence = r.strings(QStringLiteral("evidence_record_ids"), json::FieldReader::Optional);
-        if (r.ok() && note.size() > 4000)
-            r.fail(QStringLiteral("note"), QStringLiteral("must be at most 4000 characters"));
-        if (r.ok() && evidence.size() > 1000)
-            r.fail(QStringLiteral("evidence_record_ids"), QStringLiteral("must hold at most 1000 ids"));
         if (!r.ok())
             return api::invalid(key, r.error().message);
+        // Who and when are the hub's: the signed-in account and its clock. A client naming someone
+        // else is refused; the client's time is kept beside, never trusted.
+        if (!decidedBy.isNull() && decidedBy != session.account.id)
+            return api::deciderMismatch(key, path + QStringLiteral(".decided_by"), decidedBy, session);
 
         auto found = m_context.city.application(applicationId);
         if (!found)
@@ -94,19 +93,20 @@ HttpReply DecisionsApi::push(const HttpRequest& request, const Session& session)
                                  QStringLiteral("application %1 was withdrawn").arg(applicationId), applicationId,
                                  row.version);
 
-        if (!decidedAt.isValid())
-            decidedAt = QDateTime::currentDateTimeUtc();
+        const QString now = json::formatTime(api::hubNow());
         QJsonObject decision{
             {QStringLiteral("outcome"), outcome},
             {QStringLiteral("category"), category.isEmpty() ? QJsonValue() : QJsonValue(category)},
             {QStringLiteral("reason_code"), reasonCode.isEmpty() ? QJsonValue() : QJsonValue(reasonCode)},
             {QStringLiteral("note"), note.isNull() ? QJsonValue() : QJsonValue(note)},
-            {QStringLiteral("decided_by"), decidedBy.isEmpty() ? session.account.id : decidedBy},
-            {QStringLiteral("decided_at"), json::formatTime(decidedAt)},
+            {QStringLiteral("decided_by"), session.account.id},
+            {QStringLiteral("decided_at"), now},
             {QStringLiteral("batch_id"), QJsonValue()},
             {QStringLiteral("signed"), false},
             {QStringLiteral("policy_id"), policyId.isEmpty() ? QJsonValue() : QJsonValue(policyId)},
             {QStringLiteral("evidence_record_ids"), QJsonArray::fromStringList(evidence)}};
+        if (clientDecidedAt.isValid())
+            decision.insert(QStringLiteral("client_decided_at"), json::formatTime(clientDecidedAt));
         row.data.insert(QStringLiteral("decision"), decision);
         row.status = statusForOutcome(outcome);
         row.version += 1;
@@ -115,12 +115,13 @@ HttpReply DecisionsApi::push(const HttpRequest& request, const Session& session)
 
         auto log = m_context.storage.connection().prepare(QStringLiteral(
             "INSERT INTO decisions (application_id, account, workstation_id, outcome, category, base_version, "
-            "new_version, decided_at, received_at, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "new_version, decided_at, received_at, item, client_decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         if (!log)
             return log.error();
         log->bind(1, applicationId).bind(2, session.account.id).bind(3, session.workstationId).bind(4, outcome);
-        log->bind(5, category).bind(6, baseVersion).bind(7, row.version).bind(8, json::formatTime(decidedAt));
-        log->bind(9, json::formatTime(QDateTime::currentDateTimeUtc())).bindUtf8(10, compactJson(item));
+        log->bind(5, category).bind(6, baseVersion).bind(7, row.version).bind(8, now);
+        log->bind(9, now).bindUtf8(10, compactJson(item));
+        log->bind(11, clientDecidedAt.isValid() ? json::formatTime(clientDecidedAt) : QString());
         if (Status s = log->run(); !s)
             return s.error();
         return api::accepted(key, applicationId, row.version);

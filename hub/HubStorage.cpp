@@ -15,7 +15,7 @@ namespace {
 const QString kKeyCheckValue = QStringLiteral("admissions-hub-key-check-v1");
 constexpr int kPageSize = 4096;
 
-// Tables, in one go: the hub has had one schema so far (user_version 1).
+// Tables, in one go, at the newest schema (kSchemaVersion); kMigrations bring older folders up.
 const char* const kSchema[] = {
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID",
     // No NOT NULL here: with INSERT OR REPLACE it makes SQLite keep a statement journal, which
@@ -36,16 +36,25 @@ const char* const kSchema[] = {
     "password_hash TEXT) WITHOUT ROWID",
     "CREATE TABLE decisions (id INTEGER PRIMARY KEY, application_id TEXT NOT NULL, account TEXT, workstation_id TEXT, "
     "outcome TEXT, category TEXT, base_version INTEGER, new_version INTEGER, decided_at TEXT, received_at TEXT, "
-    "item TEXT)",
+    "item TEXT, client_decided_at TEXT)",
     "CREATE INDEX decisions_application ON decisions (application_id)",
     "CREATE TABLE signing_keys (key_id TEXT PRIMARY KEY, account TEXT NOT NULL, algorithm TEXT NOT NULL, "
     "public_key_pem TEXT NOT NULL, registered_at TEXT) WITHOUT ROWID",
     "CREATE TABLE batches (id TEXT PRIMARY KEY, school_id TEXT, account TEXT, key_id TEXT, algorithm TEXT, "
-    "canonical BLOB, signature BLOB, received_at TEXT) WITHOUT ROWID",
+    "canonical BLOB, signature BLOB, received_at TEXT, client_created_at TEXT) WITHOUT ROWID",
     "CREATE TABLE audit_entries (workstation_id TEXT NOT NULL, seq INTEGER NOT NULL, account TEXT, at TEXT, "
-    "actor TEXT, action TEXT, subject TEXT, prev_hash TEXT, hash TEXT, received_at TEXT, "
+    "actor TEXT, action TEXT, subject TEXT, prev_hash TEXT, hash TEXT, received_at TEXT, local_actor TEXT, "
     "PRIMARY KEY (workstation_id, seq)) WITHOUT ROWID",
     "CREATE TABLE lookups (id INTEGER PRIMARY KEY, account TEXT, at TEXT, subject_hash TEXT, records INTEGER)",
+};
+
+// Version 2 (who and when): decided_at, received_at and actor are the hub's; what the client said
+// is kept beside. Rows written before keep the client's decided_at and actor as they were.
+constexpr int kSchemaVersion = 2;
+const char* const kMigrations[][2] = {
+    {"2", "ALTER TABLE decisions ADD COLUMN client_decided_at TEXT"},
+    {"2", "ALTER TABLE batches ADD COLUMN client_created_at TEXT"},
+    {"2", "ALTER TABLE audit_entries ADD COLUMN local_actor TEXT"},
 };
 
 // Secondary indexes: apart, so that a first load can build them once at the end (much faster than
@@ -175,6 +184,8 @@ Result<std::unique_ptr<HubStorage>> HubStorage::open(const QString& dataDir)
             return storageError(QStringLiteral("the new hub database was written unencrypted; stopping"));
     }
     if (exists) {
+        if (Status st = s->migrate(); !st)
+            return st.error();
         // Indexes added since the folder was made (IF NOT EXISTS: nothing to do when present).
         if (Status st = s->createSecondaryIndexes(); !st)
             return st.error();
@@ -193,6 +204,11 @@ Result<std::unique_ptr<HubStorage>> HubStorage::open(const QString& dataDir)
 
 HubStorage::~HubStorage() = default;
 
+int HubStorage::schemaVersion()
+{
+    return kSchemaVersion;
+}
+
 Status HubStorage::createSchema()
 {
     store::Transaction t(*m_db);
@@ -204,13 +220,43 @@ Status HubStorage::createSchema()
     }
     if (Status s = createSecondaryIndexes(); !s)
         return s;
-    if (Status s = m_db->exec(QStringLiteral("PRAGMA user_version = 1")); !s)
+    if (Status s = m_db->exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)); !s)
         return s;
     if (Status s = setMeta(QStringLiteral("key_check"), kKeyCheckValue); !s)
         return s;
     if (Status s = setMeta(QStringLiteral("epoch"), QString::fromLatin1(crypto::randomBytes(8).toHex())); !s)
         return s;
     return t.commit();
+}
+
+Status HubStorage::migrate()
+{
+    auto version = m_db->scalar(QStringLiteral("PRAGMA user_version"));
+    if (!version)
+        return version.error();
+    const int from = version->toInt();
+    if (from > kSchemaVersion)
+        return storageError(QStringLiteral("%1 was written by a newer hub (schema %2; this hub knows %3)")
+                                .arg(m_path)
+                                .arg(from)
+                                .arg(kSchemaVersion));
+    if (from == kSchemaVersion)
+        return {};
+    store::Transaction t(*m_db);
+    if (!t.beginStatus())
+        return t.beginStatus();
+    for (const auto& step : kMigrations) {
+        if (QByteArray(step[0]).toInt() <= from)
+            continue;
+        if (Status s = m_db->exec(QString::fromLatin1(step[1])); !s)
+            return s;
+    }
+    if (Status s = m_db->exec(QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion)); !s)
+        return s;
+    if (Status s = t.commit(); !s)
+        return s;
+    qCInfo(lcHub) << "storage schema moved from version" << from << "to" << kSchemaVersion;
+    return {};
 }
 
 Status HubStorage::dropSecondaryIndexes()

@@ -40,6 +40,7 @@ public:
 
     store::Connection& connection() { return *m_db; }
     QString path() const { return m_path; }
+    static int schemaVersion();
 
     Result<QString> meta(const QString& key);
     Status setMeta(const QString& key, const QString& value);
@@ -88,6 +89,7 @@ public:
 private:
     HubStorage() = default;
     Status createSchema();
+    Status migrate(); // an older folder's schema up to the current one, in one transaction
 
     std::unique_ptr<store::Connection> m_db;
     QString m_path;

@@ -187,7 +187,8 @@ bool LiveCity::changeApplication(Event e)
                         {QStringLiteral("reason_code"),
                          outcome == QLatin1String("approve") ? QJsonValue() : QJsonValue(QStringLiteral("other"))},
                         {QStringLiteral("note"), QJsonValue()},
-                        {QStringLiteral("decided_by"), QStringLiteral("other.workstation")},
+                        // Not an account anyone signs in as: the hub's own simulation decided this.
+                        {QStringLiteral("decided_by"), QStringLiteral("simulated.reviewer")},
                         {QStringLiteral("decided_at"), now},
                         {QStringLiteral("batch_id"), QJsonValue()},
                         {QStringLiteral("signed"), false}});
@@ -239,6 +240,8 @@ bool LiveCity::newApplication()
     row.version = 1;
     row.data = model.data;
     row.data.insert(QStringLiteral("channel"), QStringLiteral("online"));
+    for (const char* counterOnly : {"taken_by", "client_submitted_at", "client_ref", "paper_evidence"})
+        row.data.remove(QLatin1String(counterOnly)); // a model taken at a counter: this one came online
     row.data.insert(QStringLiteral("submitted_at"), json::formatTime(QDateTime::currentDateTimeUtc()));
     row.data.insert(QStringLiteral("child"),
                     QJsonObject{{QStringLiteral("name"), familyName + kGivenNames.at(below(int(kGivenNames.size())))},

@@ -3,7 +3,7 @@
 #include "Accounts.h"
 #include "ApiSupport.h"
 #include "HubContext.h"
-#include "domain/FieldReader.h"
+#include "InputRules.h"
 #include "domain/JsonCodec.h"
 
 namespace adm::hub {
@@ -13,27 +13,13 @@ HttpReply SessionsApi::create(const HttpRequest& request, QString* account)
     QJsonObject body;
     if (auto bad = api::parseObject(request.body, &body))
         return *bad;
-    json::FieldReader r(body, QStringLiteral("session"));
-    const QString id = r.string(QStringLiteral("account"));
-    const QString password = r.string(QStringLiteral("password"));
-    const QJsonObject workstation = r.object(QStringLiteral("workstation"));
-    QString workstationId;
-    QString workstationName;
-    if (r.ok()) {
-        json::FieldReader w(workstation, QStringLiteral("session.workstation"));
-        workstationId = w.string(QStringLiteral("id"));
-        workstationName = w.string(QStringLiteral("name"), json::FieldReader::Optional);
-        if (w.ok() && (workstationId.size() > 128 || workstationName.size() > 200))
-            w.fail(QStringLiteral("id"), QStringLiteral("is too long"));
-        if (!w.ok())
-            r.adopt(w.error());
-    }
-    if (r.ok() && (id.isEmpty() || id.size() > 128))
-        r.fail(QStringLiteral("account"), QStringLiteral("must be 1 to 128 characters"));
-    if (r.ok() && password.size() > 1024)
-        r.fail(QStringLiteral("password"), QStringLiteral("is too long"));
-    if (!r.ok())
-        return HttpReply::invalid(r.error().message);
+    if (const QString problem = input::check(body, input::sessionBody(), QStringLiteral("session")); !problem.isEmpty())
+        return api::invalidField(problem);
+    const QString id = body.value(QStringLiteral("account")).toString();
+    const QString password = body.value(QStringLiteral("password")).toString();
+    const QJsonObject workstation = body.value(QStringLiteral("workstation")).toObject();
+    const QString workstationId = workstation.value(QStringLiteral("id")).toString();
+    const QString workstationName = workstation.value(QStringLiteral("name")).toString();
 
     if (const int wait = m_context.sessions.secondsLocked(id); wait > 0) {
         HttpReply reply =

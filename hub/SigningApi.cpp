@@ -3,6 +3,7 @@
 #include "ApiSupport.h"
 #include "HubContext.h"
 #include "HubStorage.h"
+#include "InputRules.h"
 #include "Signatures.h"
 #include "domain/FieldReader.h"
 #include "domain/JsonCodec.h"
@@ -28,19 +29,21 @@ HttpReply SigningApi::putKey(const HttpRequest& request, const Session& session)
     QJsonObject body;
     if (auto bad = api::parseObject(request.body, &body))
         return *bad;
+    if (const QString problem = input::check(body, input::signingKeyBody(), QStringLiteral("signing_key"));
+        !problem.isEmpty())
+        return api::invalidField(problem);
     json::FieldReader r(body, QStringLiteral("signing_key"));
     const QString account = r.string(QStringLiteral("account"));
     const QString algorithmName =
         r.oneOf(QStringLiteral("algorithm"), {QStringLiteral("ed25519"), QStringLiteral("sm2-sm3")});
     const QString pem = r.string(QStringLiteral("public_key_pem"));
     if (!r.ok())
-        return HttpReply::invalid(r.error().message);
+        return api::invalidField(r.error().message);
     if (account != session.account.id)
-        return api::forbidden(
-            QStringLiteral("a key can be registered only for the signed-in account %1").arg(session.account.id));
+        return api::deciderMismatchReply(QStringLiteral("signing_key.account"), account, session);
     const auto algorithm = crypto::signatureAlgorithmFromName(algorithmName);
     if (Status s = crypto::checkPublicKey(pem.toUtf8(), *algorithm); !s)
-        return HttpReply::invalid(QStringLiteral("signing_key.public_key_pem: %1").arg(s.error().message));
+        return api::invalidField(QStringLiteral("signing_key.public_key_pem: %1").arg(s.error().message));
 
     HubStorage& storage = m_context.storage;
     auto q = storage.connection().prepare(
@@ -64,7 +67,7 @@ HttpReply SigningApi::putKey(const HttpRequest& request, const Session& session)
     if (!insert)
         return api::storageFailure(insert.error());
     insert->bind(1, keyId).bind(2, account).bind(3, algorithmName).bind(4, pem.trimmed());
-    insert->bind(5, json::formatTime(QDateTime::currentDateTimeUtc()));
+    insert->bind(5, json::formatTime(api::hubNow()));
     if (Status s = insert->run(); !s)
         return api::storageFailure(s.error());
     answer.insert(QStringLiteral("status"), QStringLiteral("accepted"));

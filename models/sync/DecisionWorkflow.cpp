@@ -227,16 +227,19 @@ Result<OutboxItem> DecisionWorkflow::decide(const DecisionRequest& request)
         evidence = *people;
     }
     auto nullable = [](const QString& s) { return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s); };
-    const QJsonObject payload{{QStringLiteral("application_id"), app.id},
-                              {QStringLiteral("base_version"), app.version},
-                              {QStringLiteral("outcome"), request.outcome},
-                              {QStringLiteral("category"), nullable(checked->category)},
-                              {QStringLiteral("reason_code"), nullable(request.reasonCode.trimmed())},
-                              {QStringLiteral("note"), nullable(request.note.trimmed())},
-                              {QStringLiteral("decided_by"), m_account.isEmpty() ? m_localUser : m_account},
-                              {QStringLiteral("decided_at"), json::formatTime(QDateTime::currentDateTimeUtc())},
-                              {QStringLiteral("policy_id"), nullable(app.policyId)},
-                              {QStringLiteral("evidence_record_ids"), QJsonArray::fromStringList(evidence)}};
+    QJsonObject payload{{QStringLiteral("application_id"), app.id},
+                        {QStringLiteral("base_version"), app.version},
+                        {QStringLiteral("outcome"), request.outcome},
+                        {QStringLiteral("category"), nullable(checked->category)},
+                        {QStringLiteral("reason_code"), nullable(request.reasonCode.trimmed())},
+                        {QStringLiteral("note"), nullable(request.note.trimmed())},
+                        {QStringLiteral("decided_at"), json::formatTime(QDateTime::currentDateTimeUtc())},
+                        {QStringLiteral("policy_id"), nullable(app.policyId)},
+                        {QStringLiteral("evidence_record_ids"), QJsonArray::fromStringList(evidence)}};
+    // The hub records the signed-in account as the decider and refuses another name: send the hub
+    // account when this user has one, and nothing (never the local user name) when not.
+    if (!m_account.isEmpty())
+        payload.insert(QStringLiteral("decided_by"), m_account);
 
     Outbox outbox(m_writer);
     auto item = outbox.enqueue(kind::Decision, app.id, payload, app.version, m_localUser);

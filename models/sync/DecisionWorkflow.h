@@ -48,7 +48,8 @@ struct ApplicationSnapshot {
 // was not sent yet, supersedes that item. Uses the writer connection: only on its owning thread.
 class DecisionWorkflow {
 public:
-    // `account`: the hub account decisions are made under (decided_by); the local user when empty.
+    // `account`: the hub account decisions are made under (decided_by). When empty (a local user
+    // without a hub account) decided_by is left out and the hub records the account that pushes.
     DecisionWorkflow(store::Connection& writer, security::AuditLog& audit, QString localUser, QString account);
 
     // Error codes: "not_found", "application_closed", "bad_input", "reason_required", "note_required",

@@ -37,6 +37,24 @@ Pusher::Pusher(HubClient& client, store::Connection& writer, const SyncOptions& 
     , m_progress(std::move(progress))
 {}
 
+QString Pusher::hubAccount() const
+{
+    const QString signedIn = m_client.signedInAccount().id;
+    return signedIn.isEmpty() ? m_client.account() : signedIn;
+}
+
+QJsonObject Pusher::withoutLocalDecider(const OutboxItem& item) const
+{
+    // Decisions queued by older versions named the local user when it had no hub account. The
+    // hub refuses a decider other than the pushing account (decider_mismatch); leaving the
+    // field out lets it record that account, as a decision queued today does.
+    QJsonObject payload = item.payload;
+    const QString decidedBy = payload.value(QStringLiteral("decided_by")).toString();
+    if (!decidedBy.isEmpty() && decidedBy == item.createdBy && decidedBy != hubAccount())
+        payload.remove(QStringLiteral("decided_by"));
+    return payload;
+}
+
 QString Pusher::endpointFor(const QString& k)
 {
     if (k == kind::Decision)
@@ -131,7 +149,7 @@ Status Pusher::sendChunk(const QString& k, const QList<OutboxItem>& items)
         return s;
     QJsonArray list;
     for (const OutboxItem& item : items)
-        list.append(item.payload);
+        list.append(k == kind::Decision ? withoutLocalDecider(item) : item.payload);
     HubClient::Request request;
     request.method = "POST";
     request.path = endpointFor(k);
@@ -221,17 +239,24 @@ Status Pusher::pushAudit()
             return entries.error();
         if (entries->isEmpty())
             return {};
+        // The hub records the signed-in account as the actor and refuses another name; the local
+        // user the hash covers goes as local_actor. With no account known yet, actor is left out.
+        const QString account = hubAccount();
         QJsonArray list;
-        for (const security::AuditEntry& e : *entries)
-            list.append(QJsonObject{{QStringLiteral("idempotency_key"), e.idempotencyKey},
-                                    {QStringLiteral("seq"), e.seq},
-                                    // the same text the hash covers
-                                    {QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODate)},
-                                    {QStringLiteral("actor"), e.actor},
-                                    {QStringLiteral("action"), e.action},
-                                    {QStringLiteral("subject"), e.subject},
-                                    {QStringLiteral("prev_hash"), e.prevHash},
-                                    {QStringLiteral("hash"), e.hash}});
+        for (const security::AuditEntry& e : *entries) {
+            QJsonObject o{{QStringLiteral("idempotency_key"), e.idempotencyKey},
+                          {QStringLiteral("seq"), e.seq},
+                          // the same text the hash covers
+                          {QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODate)},
+                          {QStringLiteral("local_actor"), e.actor},
+                          {QStringLiteral("action"), e.action},
+                          {QStringLiteral("subject"), e.subject},
+                          {QStringLiteral("prev_hash"), e.prevHash},
+                          {QStringLiteral("hash"), e.hash}};
+            if (!account.isEmpty())
+                o.insert(QStringLiteral("actor"), account);
+            list.append(o);
+        }
         HubClient::Request request;
         request.method = "POST";
         request.path = QStringLiteral("api/v1/audit");

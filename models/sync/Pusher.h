@@ -44,6 +44,9 @@ private:
     Status pushAudit();
     Status recordAndCount(const QList<QPair<qint64, ItemResult>>& results);
     void advance(qint64 count);
+    // The hub account this pass pushes as: the signed-in one, or the configured one before sign-in.
+    QString hubAccount() const;
+    QJsonObject withoutLocalDecider(const OutboxItem& item) const;
 
     HubClient& m_client;
     store::Connection& m_writer;

@@ -162,7 +162,8 @@ void TestHubApplications::badFieldsAreInvalidNamingField_data()
     QTest::newRow("guardian id") << QStringLiteral("guardians")
                                  << QJsonValue(
                                         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("李")},
-                                                               {QStringLiteral("id_number"), QStringLiteral("12345")}}})
+                                                               {QStringLiteral("id_number"), QStringLiteral("12345")},
+                                                               {QStringLiteral("relation"), QStringLiteral("mother")}}})
                                  << QStringLiteral("applications[0].guardians[0].id_number");
     QTest::newRow("evidence") << QStringLiteral("paper_evidence") << QJsonValue(QJsonArray{QStringLiteral("x")})
                               << QStringLiteral("applications[0].paper_evidence[0]");

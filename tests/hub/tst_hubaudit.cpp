@@ -47,7 +47,7 @@ QJsonObject TestHubAudit::json(const Entry& e, const QString& key)
     return QJsonObject{{QStringLiteral("idempotency_key"), key},
                        {QStringLiteral("seq"), e.seq},
                        {QStringLiteral("at"), QStringLiteral("2026-06-01T08:30:00Z")},
-                       {QStringLiteral("actor"), QStringLiteral("liu.fang")},
+                       {QStringLiteral("local_actor"), QStringLiteral("liu.fang")},
                        {QStringLiteral("action"), QStringLiteral("decision.make")},
                        {QStringLiteral("subject"), QStringLiteral("A2026000123")},
                        {QStringLiteral("prev_hash"), e.prev},

@@ -148,7 +148,8 @@ void TestHubBatches::keyRegistrationIsGuarded()
     QCOMPARE(r.status, 403);
     const QString other = m_hub.accountWithRole(QStringLiteral("principal"), QStringLiteral("S371102002"));
     r = putKey(m_principal, QStringLiteral("k-o"), other, QStringLiteral("ed25519"), m_ed.publicKeyPem);
-    QCOMPARE(r.status, 403);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), QStringLiteral("decider_mismatch"));
     r = putKey(m_principal, QStringLiteral("k-x"), m_principalId, QStringLiteral("ed25519"), m_sm2.publicKeyPem);
     QCOMPARE(r.status, 422);
     QVERIFY(r.errorMessage().startsWith(QStringLiteral("signing_key.public_key_pem:")));

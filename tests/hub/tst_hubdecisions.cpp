@@ -73,7 +73,6 @@ QJsonObject TestHubDecisions::decision(const QString& key, const QString& id, qi
                        {QStringLiteral("category"), QStringLiteral("A")},
                        {QStringLiteral("reason_code"), QJsonValue()},
                        {QStringLiteral("note"), QStringLiteral("checked")},
-                       {QStringLiteral("decided_by"), QStringLiteral("liu.fang")},
                        {QStringLiteral("decided_at"), QStringLiteral("2026-06-01T08:30:00Z")},
                        {QStringLiteral("policy_id"), QStringLiteral("P-371102-2026-primary1")},
                        {QStringLiteral("evidence_record_ids"), QJsonArray{QStringLiteral("R-P-0001")}}};

@@ -6,6 +6,7 @@
 #include "sync/Conflicts.h"
 #include "sync/DecisionWorkflow.h"
 #include "sync/Enrolment.h"
+#include "sync/Outbox.h"
 #include "sync/SyncState.h"
 
 #include <QFile>
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void fullPullEqualsAdminStats();
     void incrementalPullFollowsTheLiveCity();
     void pushAndReplayAreAppliedOnce();
+    void localUserWithoutHubAccountNeverTripsDeciderMismatch();
     void offlineDecisionOnWithdrawnApplication();
     void decisionMadeElsewhereIsAConflict();
     void anotherHubsCaIsRefused();
@@ -235,6 +237,62 @@ void TestSyncHub::pushAndReplayAreAppliedOnce()
     QCOMPARE(syncquery::count(*c, QStringLiteral("SELECT version FROM applications WHERE id = '%1'").arg(app)),
              before + 1);
     QVERIFY(syncquery::text(*c, QStringLiteral("SELECT value FROM meta WHERE key = 'sync.audit_error'")).isEmpty());
+}
+
+void TestSyncHub::localUserWithoutHubAccountNeverTripsDeciderMismatch()
+{
+    // The hub records the pushing account as decider and actor, and refuses another name. A local
+    // user without a hub account sends no decided_by; a decision an older version queued under the
+    // local user's name goes without it too; audit entries go with actor = the hub account.
+    Workstation desk(m_hub, m_reviewer);
+    QVERIFY(desk.start());
+    QVERIFY(SyncFixture::runPass(*desk.service).ok());
+    auto c = desk.reader();
+    const QString fresh = openApplication(*c, 5);
+    const QString legacy = openApplication(*c, 6);
+    QVERIFY(!fresh.isEmpty() && !legacy.isEmpty() && fresh != legacy);
+    const qint64 legacyVersion =
+        syncquery::count(*c, QStringLiteral("SELECT version FROM applications WHERE id = '%1'").arg(legacy));
+    const bool queued = SyncFixture::run<bool>(*desk.service, [&](store::Workspace& w) {
+        auto made = DecisionWorkflow(w.database().writer(), w.audit(), w.user(), QString())
+                        .decide({fresh, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
+        if (!made || made->payload.contains(QStringLiteral("decided_by")))
+            return false;
+        auto old = Outbox(w.database().writer())
+                       .enqueue(kind::Decision, legacy,
+                                {{QStringLiteral("application_id"), legacy},
+                                 {QStringLiteral("base_version"), legacyVersion},
+                                 {QStringLiteral("outcome"), QStringLiteral("reject")},
+                                 {QStringLiteral("reason_code"), QStringLiteral("not_in_zone")},
+                                 {QStringLiteral("decided_by"), w.user()},
+                                 {QStringLiteral("decided_at"), QStringLiteral("2026-06-01T08:30:00Z")}},
+                                legacyVersion, w.user());
+        return old.ok();
+    });
+    QVERIFY(queued);
+    QVERIFY(SyncFixture::kUser != m_reviewer);
+    const PassResult r = SyncFixture::runPass(*desk.service);
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage));
+    QCOMPARE(r.summary.conflicts + r.summary.rejected, qint64(0));
+    for (const QString& app : {fresh, legacy}) {
+        const QJsonObject decision =
+            QJsonDocument::fromJson(
+                syncquery::text(*c, QStringLiteral("SELECT data FROM applications WHERE id = '%1'").arg(app)).toUtf8())
+                .object()
+                .value(QStringLiteral("decision"))
+                .toObject();
+        QCOMPARE(decision.value(QStringLiteral("decided_by")).toString(), m_reviewer);
+    }
+    QVERIFY(syncquery::text(*c, QStringLiteral("SELECT value FROM meta WHERE key = 'sync.audit_error'")).isEmpty());
+    auto q = m_hub.hub().storage().connection().prepare(QStringLiteral(
+        "SELECT count(*), min(actor), max(actor), min(local_actor) FROM audit_entries WHERE account = ?"));
+    QVERIFY(q);
+    q->bind(1, m_reviewer);
+    QVERIFY(q->step());
+    QVERIFY(q->int64(0) > 0);
+    QCOMPARE(q->text(1), m_reviewer);
+    QCOMPARE(q->text(2), m_reviewer);
+    QCOMPARE(q->text(3), SyncFixture::kUser);
 }
 
 void TestSyncHub::offlineDecisionOnWithdrawnApplication()
