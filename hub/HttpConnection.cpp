@@ -44,6 +44,7 @@ struct HttpConnection::Parser {
     std::optional<http::request_parser<http::vector_body<char>>> parser; // one per request
     boost::beast::flat_buffer buffer; // bytes read and not yet parsed; kept from one request to the next
     bool needMore = true;             // the parser wants more bytes than the buffer holds
+    QByteArray authorization;         // as the head gave it
 };
 
 HttpConnection::HttpConnection(qintptr descriptor, const QSslConfiguration& tls, Limits limits, QObject* parent)
@@ -87,6 +88,7 @@ void HttpConnection::newParser()
     if (!m_parser)
         m_parser = std::make_unique<Parser>();
     auto& parser = m_parser->parser.emplace();
+    m_parser->authorization.clear();
     parser.header_limit(kHeadLimit);
     parser.body_limit(std::uint64_t(m_limits.maxBodyBytes));
     m_parser->needMore = m_parser->buffer.size() == 0;
@@ -212,6 +214,12 @@ void HttpConnection::readRequests()
         const std::size_t used = p.parser->put(p.buffer.data(), ec);
         p.buffer.consume(used);
         if (ec == http::error::need_more || (!ec && used == 0 && !p.parser->is_done())) {
+            // Beast bounds the head itself, but leaves a chunk line and the trailer to the caller.
+            if (p.parser->is_header_done() && p.buffer.size() >= std::size_t(kHeadLimit)) {
+                refuse(400, QStringLiteral("bad_request"),
+                       QStringLiteral("a chunk line or the trailer is longer than %1 bytes").arg(kHeadLimit));
+                return;
+            }
             p.needMore = true;
             continue;
         }
@@ -254,7 +262,7 @@ void HttpConnection::readRequests()
             request.path = url.path();
             request.query = QUrlQuery(url);
             request.body = QByteArray(message.body().data(), qsizetype(message.body().size()));
-            request.authorization = bytesOf(message[http::field::authorization]);
+            request.authorization = p.authorization; // from the head, never from a trailer
             request.closeAfter = !p.parser->keep_alive();
             m_state = State::Handling;
             m_timer.stop();
@@ -289,6 +297,7 @@ bool HttpConnection::checkHead()
                QStringLiteral("Transfer-Encoding must be \"chunked\" alone, without a Content-Length"));
         return false;
     }
+    m_parser->authorization = bytesOf(message[http::field::authorization]);
     if (!m_parser->parser->is_done() && boost::beast::iequals(message[http::field::expect], "100-continue"))
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     return true;

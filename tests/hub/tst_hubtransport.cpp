@@ -22,6 +22,7 @@ private slots:
     void headUnderLimitsIsServed();
     void chunkedBodyIsDecoded();
     void bodyOverLimitIs413();
+    void endlessChunkLineIs400();
     void idleConnectionsAreClosed_data();
     void idleConnectionsAreClosed();
     void steadyBodyIsNotCut();
@@ -220,6 +221,19 @@ void TestHubTransport::bodyOverLimitIs413()
     QCOMPARE(chunked.responses().at(0).status, 413);
     QCOMPARE(hub.hub().server()->requestCount(), before);
     QCOMPARE(servedHealth(hub).status, 200);
+}
+
+void TestHubTransport::endlessChunkLineIs400()
+{
+    // A chunk extension without an end: the hub stops buffering it at 16 KiB.
+    Client c(m_hub.hub().port(), m_hub.clientTls());
+    QTRY_VERIFY_WITH_TIMEOUT(c.encrypted(), 10000);
+    c.write("POST /api/v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n1;ext=" +
+            QByteArray(40000, 'e'));
+    QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 20000);
+    QCOMPARE(c.responses().size(), 1);
+    QCOMPARE(c.responses().at(0).status, 400);
+    QCOMPARE(c.responses().at(0).errorCode(), QStringLiteral("bad_request"));
 }
 
 void TestHubTransport::idleConnectionsAreClosed_data()
