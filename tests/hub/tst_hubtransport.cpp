@@ -15,6 +15,7 @@ class TestHubTransport : public QObject {
 
 private slots:
     void initTestCase();
+    void limitOptions();
     void badFramingIs400AndBodyNeverRuns_data();
     void badFramingIs400AndBodyNeverRuns();
     void headOverLimitsIs431_data();
@@ -41,6 +42,28 @@ private:
 void TestHubTransport::initTestCase()
 {
     QVERIFY(m_hub.start());
+}
+
+void TestHubTransport::limitOptions()
+{
+    using adm::hub::HubOptions;
+    const QStringList base = {QStringLiteral("admissions-hub"), QStringLiteral("--data-dir"), QStringLiteral("d")};
+    auto parsed = HubOptions::parse(base);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->idleTimeoutSeconds, 30);
+    QCOMPARE(parsed->maxConnections, 512);
+    parsed = HubOptions::parse(base + QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("5"),
+                                                  QStringLiteral("--max-connections"), QStringLiteral("40")});
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->idleTimeoutSeconds, 5);
+    QCOMPARE(parsed->maxConnections, 40);
+    for (const QStringList& bad : {QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("0")},
+                                   QStringList{QStringLiteral("--idle-timeout"), QStringLiteral("soon")},
+                                   QStringList{QStringLiteral("--max-connections"), QStringLiteral("-1")}}) {
+        const auto refused = HubOptions::parse(base + bad);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.contains(bad.first()));
+    }
 }
 
 QByteArray TestHubTransport::loginBody(HubFixture& hub) const
@@ -107,9 +130,10 @@ void TestHubTransport::badFramingIs400AndBodyNeverRuns()
     Client c(m_hub.hub().port(), m_hub.clientTls());
     QTRY_VERIFY_WITH_TIMEOUT(c.encrypted(), 10000);
     c.write(outer);
-    QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(c.closed() || c.responses().size() > 1, 20000);
     const auto answers = c.responses();
     QCOMPARE(answers.size(), 1);
+    QVERIFY(c.closed());
     QCOMPARE(answers.at(0).status, 400);
     QCOMPARE(answers.at(0).errorCode(), code);
     QVERIFY(!answers.at(0)
