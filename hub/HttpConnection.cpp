@@ -280,6 +280,12 @@ bool HttpConnection::checkHead()
                QStringLiteral("the request has more than %1 header fields").arg(kMaxHeaderFields));
         return false;
     }
+    // Origin form only ("/api/v1/..."): anything else would be read by QUrl as a host or user name.
+    if (!message.target().starts_with('/')) {
+        refuse(400, QStringLiteral("bad_request"),
+               QStringLiteral("the request target must be a path such as /api/v1/health"));
+        return false;
+    }
     // Beast takes repeated equal Content-Length values (RFC 7230 allows a recipient to); the hub does
     // not: two lengths are what request smuggling is made of.
     if (message.count(http::field::content_length) > 1 ||

@@ -108,6 +108,7 @@ void TestHubTransport::badFramingIs400AndBodyNeverRuns_data()
     QTest::newRow("twice, equal") << QByteArray("Content-Length: 0\r\nContent-Length: 0\r\n") << length;
     QTest::newRow("twice, different") << QByteArray("Content-Length: 0\r\nContent-Length: 60\r\n") << length;
     QTest::newRow("a list") << QByteArray("Content-Length: 0, 0\r\n") << length;
+    QTest::newRow("target not a path") << QByteArray("X-Target: see request line\r\n") << QStringLiteral("bad_request");
     QTest::newRow("unknown coding") << QByteArray("Transfer-Encoding: gzip\r\n") << coding;
     QTest::newRow("coding before chunked") << QByteArray("Transfer-Encoding: gzip, chunked\r\n") << coding;
     QTest::newRow("chunked twice") << QByteArray("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n")
@@ -124,7 +125,10 @@ void TestHubTransport::badFramingIs400AndBodyNeverRuns()
     QFETCH(QString, code);
     // The "body" is a whole, valid sign-in: a lenient parser would run it as a second request.
     const QByteArray smuggled = Client::request("POST", "/api/v1/sessions", loginBody(m_hub));
-    const QByteArray outer = "POST /api/v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n" + smuggled;
+    const QByteArray target = QTest::currentDataTag() == QLatin1String("target not a path")
+                                  ? QByteArray("@127.0.0.1/api/v1/sessions")
+                                  : QByteArray("/api/v1/sessions");
+    const QByteArray outer = "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n" + smuggled;
     const qint64 before = m_hub.hub().server()->requestCount();
 
     Client c(m_hub.hub().port(), m_hub.clientTls());
