@@ -9,8 +9,8 @@
 
 namespace adm::hub {
 
-// A request as the handlers see it: copied out of QHttpServerRequest, so that a reply may be
-// written later (slow replies) without touching Qt's request object.
+// A request as the handlers see it: copied out of the parser (HttpConnection), so that a reply may
+// be written later (slow replies) without touching the connection's state.
 struct HttpRequest {
     QString method; // "GET", "POST", ...
     QString path;

@@ -55,6 +55,12 @@ Result<HubOptions> HubOptions::parse(const QStringList& arguments)
                                        QStringLiteral("N"), QStringLiteral("2000000"));
     const QCommandLineOption maxBody(QStringLiteral("max-body"), QStringLiteral("Largest request body in bytes."),
                                      QStringLiteral("BYTES"), QString::number(8 * 1024 * 1024));
+    const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
+                                         QStringLiteral("Close a connection idle (or stalled in a request) this long."),
+                                         QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Most open connections; more are closed at once."),
+                                            QStringLiteral("N"), QStringLiteral("512"));
     const QCommandLineOption maxItems(QStringLiteral("max-items"),
                                       QStringLiteral("Most items in one push request list."), QStringLiteral("N"),
                                       QStringLiteral("5000"));
@@ -62,7 +68,7 @@ Result<HubOptions> HubOptions::parse(const QStringList& arguments)
                                         QStringLiteral("PBKDF2 iterations for new demo accounts."), QStringLiteral("N"),
                                         QStringLiteral("100000"));
     p.addOptions({dataDir, listen, applications, seed, cityFile, live, faults, faultSeed, tokenTtl, retention, maxBody,
-                  maxItems, iterations});
+                  idleTimeout, maxConnections, maxItems, iterations});
     if (!p.parse(arguments))
         return usage(p.errorText());
     if (p.isSet(QStringLiteral("help")))
@@ -128,6 +134,12 @@ Result<HubOptions> HubOptions::parse(const QStringList& arguments)
         return s.error();
     if (Status s = number(maxBody, 1024, 1024LL * 1024 * 1024, &o.maxBodyBytes); !s)
         return s.error();
+    if (Status s = number(idleTimeout, 1, 3600, &v); !s)
+        return s.error();
+    o.idleTimeoutSeconds = int(v);
+    if (Status s = number(maxConnections, 1, 100000, &v); !s)
+        return s.error();
+    o.maxConnections = int(v);
     if (Status s = number(maxItems, 1, 100000, &v); !s)
         return s.error();
     o.maxItemsPerRequest = int(v);

@@ -22,6 +22,8 @@ struct HubOptions {
     int tokenTtlSeconds = 8 * 3600;
     qint64 cursorRetention = 2000000; // changes written after a cursor was issued before it expires
     qint64 maxBodyBytes = 8 * 1024 * 1024;
+    int idleTimeoutSeconds = 30;     // a connection idle (or stalled in a head or body) this long is closed
+    int maxConnections = 512;        // open connections, handshakes included; more are closed at once
     int maxItemsPerRequest = 5000;   // per list in a push request
     int passwordIterations = 100000; // PBKDF2-HMAC-SHA256, for the demo accounts made on first start
 

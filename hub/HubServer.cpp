@@ -1,78 +1,19 @@
 #include "HubServer.h"
 
+#include "HttpConnection.h"
 #include "HubContext.h"
 #include "HubLog.h"
 #include "SessionStore.h"
 #include "domain/JsonCodec.h"
 
 #include <QDateTime>
-#include <QHttpServerRequest>
-#include <QSslServer>
-#include <QSslSocket>
+#include <QTcpSocket>
 #include <QTimer>
 
 namespace adm::hub {
 
-namespace {
-
-// Per-socket bookkeeping of the body guard, kept as dynamic properties of the socket.
-constexpr char kSeenProperty[] = "admissionsBytesSeen";
-constexpr char kHeadProperty[] = "admissionsHead";
-constexpr qint64 kHeadLimit = 16384;
-constexpr qint64 kHeaderAllowance = 65536;
-
-QString methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get:
-        return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QStringLiteral("PATCH");
-    default:
-        return QStringLiteral("OTHER");
-    }
-}
-
-// The Content-Length of a request head, -1 when absent or unreadable.
-qint64 contentLengthOf(const QByteArray& head)
-{
-    const QByteArray lower = head.toLower();
-    const qsizetype at = lower.indexOf("\r\ncontent-length:");
-    if (at < 0)
-        return -1;
-    const qsizetype start = at + 17;
-    const qsizetype end = lower.indexOf("\r\n", start);
-    bool ok = false;
-    const qint64 n = lower.mid(start, end < 0 ? -1 : end - start).trimmed().toLongLong(&ok);
-    return ok ? n : -1;
-}
-
-// "POST /api/v1/decisions" from a request head, without the query.
-QPair<QString, QString> requestLineOf(const QByteArray& head)
-{
-    const QList<QByteArray> parts = head.left(head.indexOf("\r\n")).split(' ');
-    if (parts.size() < 2)
-        return {QStringLiteral("?"), QStringLiteral("?")};
-    QByteArray path = parts.at(1);
-    if (const qsizetype q = path.indexOf('?'); q >= 0)
-        path = path.left(q) + "?…";
-    return {QString::fromLatin1(parts.at(0).left(16)), QString::fromLatin1(path.left(200))};
-}
-
-} // namespace
-
 HubServer::HubServer(HubContext& context, FaultInjector faults, QObject* parent)
-    : QAbstractHttpServer(parent)
+    : QTcpServer(parent)
     , m_context(context)
     , m_faults(std::move(faults))
     , m_sessionsApi(context)
@@ -90,75 +31,49 @@ HubServer::~HubServer() = default;
 
 Result<quint16> HubServer::start(const QHostAddress& address, quint16 port, const QSslConfiguration& tls)
 {
-    // Our own QSslServer, so that each socket gets the body guard before Qt's HTTP parser sees it.
-    m_tls = new QSslServer(this);
-    m_tls->setSslConfiguration(tls);
-    m_tls->setHandshakeTimeout(10000);
-    connect(m_tls, &QSslServer::startedEncryptionHandshake, this, &HubServer::guard);
-    connect(m_tls, &QSslServer::errorOccurred, this, [](QSslSocket* socket, QAbstractSocket::SocketError error) {
-        if (error != QAbstractSocket::RemoteHostClosedError)
-            qCInfo(lcHub).noquote() << "TLS connection refused from" << socket->peerAddress().toString() << "-"
-                                    << socket->errorString();
-    });
-    if (!m_tls->listen(address, port))
-        return Error{
-            QStringLiteral("listen_failed"),
-            QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(m_tls->errorString())};
-    bind(m_tls);
-    return m_tls->serverPort();
+    m_tls = tls;
+    if (!listen(address, port))
+        return Error{QStringLiteral("listen_failed"),
+                     QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(errorString())};
+    return serverPort();
 }
 
-void HubServer::guard(QSslSocket* socket)
+void HubServer::incomingConnection(qintptr descriptor)
 {
-    socket->setProperty(kSeenProperty, qint64(0));
-    socket->setProperty(kHeadProperty, QByteArray());
-    // Connected before Qt's own readyRead handler (which is connected once the handshake is done),
-    // so this sees each chunk first and may stop the parser from ever buffering a huge body.
-    connect(socket, &QIODevice::readyRead, socket, [this, socket] {
-        const qint64 max = m_context.options.maxBodyBytes;
-        const qint64 available = socket->bytesAvailable();
-        const qint64 seen = socket->property(kSeenProperty).toLongLong() + available;
-        socket->setProperty(kSeenProperty, seen);
-        QByteArray head = socket->property(kHeadProperty).toByteArray();
-        if (head.size() < kHeadLimit && !head.contains("\r\n\r\n")) {
-            head += socket->peek(std::min<qint64>(available, kHeadLimit - head.size()));
-            socket->setProperty(kHeadProperty, head);
+    if (m_open >= m_context.options.maxConnections) {
+        // Closed at once, before any TLS work: a crowd of stalled clients costs a descriptor each
+        // until their idle timeout, nothing more, and those already in are served.
+        QTcpSocket refused;
+        if (refused.setSocketDescriptor(descriptor))
+            refused.abort();
+        ++m_turnedAway;
+        if (!m_lastTurnedAwayLog.isValid() || m_lastTurnedAwayLog.elapsed() > 10000) {
+            qCWarning(lcHub).noquote() << QStringLiteral("%1 open connections (--max-connections): closed %2 new ones")
+                                              .arg(m_open)
+                                              .arg(m_turnedAway);
+            m_turnedAway = 0;
+            m_lastTurnedAwayLog.start();
         }
-        const bool headComplete = head.contains("\r\n\r\n");
-        const qint64 declared = headComplete ? contentLengthOf(head) : -1;
-        // A head that does not end within 16 KiB is refused as well: without it the guard could not
-        // read the Content-Length, and Qt would reserve whatever that claimed.
-        if (declared > max || seen > max + kHeaderAllowance || (!headComplete && head.size() >= kHeadLimit))
-            refuseOversized(socket, head, declared);
+        return;
+    }
+    const HttpConnection::Limits limits{m_context.options.maxBodyBytes, m_context.options.idleTimeoutSeconds * 1000};
+    auto* connection = new HttpConnection(descriptor, m_tls, limits, this);
+    if (!connection->isOpen()) {
+        delete connection;
+        return;
+    }
+    ++m_open;
+    connect(connection, &HttpConnection::requestReceived, this,
+            [this, connection](const HttpRequest& request) { handle(connection, request); });
+    connect(connection, &HttpConnection::refused, this, [this](const QString& method, const QString& path, int status) {
+        logRequest(method, path, status, 0, QString(), {});
     });
-}
-
-void HubServer::refuseOversized(QTcpSocket* socket, const QByteArray& head, qint64 contentLength)
-{
-    QElapsedTimer timer;
-    timer.start();
-    // Qt's parser must not see the rest of this request: it would buffer all of it.
-    disconnect(socket, &QIODevice::readyRead, nullptr, nullptr);
-    (void)socket->readAll();
-    const bool headTooLong = !head.contains("\r\n\r\n");
-    HttpReply reply =
-        headTooLong ? HttpReply::error(431, QStringLiteral("headers_too_large"),
-                                       QStringLiteral("the request head is longer than %1 bytes").arg(kHeadLimit))
-                    : HttpReply::error(413, QStringLiteral("body_too_large"),
-                                       QStringLiteral("the request body is larger than %1 bytes; send less at once")
-                                           .arg(m_context.options.maxBodyBytes));
-    socket->write(reply.serialize(true));
-    const auto [method, path] = requestLineOf(head);
-    logRequest(method, path, reply.status, timer, QString(), {});
-    // Read and drop the rest of the body, so that the client reads the 413 rather than a reset,
-    // then close. Whatever happens, the connection goes within five seconds.
-    auto remaining = std::make_shared<qint64>(contentLength > 0 ? contentLength : 64LL * 1024 * 1024);
-    connect(socket, &QIODevice::readyRead, socket, [socket, remaining] {
-        *remaining -= socket->readAll().size();
-        if (*remaining <= 0)
-            socket->disconnectFromHost();
+    connect(connection, &HttpConnection::handshakeFailed, this,
+            [](const QString& why) { qCInfo(lcHub).noquote() << "TLS connection refused:" << why; });
+    connect(connection, &HttpConnection::closed, this, [this, connection] {
+        --m_open;
+        connection->deleteLater();
     });
-    QTimer::singleShot(5000, socket, [socket] { socket->disconnectFromHost(); });
 }
 
 HubServer::Route HubServer::resolve(HttpRequest& r)
@@ -190,21 +105,11 @@ HubServer::Route HubServer::resolve(HttpRequest& r)
     return Route::NotFound;
 }
 
-bool HubServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+void HubServer::handle(HttpConnection* connection, HttpRequest r)
 {
     QElapsedTimer timer;
     timer.start();
     ++m_requests;
-    socket->setProperty(kSeenProperty, qint64(0));
-    socket->setProperty(kHeadProperty, QByteArray());
-
-    HttpRequest r;
-    r.method = methodName(request.method());
-    r.path = request.url().path();
-    r.query = request.query();
-    r.body = request.body();
-    r.authorization = request.value(QByteArrayLiteral("authorization"));
-    r.closeAfter = request.value(QByteArrayLiteral("connection")).toLower() == "close";
 
     FaultInjector::Plan plan;
     const Route route = resolve(r);
@@ -216,22 +121,18 @@ bool HubServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* soc
     } else if (route == Route::WrongMethod) {
         reply = HttpReply::error(405, QStringLiteral("method_not_allowed"),
                                  QStringLiteral("%1 is not allowed on %2").arg(r.method, r.path.left(200)));
-    } else if (r.body.size() > m_context.options.maxBodyBytes) {
-        reply = HttpReply::error(413, QStringLiteral("body_too_large"),
-                                 QStringLiteral("the request body is larger than %1 bytes; send less at once")
-                                     .arg(m_context.options.maxBodyBytes));
     } else {
         if (r.endpoint != QLatin1String("health"))
             plan = m_faults.plan(r.endpoint);
         if (plan.dropBefore) {
-            logRequest(r.method, r.pathForLog(), 0, timer, account, plan.names);
-            socket->abort();
-            return true;
+            logRequest(r.method, r.pathForLog(), 0, timer.elapsed(), account, plan.names);
+            connection->abort();
+            return;
         }
         if (plan.hang) {
-            logRequest(r.method, r.pathForLog(), 0, timer, account, plan.names);
-            QTimer::singleShot(plan.hangMs, socket, [socket] { socket->abort(); });
-            return true;
+            logRequest(r.method, r.pathForLog(), 0, timer.elapsed(), account, plan.names);
+            QTimer::singleShot(plan.hangMs, connection, [connection] { connection->abort(); });
+            return;
         }
         if (plan.status) {
             reply = HttpReply::error(plan.status,
@@ -244,16 +145,7 @@ bool HubServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* soc
             reply = dispatch(r, &account);
         }
     }
-    finish(socket, r, std::move(reply), plan, timer, account);
-    return true;
-}
-
-void HubServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
-{
-    // handleRequest answers everything; this is here because the base class demands it.
-    socket->write(
-        HttpReply::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint")).serialize(false));
-    Q_UNUSED(request);
+    finish(connection, r, std::move(reply), plan, timer, account);
 }
 
 HttpReply HubServer::dispatch(HttpRequest& r, QString* account)
@@ -297,13 +189,13 @@ HttpReply HubServer::dispatch(HttpRequest& r, QString* account)
     return HttpReply::error(404, QStringLiteral("not_found"), QStringLiteral("no such endpoint"));
 }
 
-void HubServer::finish(QTcpSocket* socket, const HttpRequest& r, HttpReply reply, const FaultInjector::Plan& plan,
-                       const QElapsedTimer& timer, const QString& account)
+void HubServer::finish(HttpConnection* connection, const HttpRequest& r, HttpReply reply,
+                       const FaultInjector::Plan& plan, const QElapsedTimer& timer, const QString& account)
 {
     if (plan.dropAfter) {
         // The handler ran (and committed, if it changes state); the client never hears of it.
-        logRequest(r.method, r.pathForLog(), 0, timer, account, plan.names);
-        socket->abort();
+        logRequest(r.method, r.pathForLog(), 0, timer.elapsed(), account, plan.names);
+        connection->abort();
         return;
     }
     if (plan.invalidJson) {
@@ -318,27 +210,25 @@ void HubServer::finish(QTcpSocket* socket, const HttpRequest& r, HttpReply reply
     const int status = reply.status;
     const QString method = r.method;
     const QString path = r.pathForLog();
-    auto send = [this, socket, wire, close, status, method, path, timer, account, names = plan.names] {
-        socket->write(wire);
-        if (close)
-            socket->disconnectFromHost();
-        logRequest(method, path, status, timer, account, names);
+    auto send = [this, connection, wire, close, status, method, path, timer, account, names = plan.names] {
+        connection->reply(wire, close);
+        logRequest(method, path, status, timer.elapsed(), account, names);
     };
     if (plan.delayMs > 0)
-        QTimer::singleShot(plan.delayMs, socket, send); // dropped with the socket if the client gives up
+        QTimer::singleShot(plan.delayMs, connection, send); // dropped with the connection if the client goes
     else
         send();
 }
 
-void HubServer::logRequest(const QString& method, const QString& path, int status, const QElapsedTimer& timer,
-                           const QString& account, const QStringList& faults)
+void HubServer::logRequest(const QString& method, const QString& path, int status, qint64 ms, const QString& account,
+                           const QStringList& faults)
 {
     // One line per request: method, path without query values, status (0: no answer), time,
     // account. Never a body, a query value or anything personal.
     QString line = QStringLiteral("%1 %2 %3 %4ms account=%5")
                        .arg(method, path)
                        .arg(status)
-                       .arg(timer.elapsed())
+                       .arg(ms)
                        .arg(account.isEmpty() ? QStringLiteral("-") : account);
     if (!faults.isEmpty())
         line += QStringLiteral(" fault=") + faults.join(u'+');
