@@ -70,8 +70,17 @@ Status Puller::readPageHeader(const QJsonObject& body, QJsonArray* changes, QStr
     return {};
 }
 
-Result<QList<Change>> Puller::readChanges(const QJsonArray& array)
+Result<QList<Change>> Puller::readChanges(const QJsonArray& array, const QByteArray& body)
 {
+    // Each change's `data` is stored as the hub sent it, like an imported bundle's: cut from the
+    // page's text rather than serialised again from the parsed object. Cut only when the text's
+    // elements line up with the parsed ones; otherwise (or for a text that is not an object) serialised.
+    QList<QByteArray> texts;
+    if (!body.isEmpty()) {
+        texts = json::arrayElements(json::topLevelValue(body, QByteArrayLiteral("changes")));
+        if (texts.size() != array.size())
+            texts.clear();
+    }
     QList<Change> changes;
     changes.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
@@ -81,8 +90,12 @@ Result<QList<Change>> Puller::readChanges(const QJsonArray& array)
         // What ChangeApplier::apply() would check on the writer thread, done here (applyValidated).
         if (Status s = store::ChangeApplier::validate(*c); !s)
             return badChange(s.error().message);
-        if (!c->isDelete())
-            c->rawData = QJsonDocument(c->data).toJson(QJsonDocument::Compact);
+        if (!c->isDelete()) {
+            if (!texts.isEmpty())
+                c->rawData = json::topLevelValue(texts.at(i), QByteArrayLiteral("data"));
+            if (!c->rawData.startsWith('{'))
+                c->rawData = QJsonDocument(c->data).toJson(QJsonDocument::Compact);
+        }
         changes.append(std::move(*c));
     }
     return changes;
@@ -218,10 +231,10 @@ Status Puller::run(const QString& account)
             return stop(header.error());
         const qsizetype size = array.size();
         // The pool reads this page's changes while the next pages are fetched.
-        batch.pages.append({QtConcurrent::run([array = std::move(array), &decodeNs] {
+        batch.pages.append({QtConcurrent::run([array = std::move(array), body = r->body, &decodeNs] {
                                 QElapsedTimer t;
                                 t.start();
-                                auto changes = readChanges(array);
+                                auto changes = readChanges(array, body);
                                 decodeNs += t.nsecsElapsed();
                                 return changes;
                             }),

@@ -14,8 +14,8 @@ namespace adm::sync {
 // The pull half of a sync pass: GET /api/v1/changes page by page. Consecutive pages are applied
 // through ChangeApplier together, up to SyncOptions::pullBatch changes, in one transaction with the
 // cursor that follows the last of them, so that a pass killed at any moment resumes exactly after
-// the last committed page. A transaction's cost beyond its rows is the index pages it dirties: a
-// full pull in 20,000-change transactions takes half the time of one in 2,000-change ones.
+// the last committed page. A transaction's cost beyond its rows is the index pages it dirties, so
+// larger transactions apply a full pull much faster (docs/benchmarks.md).
 //
 // Threads: this object and the writer stay on the sync thread (fetching, applying). Reading the
 // changes of a page (the contract checks, the stored text of `data`) runs on the global thread
@@ -52,7 +52,8 @@ public:
     // The two halves of readPage: the page's shape (cheap; the next request needs the cursor), and
     // its changes, each read, checked like ChangeApplier::validate and given its stored text.
     static Status readPageHeader(const QJsonObject& body, QJsonArray* changes, QString* cursor, bool* hasMore);
-    static Result<QList<Change>> readChanges(const QJsonArray& changes);
+    // `body`, the page's text when known, gives each change's stored `data` text as it was sent.
+    static Result<QList<Change>> readChanges(const QJsonArray& changes, const QByteArray& body = {});
 
 private:
     struct Batch;

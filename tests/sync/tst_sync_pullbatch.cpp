@@ -139,6 +139,16 @@ void TestSyncPullBatch::failedTransactionLeavesNothingOfItsPages()
     QCOMPARE(syncquery::applicationVersions(c), upstream);
     QCOMPARE(syncquery::count(c, QStringLiteral("SELECT count(*) FROM application_people")), expectedPeople());
     QCOMPARE(syncquery::text(c, QStringLiteral("PRAGMA integrity_check")), QStringLiteral("ok"));
+    // The stored data text is the hub's object (cut from the page's text), for every application.
+    auto q = c.prepare(QStringLiteral("SELECT id, data FROM applications"));
+    QVERIFY(q.ok());
+    int compared = 0;
+    while (q->step()) {
+        const QJsonObject stored = QJsonDocument::fromJson(q->utf8(1)).object();
+        QCOMPARE(stored, m_fx.hub.entity(QStringLiteral("application"), q->text(0)));
+        ++compared;
+    }
+    QCOMPARE(compared, kApplications);
 }
 
 void TestSyncPullBatch::killedMidTransactionResumesAfterLastCommit()
