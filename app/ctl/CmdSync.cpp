@@ -54,8 +54,10 @@ bool readOptions(const QCommandLineParser& p, const QStringList& names, sync::Sy
     double timeout = options->requestTimeoutMs / 1000.0;
     double page = options->pageSize, chunk = options->chunkSize, retries = options->maxAttempts - 1;
     double maxPageMb = double(options->maxPageBytes) / (1 << 20);
+    double pullBatch = options->pullBatch;
     if (!number(QStringLiteral("timeout"), 0.05, 3600, &timeout) ||
         !number(QStringLiteral("page-size"), 1, 5000, &page) ||
+        !number(QStringLiteral("pull-batch"), 1, 1000000, &pullBatch) ||
         !number(QStringLiteral("chunk-size"), 1, 5000, &chunk) ||
         !number(QStringLiteral("retries"), 0, 100, &retries) ||
         !number(QStringLiteral("max-page-mb"), 1, 4096, &maxPageMb))
@@ -63,6 +65,7 @@ bool readOptions(const QCommandLineParser& p, const QStringList& names, sync::Sy
     options->maxPageBytes = qint64(maxPageMb * (1 << 20));
     options->requestTimeoutMs = int(timeout * 1000);
     options->pageSize = int(page);
+    options->pullBatch = int(pullBatch);
     options->chunkSize = int(chunk);
     options->maxAttempts = int(retries) + 1;
     return true;
@@ -248,6 +251,11 @@ int cmdSync(CtlContext& ctx)
                                      CtlText::tr("ACCOUNT"));
     const QCommandLineOption page(QStringLiteral("page-size"),
                                   CtlText::tr("Changes per page (1 to 5000, default 2000)."), CtlText::tr("N"));
+    const QCommandLineOption pullBatch(
+        QStringLiteral("pull-batch"),
+        CtlText::tr("Changes applied in one transaction, in whole pages (default 20000); a killed sync resumes "
+                    "after the last transaction."),
+        CtlText::tr("N"));
     const QCommandLineOption chunk(QStringLiteral("chunk-size"), CtlText::tr("Outbox items per request (default 200)."),
                                    CtlText::tr("N"));
     const QCommandLineOption retries(QStringLiteral("retries"), CtlText::tr("Retries per request (default 5)."),
@@ -262,13 +270,13 @@ int cmdSync(CtlContext& ctx)
                         "summary to stdout ({\"pulled\", \"applied\", \"pushed\", \"conflicts\", \"rejected\", ...}). "
                         "Exit 0 when the pass completed (conflicts included), 5 when the hub could not be reached "
                         "or its certificate was refused, 6 when it refused the sign-in."),
-            {watch, interval, account, timeoutOption(), page, chunk, retries, maxPage}))
+            {watch, interval, account, timeoutOption(), page, pullBatch, chunk, retries, maxPage}))
         return BadUsage;
     sync::SyncOptions options;
     QString problem;
     if (!readOptions(p,
-                     {QStringLiteral("timeout"), QStringLiteral("page-size"), QStringLiteral("chunk-size"),
-                      QStringLiteral("retries"), QStringLiteral("max-page-mb")},
+                     {QStringLiteral("timeout"), QStringLiteral("page-size"), QStringLiteral("pull-batch"),
+                      QStringLiteral("chunk-size"), QStringLiteral("retries"), QStringLiteral("max-page-mb")},
                      &options, &problem))
         return ctx.usage(problem);
     bool okInterval = false;

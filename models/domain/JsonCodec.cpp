@@ -154,6 +154,31 @@ QByteArray topLevelValue(const QByteArray& t, const QByteArray& key)
     }
 }
 
+QList<QByteArray> arrayElements(const QByteArray& t)
+{
+    QList<QByteArray> out;
+    qsizetype i = skipSpace(t, 0);
+    if (i >= t.size() || t[i] != '[')
+        return {};
+    i = skipSpace(t, i + 1);
+    if (i < t.size() && t[i] == ']')
+        return out;
+    while (true) {
+        const qsizetype end = skipValue(t, i);
+        if (end < 0)
+            return {};
+        out.append(t.mid(i, end - i));
+        i = skipSpace(t, end);
+        if (i >= t.size())
+            return {};
+        if (t[i] == ']')
+            return out;
+        if (t[i] != ',')
+            return {};
+        i = skipSpace(t, i + 1);
+    }
+}
+
 QString formatTime(const QDateTime& t)
 {
     return t.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + u'Z';

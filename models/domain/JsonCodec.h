@@ -26,6 +26,8 @@ QJsonObject write(const Change& v);
 // The bytes of the value of `key` in a JSON object's text, at the top level only; empty when the
 // key is absent or the text is not a well-formed object. Strings and escapes are respected.
 QByteArray topLevelValue(const QByteArray& objectText, const QByteArray& key);
+// The texts of the elements of a JSON array's text, in order; empty when it is not a well-formed array.
+QList<QByteArray> arrayElements(const QByteArray& arrayText);
 
 // RFC 3339 UTC ("2026-06-01T08:30:00Z") and dates ("2026-06-01").
 QString formatTime(const QDateTime& t);

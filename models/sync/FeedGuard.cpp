@@ -1,5 +1,8 @@
 #include "FeedGuard.h"
 
+#include <QJsonObject>
+#include <QJsonValue>
+
 namespace adm::sync {
 
 void FeedGuard::restart()
@@ -15,12 +18,16 @@ bool FeedGuard::isContractEntity(const QString& e)
            e == entity::AgencyRecord;
 }
 
-Status FeedGuard::checkKinds(const QList<Change>& changes)
+Status FeedGuard::checkKinds(const QJsonArray& changes)
 {
-    for (const Change& c : changes) {
-        if (isContractEntity(c.entity))
+    for (const QJsonValue& value : changes) {
+        const QJsonObject object = value.toObject();
+        const QString kind = object.value(QStringLiteral("entity")).toString();
+        // A missing or mistyped entity is the change reader's to name; this looks at kinds only.
+        if (kind.isEmpty() || isContractEntity(kind))
             continue;
-        qCWarning(lcSync) << "change" << c.seq << "of an entity kind the contract does not list:" << c.entity;
+        const qint64 seq = object.value(QStringLiteral("seq")).toInteger(-1);
+        qCWarning(lcSync) << "change" << seq << "of an entity kind the contract does not list:" << kind.left(64);
         return Error{code::BadChange,
                      SyncText::tr("The hub sent a change of a kind of data the contract does not list (change %1, "
                                   "entity \"%2\"; the contract knows policy, school, zone, application and "
@@ -28,13 +35,13 @@ Status FeedGuard::checkKinds(const QList<Change>& changes)
                                   "applied; what earlier pages brought stays in the cache. Tell the hub's "
                                   "administrator; if the hub follows a newer contract, this workstation needs an "
                                   "update.")
-                         .arg(c.seq)
-                         .arg(c.entity.left(64))};
+                         .arg(seq)
+                         .arg(kind.left(64))};
     }
     return {};
 }
 
-Status FeedGuard::checkPage(const QList<Change>& changes, const QString& sent, const QString& next, bool hasMore)
+Status FeedGuard::checkPage(const QJsonArray& changes, const QString& sent, const QString& next, bool hasMore)
 {
     if (Status s = checkKinds(changes); !s)
         return s;

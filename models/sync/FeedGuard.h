@@ -4,6 +4,7 @@
 #include "domain/Entities.h"
 #include "domain/Result.h"
 
+#include <QJsonArray>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -23,9 +24,10 @@ public:
     // A new pass, or a full pull after a 410: forgets the cursors seen and the counts.
     void restart();
     // `sent`: the cursor the page was asked with (empty: a full pull); `next`: the page's cursor.
-    Status checkPage(const QList<Change>& changes, const QString& sent, const QString& next, bool hasMore);
+    // `changes`: the page's array as it came (read before the pool decodes the changes).
+    Status checkPage(const QJsonArray& changes, const QString& sent, const QString& next, bool hasMore);
     // "hub_bad_change" for a change whose entity the contract does not list (docs/sync.md says why).
-    static Status checkKinds(const QList<Change>& changes);
+    static Status checkKinds(const QJsonArray& changes);
     static bool isContractEntity(const QString& entity);
 
 private:

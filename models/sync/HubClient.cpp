@@ -366,9 +366,10 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
         QJsonParseError parseError;
         const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
         m_counters.parseNs += parsing.nsecsElapsed();
-        if (parseError.error == QJsonParseError::NoError && doc.isObject())
+        if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
             out.json = doc.object();
-        else if (out.isSuccess())
+            out.body = body;
+        } else if (out.isSuccess())
             return Error{code::BadReply, SyncText::tr("The hub's answer to %1 was not valid JSON (%2 bytes).")
                                              .arg(request.path)
                                              .arg(body.size())};

@@ -58,6 +58,7 @@ public:
     struct Reply {
         int status = 0;
         QJsonObject json; // the parsed body; empty when there was none
+        QByteArray body;  // the body as it came (a pull stores its changes' data text as sent)
         std::optional<int> retryAfterSeconds;
         bool isSuccess() const { return status >= 200 && status < 300; }
         // {"error": {"code", "message"}} of an error answer.

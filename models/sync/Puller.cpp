@@ -6,7 +6,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentRun>
+#include <atomic>
 
 namespace adm::sync {
 
@@ -29,30 +33,128 @@ Puller::Puller(HubClient& client, store::Connection& writer, const SyncOptions& 
     , m_guard(options)
 {}
 
-Result<QList<Change>> Puller::readPage(const QJsonObject& body, QString* cursor, bool* hasMore)
+namespace {
+
+Error badChange(const QString& what)
+{
+    return Error{code::BadChange, SyncText::tr("The hub sent a change that does not follow the contract (%1). The pull "
+                                               "stopped before it; tell the hub's administrator.")
+                                      .arg(what)};
+}
+
+// A page whose changes the pool is reading, and the cursor that follows it.
+struct PendingPage {
+    QFuture<Result<QList<Change>>> changes;
+    QString cursor;
+};
+
+} // namespace
+
+// Pages fetched and not yet applied: at most SyncOptions::pullBatch changes (plus one page).
+struct Puller::Batch {
+    QList<PendingPage> pages;
+    qsizetype changes = 0;
+};
+
+Status Puller::readPageHeader(const QJsonObject& body, QJsonArray* changes, QString* cursor, bool* hasMore)
 {
     const QJsonValue list = body.value(QStringLiteral("changes"));
     if (!list.isArray())
         return Error{code::BadReply, SyncText::tr("The hub's change feed answer has no list of changes.")};
+    *changes = list.toArray();
+    const QJsonValue next = body.value(QStringLiteral("cursor"));
+    if (next.isString())
+        *cursor = next.toString();
+    else if (!changes->isEmpty())
+        return Error{code::BadReply, SyncText::tr("The hub's change feed answer has no cursor.")};
+    *hasMore = body.value(QStringLiteral("has_more")).toBool(false);
+    return {};
+}
+
+Result<QList<Change>> Puller::readChanges(const QJsonArray& array, const QByteArray& body)
+{
+    // Each change's `data` is stored as the hub sent it, like an imported bundle's: cut from the
+    // page's text rather than serialised again from the parsed object. Cut only when the text's
+    // elements line up with the parsed ones; otherwise (or for a text that is not an object) serialised.
+    QList<QByteArray> texts;
+    if (!body.isEmpty()) {
+        texts = json::arrayElements(json::topLevelValue(body, QByteArrayLiteral("changes")));
+        if (texts.size() != array.size())
+            texts.clear();
+    }
     QList<Change> changes;
-    const QJsonArray array = list.toArray();
     changes.reserve(array.size());
     for (qsizetype i = 0; i < array.size(); ++i) {
         auto c = json::readChange(array.at(i).toObject(), QStringLiteral("changes[%1]").arg(i));
         if (!c)
-            return Error{code::BadChange,
-                         SyncText::tr("The hub sent a change that does not follow the contract (%1). The pull "
-                                      "stopped before it; tell the hub's administrator.")
-                             .arg(c.error().message)};
-        changes.append(*c);
+            return badChange(c.error().message);
+        // What ChangeApplier::apply() would check on the writer thread, done here (applyValidated).
+        if (Status s = store::ChangeApplier::validate(*c); !s)
+            return badChange(s.error().message);
+        if (!c->isDelete()) {
+            if (!texts.isEmpty())
+                c->rawData = json::topLevelValue(texts.at(i), QByteArrayLiteral("data"));
+            if (!c->rawData.startsWith('{'))
+                c->rawData = QJsonDocument(c->data).toJson(QJsonDocument::Compact);
+        }
+        changes.append(std::move(*c));
     }
-    const QJsonValue next = body.value(QStringLiteral("cursor"));
-    if (next.isString())
-        *cursor = next.toString();
-    else if (!changes.isEmpty())
-        return Error{code::BadReply, SyncText::tr("The hub's change feed answer has no cursor.")};
-    *hasMore = body.value(QStringLiteral("has_more")).toBool(false);
     return changes;
+}
+
+Result<QList<Change>> Puller::readPage(const QJsonObject& body, QString* cursor, bool* hasMore)
+{
+    QJsonArray array;
+    if (Status s = readPageHeader(body, &array, cursor, hasMore); !s)
+        return s.error();
+    return readChanges(array);
+}
+
+Status Puller::flush(Batch& batch, const QString& account, bool sweeping)
+{
+    if (batch.pages.isEmpty())
+        return {};
+    QElapsedTimer phase;
+    phase.start();
+    // The pages in order, up to the first that breaks the contract: those before it are applied.
+    QList<Change> changes;
+    changes.reserve(batch.changes);
+    QString cursor;
+    qsizetype good = 0;
+    Status stopped;
+    for (PendingPage& page : batch.pages) {
+        if (!stopped.ok()) {
+            page.changes.waitForFinished(); // it must not outlive the pull it reports to
+            continue;
+        }
+        Result<QList<Change>> read = page.changes.result();
+        if (!read) {
+            stopped = read.error();
+            continue;
+        }
+        changes.append(std::move(*read));
+        cursor = page.cursor;
+        ++good;
+    }
+    batch.pages.clear();
+    batch.changes = 0;
+    m_stats.parseNs += phase.nsecsElapsed();
+    if (good == 0)
+        return stopped;
+    phase.restart();
+    if (sweeping && !changes.isEmpty())
+        if (Status s = markSeen(changes); !s)
+            return s.error();
+    // The cursor commits with the changes it covers: all of these pages or none of them.
+    auto applied =
+        m_applier.applyValidated(changes, {{SyncState::Cursor, cursor}, {SyncState::CursorAccount, account}});
+    m_stats.applyNs += phase.nsecsElapsed();
+    if (!applied)
+        return applied.error();
+    m_stats.received += applied->received;
+    m_stats.applied += applied->upserted + applied->deleted;
+    ++m_stats.transactions;
+    return stopped;
 }
 
 Status Puller::run(const QString& account)
@@ -80,6 +182,17 @@ Status Puller::run(const QString& account)
     stats.fullPull = cursor.isEmpty();
     bool restarted = false;
     const int limit = std::clamp(m_options.pageSize, 1, 5000);
+    const qsizetype batchLimit = std::max(1, m_options.pullBatch);
+    std::atomic<qint64> decodeNs{0};
+    qint64 fetched = 0;
+    Batch batch;
+    // Every way out applies the pages fetched before it (a page that breaks the contract: those
+    // before it), so that nothing fetched is thrown away. The pool's reads are waited for.
+    auto stop = [&](const Error& error) -> Status {
+        const Status flushed = flush(batch, account, sweeping);
+        m_stats.decodeNs = decodeNs.load();
+        return flushed ? Status(error) : flushed;
+    };
     while (true) {
         HubClient::Request request;
         request.path = QStringLiteral("api/v1/changes");
@@ -88,15 +201,17 @@ Status Puller::run(const QString& account)
         request.query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
         auto r = m_client.call(request);
         if (!r)
-            return r.error();
+            return stop(r.error());
         if (r->status == 410) {
             if (restarted || cursor.isEmpty())
-                return Error{code::Refused,
-                             SyncText::tr("The hub refused a full pull (HTTP 410: %1).").arg(r->errorMessage())};
+                return stop(Error{code::Refused,
+                                  SyncText::tr("The hub refused a full pull (HTTP 410: %1).").arg(r->errorMessage())});
+            if (Status s = flush(batch, account, sweeping); !s)
+                return stop(s.error());
             restarted = true;
             qCInfo(lcSync) << "cursor expired (" << r->errorCode() << "): full pull";
             if (Status s = state.restartFeed(true); !s)
-                return s.error();
+                return stop(s.error());
             auto flag = state.get(SyncState::SweepPending);
             sweeping = flag && *flag == QLatin1String("1");
             cursor.clear();
@@ -105,44 +220,45 @@ Status Puller::run(const QString& account)
             continue;
         }
         if (!r->isSuccess())
-            return Error{
+            return stop(Error{
                 code::Refused,
-                SyncText::tr("The hub refused the change feed (HTTP %1: %2).").arg(r->status).arg(r->errorMessage())};
+                SyncText::tr("The hub refused the change feed (HTTP %1: %2).").arg(r->status).arg(r->errorMessage())});
         QString next = cursor;
         bool more = false;
+        QJsonArray array;
         QElapsedTimer phase;
         phase.start();
-        auto changes = readPage(r->json, &next, &more);
+        const Status header = readPageHeader(r->json, &array, &next, &more);
         stats.parseNs += phase.nsecsElapsed();
-        if (!changes)
-            return changes.error();
+        if (!header)
+            return stop(header.error());
         // Before anything of the page is applied: a page that breaks these leaves the cursor before it.
-        if (Status s = m_guard.checkPage(*changes, cursor, next, more); !s)
-            return s.error();
-        phase.restart();
-        if (sweeping && !changes->isEmpty())
-            if (Status s = markSeen(*changes); !s)
-                return s.error();
-        // The cursor commits with the changes it covers: all of the page or none of it.
-        auto applied = m_applier.apply(*changes, {{SyncState::Cursor, next}, {SyncState::CursorAccount, account}});
-        stats.applyNs += phase.nsecsElapsed();
-        if (!applied) {
-            if (applied.error().code == QLatin1String("invalid_change"))
-                return Error{code::BadChange,
-                             SyncText::tr("The hub sent a change that does not follow the contract (%1). The "
-                                          "pull stopped before it; tell the hub's administrator.")
-                                 .arg(applied.error().message)};
-            return applied.error();
-        }
-        stats.received += applied->received;
-        stats.applied += applied->upserted + applied->deleted;
+        if (Status s = m_guard.checkPage(array, cursor, next, more); !s)
+            return stop(s.error());
+        const qsizetype size = array.size();
+        // The pool reads this page's changes while the next pages are fetched.
+        batch.pages.append({QtConcurrent::run([array = std::move(array), body = r->body, &decodeNs] {
+                                QElapsedTimer t;
+                                t.start();
+                                auto changes = readChanges(array, body);
+                                decodeNs += t.nsecsElapsed();
+                                return changes;
+                            }),
+                            next});
+        batch.changes += size;
+        fetched += size;
         ++stats.pages;
         if (m_progress)
-            m_progress(stats.received);
+            m_progress(fetched);
+        // A cursor that does not move is asked again: FeedGuard ends the pull after a few such pages.
+        if (!more || batch.changes >= batchLimit)
+            if (Status s = flush(batch, account, sweeping); !s)
+                return stop(s.error());
         if (!more)
             break;
         cursor = next;
     }
+    m_stats.decodeNs = decodeNs.load();
     if (sweeping) {
         QElapsedTimer phase;
         phase.start();

@@ -194,6 +194,8 @@ PassResult SyncEngine::runPass(quint64 epoch)
         timings.pullNs = phase.nsecsElapsed();
         timings.applyNs = puller.stats().applyNs;
         pullParseNs = puller.stats().parseNs;
+        timings.decodeNs = puller.stats().decodeNs;
+        timings.transactions = puller.stats().transactions;
         result.summary.pulled = puller.stats().received;
         result.summary.applied = puller.stats().applied;
         result.summary.removed = puller.stats().removed;

@@ -19,7 +19,9 @@ struct SyncText {
 // Tunables. The defaults suit a school desk on a city network; tests shrink the times.
 struct SyncOptions {
     int requestTimeoutMs = 30000; // no byte for this long: the request is abandoned (and retried)
-    int pageSize = 2000;          // changes per pull page (the contract allows 1..5000), one transaction each
+    int pageSize = 2000;          // changes per pull page (the contract allows 1..5000)
+    int pullBatch = 20000;        // pull: whole pages are applied together up to this many changes, in one
+                                  // transaction with the last page's cursor (1: a transaction per page)
     int chunkSize = 200;          // outbox items per push request
     int maxAttempts = 6;          // per request, the first included
     int backoffBaseMs = 500;      // first retry delay; doubles per attempt, with jitter
@@ -57,6 +59,9 @@ struct SyncTimings {
                               // transfer and the hub's own work); waits between retries not included
     qint64 parseNs = 0;       // answers' JSON read, and pulled changes checked against the contract
     qint64 applyNs = 0;       // pull: ChangeApplier transactions with their cursor, sync_seen, sweep
+    qint64 decodeNs = 0;      // pull: the thread pool reading changes while pages are fetched (beside
+                              // the above; only the sync thread's waits for it count in parseNs)
+    qint64 transactions = 0;  // pull: transactions that committed a cursor
     qint64 requests = 0;      // HTTP round trips, retries included
     qint64 bytesReceived = 0; // answer bodies
 

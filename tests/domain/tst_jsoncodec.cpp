@@ -24,6 +24,8 @@ private Q_SLOTS:
     void times();
     void topLevelValue_data();
     void topLevelValue();
+    void arrayElements_data();
+    void arrayElements();
 };
 
 void TestJsonCodec::applicationRoundTripKeepsUnknownFields()
@@ -135,6 +137,30 @@ void TestJsonCodec::topLevelValue()
     QFETCH(QByteArray, text);
     QFETCH(QByteArray, value);
     QCOMPARE(json::topLevelValue(text, "data"), value);
+}
+
+void TestJsonCodec::arrayElements_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QList<QByteArray>>("elements");
+    QTest::newRow("empty") << QByteArray(" [ ] ") << QList<QByteArray>{};
+    QTest::newRow("values of every kind")
+        << QByteArray(R"([1, "a,]\"" ,{"x":[1,2],"s":"}"} ,[3,[4]],true,null])")
+        << QList<QByteArray>{"1", R"("a,]\"")", R"({"x":[1,2],"s":"}"})", "[3,[4]]", "true", "null"};
+    QTest::newRow("changes of a page") << QByteArray(R"([{"seq":1,"data":{"n":"王"}},{"seq":2,"op":"delete"}])")
+                                       << QList<QByteArray>{R"({"seq":1,"data":{"n":"王"}})",
+                                                            R"({"seq":2,"op":"delete"})"};
+    QTest::newRow("truncated") << QByteArray(R"([{"seq":1},{"seq":)") << QList<QByteArray>{};
+    QTest::newRow("unterminated") << QByteArray("[1,2") << QList<QByteArray>{};
+    QTest::newRow("missing comma") << QByteArray("[1 2]") << QList<QByteArray>{};
+    QTest::newRow("not an array") << QByteArray(R"({"a":[1]})") << QList<QByteArray>{};
+}
+
+void TestJsonCodec::arrayElements()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QList<QByteArray>, elements);
+    QCOMPARE(json::arrayElements(text), elements);
 }
 
 QTEST_GUILESS_MAIN(TestJsonCodec)

@@ -428,6 +428,10 @@ private:
         std::optional<FaultRule> fault;
         for (FaultRule& rule : m_state.faults) {
             if (rule.count > 0 && (rule.method.isEmpty() || rule.method == method) && path.startsWith(rule.path)) {
+                if (rule.after > 0) {
+                    --rule.after;
+                    continue;
+                }
                 --rule.count;
                 fault = rule;
                 break;

@@ -36,6 +36,7 @@ public:
         int retryAfterSeconds = -1;
         int delayMs = 0;
         QString code = QStringLiteral("injected");
+        int after = 0; // matching requests let through before the first faulty one
     };
     struct Logged {
         QByteArray method;
