@@ -2,6 +2,8 @@
 
 #include "JsonCodec.h"
 
+#include <cmath>
+
 namespace adm::json {
 
 void FieldReader::fail(const QString& key, const QString& what)
@@ -50,7 +52,9 @@ QString FieldReader::string(const QString& key, Presence presence)
 QString FieldReader::oneOf(const QString& key, const QStringList& allowed, Presence presence)
 {
     const QString s = string(key, presence);
-    if (!s.isEmpty() && !allowed.contains(s))
+    // A required field must hold one of the values: "" is not one (found by fuzzing: a change
+    // with "op": "" was taken, as neither an upsert nor a delete).
+    if ((!s.isEmpty() || presence == Required) && !allowed.contains(s))
         fail(key, QStringLiteral("must be one of %1, not \"%2\"").arg(allowed.join(QStringLiteral(", ")), s));
     return s;
 }
@@ -61,11 +65,13 @@ qint64 FieldReader::integer(const QString& key, Presence presence, qint64 fallba
         return fallback;
     const QJsonValue v = m_object.value(key);
     const double d = v.toDouble();
-    if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d))) {
+    // Casting a double beyond qint64 (1e300) is undefined behaviour: check the range first (found
+    // by fuzzing). toInteger() keeps integers above 2^53 exact, where the double would round them.
+    if (!v.isDouble() || d != std::floor(d) || d < -0x1p63 || d >= 0x1p63) {
         fail(key, QStringLiteral("must be a whole number"));
         return fallback;
     }
-    return static_cast<qint64>(d);
+    return v.toInteger();
 }
 
 bool FieldReader::boolean(const QString& key, Presence presence, bool fallback)
