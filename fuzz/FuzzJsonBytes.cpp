@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cstdio>
+#include <cstring>
 #include <optional>
 
 // Two contracts. The pull reader (JsonBytes) may refuse any text, but a value it reads whole must be
@@ -21,6 +23,11 @@ using policy::jsonbytes::Reader;
 using policy::jsonbytes::Str;
 
 constexpr const char* kTarget = "jsonbytes";
+
+// Set by build() for a key that starts with a raw U+FEFF. QJsonDocument keeps such a key in its
+// order but drops the U+FEFF from keys() (QString::fromUtf8), and value() cannot find it: there is
+// no one reading to compare with. The fast path never decodes such keys (they are not plain).
+bool g_byteOrderMarkKey = false;
 
 // The value at the reader, built with the reader's own API; std::nullopt where the reader refuses.
 // Numbers and literals are only checked (the reader does not convert them): they become a marker.
@@ -61,6 +68,8 @@ std::optional<QJsonValue> build(Reader& in, int depth)
             Str k;
             if (in.next() != Kind::String || !in.string(k) || !in.eat(':'))
                 return std::nullopt;
+            if (k.size() >= 3 && std::memcmp(k.begin, "\xEF\xBB\xBF", 3) == 0)
+                g_byteOrderMarkKey = true;
             std::optional<QJsonValue> v = build(in, depth + 1);
             if (!v)
                 return std::nullopt;
@@ -183,6 +192,7 @@ void checkReader(const QByteArray& text)
     Reader whole(text.constBegin(), text.constEnd());
     const bool skipped = whole.skipValue(0) && whole.atEnd();
     Reader in(text.constBegin(), text.constEnd());
+    g_byteOrderMarkKey = false;
     const std::optional<QJsonValue> mine = build(in, 0);
     const bool built = mine && in.atEnd();
     if (built != skipped)
@@ -194,8 +204,13 @@ void checkReader(const QByteArray& text)
     const QJsonDocument doc = QJsonDocument::fromJson('[' + text + ']', &error);
     if (error.error != QJsonParseError::NoError)
         fail(kTarget, "the reader took a value that QJsonDocument refuses");
-    if (!sameValue(*mine, doc.array().at(0)))
+    if (!g_byteOrderMarkKey && !sameValue(*mine, doc.array().at(0))) {
+        // Fuzz inputs only: show both readings.
+        std::fprintf(stderr, "reader: %s\nqt:     %s\n",
+                     QJsonDocument(QJsonArray{*mine}).toJson(QJsonDocument::Compact).constData(),
+                     doc.toJson(QJsonDocument::Compact).constData());
         fail(kTarget, "the reader and QJsonDocument read different values");
+    }
 }
 
 void checkRecord(const QByteArray& text)
