@@ -89,8 +89,13 @@ bool FieldReader::boolean(const QString& key, Presence presence, bool fallback)
 QDate FieldReader::date(const QString& key, Presence presence)
 {
     const QString s = string(key, presence);
-    if (s.isEmpty())
+    // "" is no date: fine for an optional field, not for a required one (found by fuzzing: a
+    // policy with "cutoff_date": "" was taken, and wrote itself out as one that does not read).
+    if (s.isEmpty()) {
+        if (presence == Required)
+            fail(key, QStringLiteral("must be a date YYYY-MM-DD, not \"\""));
         return {};
+    }
     const QDate d = parseDate(s);
     if (!d.isValid())
         fail(key, QStringLiteral("must be a date YYYY-MM-DD, not \"%1\"").arg(s));
@@ -100,8 +105,11 @@ QDate FieldReader::date(const QString& key, Presence presence)
 QDateTime FieldReader::time(const QString& key, Presence presence)
 {
     const QString s = string(key, presence);
-    if (s.isEmpty())
+    if (s.isEmpty()) {
+        if (presence == Required)
+            fail(key, QStringLiteral("must be an RFC 3339 time such as 2026-06-01T08:30:00Z, not \"\""));
         return {};
+    }
     const QDateTime t = parseTime(s);
     if (!t.isValid())
         fail(key, QStringLiteral("must be an RFC 3339 time such as 2026-06-01T08:30:00Z, not \"%1\"").arg(s));

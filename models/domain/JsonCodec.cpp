@@ -130,8 +130,6 @@ QByteArray topLevelValue(const QByteArray& t, const QByteArray& key)
     if (i >= t.size() || t[i] != '{')
         return {};
     ++i;
-    if (i = skipSpace(t, i); i < t.size() && t[i] == '}')
-        return {};
     // Every member is read, so that the answer is QJsonDocument's: with a key given twice it
     // keeps the last, and a key spelt with an escape may be the one asked for, so then the bytes
     // give no answer (found by fuzzing: the `data` a bundle line kept was not the object that
