@@ -2,6 +2,8 @@
 
 #include "JsonCodec.h"
 
+#include <cmath>
+
 namespace adm::json {
 
 void FieldReader::fail(const QString& key, const QString& what)
@@ -50,7 +52,9 @@ QString FieldReader::string(const QString& key, Presence presence)
 QString FieldReader::oneOf(const QString& key, const QStringList& allowed, Presence presence)
 {
     const QString s = string(key, presence);
-    if (!s.isEmpty() && !allowed.contains(s))
+    // A required field must hold one of the values: "" is not one (found by fuzzing: a change
+    // with "op": "" was taken, as neither an upsert nor a delete).
+    if ((!s.isEmpty() || presence == Required) && !allowed.contains(s))
         fail(key, QStringLiteral("must be one of %1, not \"%2\"").arg(allowed.join(QStringLiteral(", ")), s));
     return s;
 }
@@ -61,11 +65,13 @@ qint64 FieldReader::integer(const QString& key, Presence presence, qint64 fallba
         return fallback;
     const QJsonValue v = m_object.value(key);
     const double d = v.toDouble();
-    if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d))) {
+    // Casting a double beyond qint64 (1e300) is undefined behaviour: check the range first (found
+    // by fuzzing). toInteger() keeps integers above 2^53 exact, where the double would round them.
+    if (!v.isDouble() || d != std::floor(d) || d < -0x1p63 || d >= 0x1p63) {
         fail(key, QStringLiteral("must be a whole number"));
         return fallback;
     }
-    return static_cast<qint64>(d);
+    return v.toInteger();
 }
 
 bool FieldReader::boolean(const QString& key, Presence presence, bool fallback)
@@ -83,8 +89,13 @@ bool FieldReader::boolean(const QString& key, Presence presence, bool fallback)
 QDate FieldReader::date(const QString& key, Presence presence)
 {
     const QString s = string(key, presence);
-    if (s.isEmpty())
+    // "" is no date: fine for an optional field, not for a required one (found by fuzzing: a
+    // policy with "cutoff_date": "" was taken, and wrote itself out as one that does not read).
+    if (s.isEmpty()) {
+        if (presence == Required)
+            fail(key, QStringLiteral("must be a date YYYY-MM-DD, not \"\""));
         return {};
+    }
     const QDate d = parseDate(s);
     if (!d.isValid())
         fail(key, QStringLiteral("must be a date YYYY-MM-DD, not \"%1\"").arg(s));
@@ -94,8 +105,11 @@ QDate FieldReader::date(const QString& key, Presence presence)
 QDateTime FieldReader::time(const QString& key, Presence presence)
 {
     const QString s = string(key, presence);
-    if (s.isEmpty())
+    if (s.isEmpty()) {
+        if (presence == Required)
+            fail(key, QStringLiteral("must be an RFC 3339 time such as 2026-06-01T08:30:00Z, not \"\""));
         return {};
+    }
     const QDateTime t = parseTime(s);
     if (!t.isValid())
         fail(key, QStringLiteral("must be an RFC 3339 time such as 2026-06-01T08:30:00Z, not \"%1\"").arg(s));

@@ -11,16 +11,27 @@ constexpr char kCheckMap[11] = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3'
 
 QChar IdNumber::checkCharacter(QStringView first17)
 {
+    // Anything but 17 digits would make the sum negative and index out of the map (found by fuzzing).
+    if (first17.size() != 17)
+        return {};
     int sum = 0;
-    for (int i = 0; i < 17 && i < first17.size(); ++i)
-        sum += (first17[i].unicode() - u'0') * kWeights[i];
+    for (int i = 0; i < 17; ++i) {
+        const char16_t c = first17[i].unicode();
+        if (c < u'0' || c > u'9')
+            return {};
+        sum += (c - u'0') * kWeights[i];
+    }
     return QChar::fromLatin1(kCheckMap[sum % 11]);
 }
 
 IdNumber IdNumber::parse(QStringView text)
 {
     IdNumber id;
-    id.m_text = text.toString().toUpper();
+    // Only the check character may be a letter. Upper-casing the whole text would change its
+    // length (ß becomes SS) and miscount it (found by fuzzing).
+    id.m_text = text.toString();
+    if (id.m_text.size() == 18 && id.m_text[17] == u'x')
+        id.m_text[17] = u'X';
     if (id.m_text.size() != 18) {
         id.m_problem = Problem::WrongLength;
         return id;

@@ -15,7 +15,8 @@ public:
     // Parses and validates; a lower-case x is read as X.
     static IdNumber parse(QStringView text);
 
-    // The check character ('0'-'9' or 'X') for the first 17 digits.
+    // The check character ('0'-'9' or 'X') for the first 17 digits; a null QChar when the text is
+    // not exactly 17 ASCII digits.
     static QChar checkCharacter(QStringView first17);
 
     // For screens: keeps the area code and the last four characters.

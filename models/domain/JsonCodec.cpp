@@ -130,6 +130,11 @@ QByteArray topLevelValue(const QByteArray& t, const QByteArray& key)
     if (i >= t.size() || t[i] != '{')
         return {};
     ++i;
+    // Every member is read, so that the answer is QJsonDocument's: with a key given twice it
+    // keeps the last, and a key spelt with an escape may be the one asked for, so then the bytes
+    // give no answer (found by fuzzing: the `data` a bundle line kept was not the object that
+    // had been validated).
+    QByteArray found;
     while (true) {
         i = skipSpace(t, i);
         if (i >= t.size() || t[i] != '"')
@@ -137,7 +142,10 @@ QByteArray topLevelValue(const QByteArray& t, const QByteArray& key)
         const qsizetype keyEnd = skipString(t, i);
         if (keyEnd < 0)
             return {};
-        const bool match = t.mid(i + 1, keyEnd - i - 2) == key;
+        const QByteArrayView name(t.constData() + i + 1, keyEnd - i - 2);
+        if (name.contains('\\'))
+            return {};
+        const bool match = name == key;
         i = skipSpace(t, keyEnd);
         if (i >= t.size() || t[i] != ':')
             return {};
@@ -146,8 +154,10 @@ QByteArray topLevelValue(const QByteArray& t, const QByteArray& key)
         if (valueEnd < 0)
             return {};
         if (match)
-            return t.mid(i, valueEnd - i);
+            found = t.mid(i, valueEnd - i);
         i = skipSpace(t, valueEnd);
+        if (i < t.size() && t[i] == '}')
+            return found;
         if (i >= t.size() || t[i] != ',')
             return {};
         ++i;

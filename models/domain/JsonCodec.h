@@ -24,7 +24,9 @@ QJsonObject write(const AgencyRecord& v);
 QJsonObject write(const Change& v);
 
 // The bytes of the value of `key` in a JSON object's text, at the top level only; empty when the
-// key is absent or the text is not a well-formed object. Strings and escapes are respected.
+// key is absent or the text is not a well-formed object. Strings and escapes are respected. As in
+// QJsonDocument, a key given twice gives its last value; empty also when any top-level key is
+// written with an escape (it might be `key`): the caller then reads the parsed value instead.
 QByteArray topLevelValue(const QByteArray& objectText, const QByteArray& key);
 // The texts of the elements of a JSON array's text, in order; empty when it is not a well-formed array.
 QList<QByteArray> arrayElements(const QByteArray& arrayText);
