@@ -105,6 +105,8 @@ inline const QString BadReply = QStringLiteral("hub_bad_reply");
 inline const QString BadChange = QStringLiteral("hub_bad_change"); // a change that breaks the contract
 inline const QString Refused = QStringLiteral("hub_refused");
 inline const QString SignInRefused = QStringLiteral("sign_in_refused");
+// The hub ended the session (401) and no password is kept to renew it: ask the person again.
+inline const QString SignInNeeded = QStringLiteral("sign_in_needed");
 inline const QString Cancelled = QStringLiteral("cancelled");
 } // namespace code
 
