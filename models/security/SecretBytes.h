@@ -64,6 +64,7 @@ public:
     // Constant-time comparison.
     bool equals(const SecretBytes& other) const;
     bool equals(QByteArrayView other) const;
+    bool equals(const QByteArray& other) const { return equals(QByteArrayView(other)); }
     // Unicode code points when the bytes are UTF-8 (passphrase rules count characters).
     qsizetype utf8Length() const;
     // Whether the storage came from the secure heap (false when it is not initialised or full).
