@@ -1,6 +1,7 @@
 #include "HubFixture.h"
 #include "HubSignInDialog.h"
 #include "sync/Enrolment.h"
+#include "sync/HubClient.h"
 
 #include <QLabel>
 #include <QLineEdit>
