@@ -1,5 +1,6 @@
 #include "Hub.h"
 #include "HubOptions.h"
+#include "security/SecureHeap.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -21,6 +22,7 @@ void onSignal(int)
 
 int main(int argc, char** argv)
 {
+    adm::security::initSecureHeap(); // the storage key is held in it
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("admissions-hub"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ADMISSIONS_VERSION));

@@ -2,6 +2,7 @@
 
 #include "FirstRunWizard.h"
 #include "HubCall.h"
+#include "SecretText.h"
 #include "sync/Enrolment.h"
 #include "sync/HubSignIn.h"
 
@@ -168,7 +169,9 @@ void EnrolPage::connectAndSignIn()
     const sync::Enrolment enrolment =
         sync::hubsignin::prepare(m_wizard->workspace()->database().writer(), *url, *pem, m_workstation->text());
     const QString account = m_account->text().trimmed();
-    const QString password = m_password->text();
+    // One owner, shared with the worker (the functor must be copyable); the field keeps its text so
+    // that a mistyped address can be corrected without typing the password again.
+    auto password = std::make_shared<security::SecretBytes>(m_password->text());
     const sync::SyncOptions options = m_wizard->hubOptions();
 
     setBusy(true);
@@ -181,22 +184,23 @@ void EnrolPage::connectAndSignIn()
                 out.error = s.error();
                 return out;
             }
-            auto signedIn = sync::hubsignin::signIn(enrolment, account, password, options);
+            auto signedIn = sync::hubsignin::signIn(enrolment, account, password->clone(), options);
             if (!signedIn) {
                 out.error = signedIn.error();
                 return out;
             }
             out.ok = true;
-            out.account = *signedIn;
+            out.account = signedIn->account;
+            out.session = std::make_shared<sync::HubSession>(std::move(*signedIn));
             return out;
         },
         [this, enrolment, account, password](const HubOutcome& outcome) {
-            finish(outcome, enrolment, account, password);
+            password->clear();
+            finish(outcome, enrolment, account);
         });
 }
 
-void EnrolPage::finish(const HubOutcome& outcome, const sync::Enrolment& enrolment, const QString& account,
-                       const QString& password)
+void EnrolPage::finish(const HubOutcome& outcome, const sync::Enrolment& enrolment, const QString& account)
 {
     setBusy(false);
     if (!outcome.ok) {
@@ -210,14 +214,14 @@ void EnrolPage::finish(const HubOutcome& outcome, const sync::Enrolment& enrolme
     // Saved only now: a hub that refused the certificate or the password leaves no trace behind.
     store::Workspace& ws = *m_wizard->workspace();
     Status saved = sync::hubsignin::recordEnrolment(ws, enrolment);
-    if (saved)
-        saved = sync::hubsignin::recordSignIn(ws, account);
+    if (saved) // the session token is kept in the cache: the first sync needs no password
+        saved = sync::hubsignin::recordSignIn(ws, account, outcome.session.get());
     if (!saved) {
         showStatus(saved.error().message.toHtmlEscaped(), true);
         return;
     }
-    m_wizard->setSignedIn(enrolment.hubUrl.toString(), enrolment.workstationName, account, password);
-    m_password->clear();
+    m_wizard->setSignedIn(enrolment.hubUrl.toString(), enrolment.workstationName, account);
+    (void)takeSecretText(m_password); // cleared, and its buffer wiped
     m_done = true;
     m_wizard->next();
 }

@@ -35,8 +35,7 @@ public:
 private:
     void browseCa();
     void connectAndSignIn();
-    void finish(const HubOutcome& outcome, const sync::Enrolment& enrolment, const QString& account,
-                const QString& password);
+    void finish(const HubOutcome& outcome, const sync::Enrolment& enrolment, const QString& account);
     void setBusy(bool busy);
     void showStatus(const QString& richText, bool error, QLineEdit* focus = nullptr);
 

@@ -94,13 +94,11 @@ void FirstRunWizard::updateButtons(int pageId)
                          QWizard::FinishButton, QWizard::CancelButton});
 }
 
-void FirstRunWizard::setSignedIn(const QString& hubAddress, const QString& workstationName, const QString& account,
-                                 const QString& password)
+void FirstRunWizard::setSignedIn(const QString& hubAddress, const QString& workstationName, const QString& account)
 {
     m_hubAddress = hubAddress;
     m_workstationName = workstationName;
     m_hubAccount = account;
-    m_hubPassword = password;
 }
 
 void FirstRunWizard::setBusy(bool busy)

@@ -30,15 +30,13 @@ public:
     std::unique_ptr<store::Workspace> takeWorkspace() { return std::move(m_workspace); }
     void setWorkspace(std::unique_ptr<store::Workspace> workspace) { m_workspace = std::move(workspace); }
 
-    // After a successful hub sign-in: the account and the password, for this session only (the
-    // password is never stored), so that the person is not asked again right away.
+    // After a successful hub sign-in: the account. Its session token is kept in the cache, so that the
+    // person is not asked again right away; the password is never kept.
     QString hubAccount() const { return m_hubAccount; }
-    QString hubPassword() const { return m_hubPassword; }
     QString hubAddress() const { return m_hubAddress; }
     QString workstationName() const { return m_workstationName; }
     bool isEnrolled() const { return !m_hubAccount.isEmpty(); }
-    void setSignedIn(const QString& hubAddress, const QString& workstationName, const QString& account,
-                     const QString& password);
+    void setSignedIn(const QString& hubAddress, const QString& workstationName, const QString& account);
 
     // While a hub call runs: no way out of the wizard but to wait for its (bounded) end.
     void setBusy(bool busy);
@@ -53,7 +51,6 @@ private:
     sync::SyncOptions m_hubOptions;
     std::unique_ptr<store::Workspace> m_workspace;
     QString m_hubAccount;
-    QString m_hubPassword;
     QString m_hubAddress;
     QString m_workstationName;
     bool m_busy = false;

@@ -1,6 +1,7 @@
 #include "FirstUserPage.h"
 
 #include "FirstRunWizard.h"
+#include "SecretText.h"
 #include "security/KeyStore.h"
 #include "security/Roles.h"
 
@@ -100,15 +101,14 @@ bool FirstUserPage::validatePage()
     }
     // PBKDF2 with a million iterations: a fraction of a second, fine under a busy cursor.
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto ws =
-        store::Workspace::initialise(m_wizard->dataDir(), name, m_role->currentData().toString(), m_passphrase->text());
+    m_confirm->clear();
+    const security::SecretBytes passphrase = takeSecretText(m_passphrase);
+    auto ws = store::Workspace::initialise(m_wizard->dataDir(), name, m_role->currentData().toString(), passphrase);
     QApplication::restoreOverrideCursor();
     if (!ws) {
         showError(ws.error().message, m_name);
         return false;
     }
-    m_passphrase->clear();
-    m_confirm->clear();
     m_error->hide();
     m_wizard->setWorkspace(std::move(*ws));
     return true;

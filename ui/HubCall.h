@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <functional>
+#include <memory>
 
 class QObject;
 
@@ -16,6 +17,8 @@ struct HubOutcome {
     bool ok = false;
     Error error;
     sync::HubAccount account;
+    // After a sign-in: the session with its token; shared, not copied (the token is a SecretBytes).
+    std::shared_ptr<sync::HubSession> session;
 };
 
 // Runs `call` on a worker thread and hands its outcome to `done` on the GUI thread, with a busy

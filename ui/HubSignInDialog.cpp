@@ -1,6 +1,7 @@
 #include "HubSignInDialog.h"
 
 #include "HubCall.h"
+#include "SecretText.h"
 #include "sync/HubSignIn.h"
 
 #include <QDialogButtonBox>
@@ -62,20 +63,36 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
     m_later->setAutoDefault(false);
     m_later->hide();
     connect(m_later, &QPushButton::clicked, this, [this] {
-        m_password = m_passwordEdit->text();
-        m_passwordEdit->clear();
+        // What was typed since the hub could not be reached, else the password it could not be asked about.
+        if (!m_passwordEdit->text().isEmpty())
+            m_password = takeSecretText(m_passwordEdit);
+        else if (m_unanswered)
+            m_password = std::move(*m_unanswered);
+        m_unanswered.reset();
         accept();
     });
     connect(m_signIn, &QPushButton::clicked, this, &HubSignInDialog::signIn);
     connect(m_offline, &QPushButton::clicked, this, &HubSignInDialog::reject);
 
+    m_reason = new QLabel(this);
+    m_reason->setObjectName(QStringLiteral("reasonLabel"));
+    m_reason->setWordWrap(true);
+    m_reason->hide();
+
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_reason);
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
     setMinimumWidth(480);
     m_passwordEdit->setFocus();
+}
+
+void HubSignInDialog::setReason(const QString& text)
+{
+    m_reason->setText(text);
+    m_reason->setVisible(!text.isEmpty());
 }
 
 void HubSignInDialog::reject()
@@ -106,42 +123,50 @@ void HubSignInDialog::signIn()
 {
     if (m_busy)
         return;
-    const QString password = m_passwordEdit->text();
-    if (password.isEmpty()) {
+    if (m_passwordEdit->text().isEmpty()) {
         showStatus(tr("Type the hub password of %1 first.").arg(m_account).toHtmlEscaped(), true);
         m_passwordEdit->setFocus();
         return;
     }
+    // Out of the widget at once; one owner, shared with the worker (the functor must be copyable).
+    auto password = std::make_shared<security::SecretBytes>(takeSecretText(m_passwordEdit));
+    m_unanswered.reset();
     setBusy(true);
     showStatus(tr("Signing in to %1…").arg(m_enrolment.hubUrl.host()).toHtmlEscaped(), false);
     runHubCall(
         this,
         [enrolment = m_enrolment, account = m_account, password, options = m_options] {
             HubOutcome out;
-            auto signedIn = sync::hubsignin::signIn(enrolment, account, password, options);
+            auto signedIn = sync::hubsignin::signIn(enrolment, account, password->clone(), options);
             out.ok = signedIn.ok();
-            if (signedIn)
-                out.account = *signedIn;
-            else
+            if (signedIn) {
+                out.account = signedIn->account;
+                out.session = std::make_shared<sync::HubSession>(std::move(*signedIn));
+            } else {
                 out.error = signedIn.error();
+            }
             return out;
         },
         [this, password](const HubOutcome& outcome) { finish(outcome, password); });
 }
 
-void HubSignInDialog::finish(const HubOutcome& outcome, const QString& password)
+void HubSignInDialog::finish(const HubOutcome& outcome, std::shared_ptr<security::SecretBytes> password)
 {
     setBusy(false);
     if (!outcome.ok) {
         // No network is no reason to stop work: the session may keep retrying with this password.
-        m_later->setVisible(sync::isOffline(outcome.error.code));
+        const bool offline = sync::isOffline(outcome.error.code);
+        m_later->setVisible(offline);
+        if (offline)
+            m_unanswered = std::move(password);
+        else
+            password->clear();
         showStatus(hubProblemText(outcome.error), true);
-        m_passwordEdit->selectAll();
         m_passwordEdit->setFocus();
         return;
     }
-    m_password = password;
-    m_passwordEdit->clear();
+    password->clear();
+    m_session = outcome.session;
     accept();
 }
 

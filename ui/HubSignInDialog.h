@@ -1,13 +1,19 @@
 #pragma once
 
+#include "security/SecretBytes.h"
 #include "sync/Enrolment.h"
 #include "sync/SyncTypes.h"
 
 #include <QDialog>
+#include <memory>
 
 class QLabel;
 class QLineEdit;
 class QPushButton;
+
+namespace adm::sync {
+struct HubSession;
+}
 
 namespace adm::ui {
 
@@ -18,7 +24,8 @@ struct HubOutcome;
 // status bar. The dialog stays open on a failure; "Work offline" gives no password (the session
 // then keeps decisions in the outbox). When the hub cannot be reached at all, "Sync when it
 // answers" keeps the unchecked password, so that the session syncs by itself once the network is
-// back. The password is kept for this session only.
+// back. After a sign-in the password is wiped and only the session (its token) is handed on, to be
+// kept in the cache; the password itself is never stored.
 class HubSignInDialog : public QDialog {
     Q_OBJECT
 public:
@@ -27,14 +34,20 @@ public:
     // One attempt per sign-in, with a timeout a person can wait for (tests shorten it).
     void setHubOptions(const sync::SyncOptions& options) { m_options = options; }
 
-    // After accept(): the password the hub accepted (or, after "Sync when it answers", the one typed).
-    QString password() const { return m_password; }
+    // After accept() on a sign-in: the session the hub granted (token and account).
+    bool hasSession() const { return m_session != nullptr; }
+    std::shared_ptr<sync::HubSession> takeSession() { return std::move(m_session); }
+    // After "Sync when it answers": the password typed, not checked yet (wiped once the session signs in).
+    bool hasPassword() const { return !m_password.isEmpty(); }
+    security::SecretBytes takePassword() { return std::move(m_password); }
+    // A line above the form saying why the dialog asks (the hub ended the session).
+    void setReason(const QString& text);
 
     void reject() override;
 
 private:
     void signIn();
-    void finish(const HubOutcome& outcome, const QString& password);
+    void finish(const HubOutcome& outcome, std::shared_ptr<security::SecretBytes> password);
     void setBusy(bool busy);
     void showStatus(const QString& richText, bool error);
 
@@ -46,7 +59,10 @@ private:
     QPushButton* m_signIn = nullptr;
     QPushButton* m_offline = nullptr;
     QPushButton* m_later = nullptr; // shown when the hub cannot be reached
-    QString m_password;
+    QLabel* m_reason = nullptr;
+    security::SecretBytes m_password;                    // after "Sync when it answers" only
+    std::shared_ptr<security::SecretBytes> m_unanswered; // the last password the hub could not be asked about
+    std::shared_ptr<sync::HubSession> m_session;
     bool m_busy = false;
 };
 

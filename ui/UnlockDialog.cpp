@@ -1,5 +1,6 @@
 #include "UnlockDialog.h"
 
+#include "SecretText.h"
 #include "security/Roles.h"
 
 #include <QApplication>
@@ -78,14 +79,15 @@ void UnlockDialog::tryUnlock()
     }
     m_unlock->setEnabled(false);
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    auto ws = store::Workspace::unlock(m_dataDir, m_user->currentData().toString(), m_passphrase->text());
+    // Out of the widget into secure storage (the field is empty afterwards, also after a wrong one).
+    const security::SecretBytes passphrase = takeSecretText(m_passphrase);
+    auto ws = store::Workspace::unlock(m_dataDir, m_user->currentData().toString(), passphrase);
     QApplication::restoreOverrideCursor();
     m_unlock->setEnabled(true);
     if (!ws) {
         showError(ws.error().message);
         return;
     }
-    m_passphrase->clear();
     m_workspace = std::move(*ws);
     accept();
 }

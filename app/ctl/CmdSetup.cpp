@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <cstdio>
 
 namespace adm::ctl {
 
@@ -146,7 +147,12 @@ int cmdKey(CtlContext& ctx)
     auto key = ws->exportRecoveryKey();
     if (!key)
         return ctx.fail(key.error());
-    ctx.out() << *key << Qt::endl;
+    // Straight from its secure storage to stdout: a QTextStream would keep it in a QString buffer.
+    ctx.out().flush();
+    std::fwrite(key->constData(), 1, size_t(key->size()), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+    key->clear();
     ctx.err() << CtlText::tr("Recovery key exported; this was recorded in the audit log. To open the cache with the "
                              "sqlcipher shell: PRAGMA key = \"x'<key>'\"; PRAGMA cipher_page_size = 4096;")
               << Qt::endl;

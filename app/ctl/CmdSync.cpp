@@ -9,6 +9,7 @@
 #include "sync/HubClient.h"
 #include "sync/HubSignIn.h"
 #include "sync/ReasonCodes.h"
+#include "sync/SessionCache.h"
 #include "sync/SyncService.h"
 #include "sync/SyncState.h"
 
@@ -76,7 +77,7 @@ QString hubPasswordPrompt(const QString& account)
     return CtlText::tr("Hub password for %1: ").arg(account);
 }
 
-Result<QString> readHubPassword(const QString& account)
+Result<security::SecretBytes> readHubPassword(const QString& account)
 {
     // Never from a file or an option (it would end up in the shell history): the environment
     // (scripts) or a prompt that does not echo.
@@ -100,7 +101,7 @@ int syncExitCodeFor(const QString& c)
     if (sync::isTlsRefusal(c) || sync::isTransient(c) || c == sync::code::Refused || c == sync::code::BadChange ||
         c == sync::code::PageTooLarge || c == sync::code::NoProgress)
         return HubUnreachable;
-    if (c == sync::code::SignInRefused)
+    if (c == sync::code::SignInRefused || c == sync::code::SignInNeeded)
         return HubRefusedSignIn;
     if (c == sync::code::NotEnrolled || c == sync::code::NoAccount || c == sync::code::BadCa ||
         c == sync::code::BadHubUrl || c == QLatin1String("not_found") || c == QLatin1String("bad_input") ||
@@ -218,20 +219,22 @@ int cmdLogin(CtlContext& ctx)
     auto password = readHubPassword(name);
     if (!password)
         return ctx.fail(password.error());
-    auto signedIn = sync::hubsignin::signIn(*enrolment, name, *password, options);
+    auto signedIn = sync::hubsignin::signIn(*enrolment, name, std::move(*password), options);
     if (!signedIn)
         return failSync(ctx, signedIn.error());
-    if (Status s = sync::hubsignin::recordSignIn(*ws, name); !s)
+    // The session is kept in the encrypted cache: `sync` needs no password while the hub accepts it.
+    if (Status s = sync::hubsignin::recordSignIn(*ws, name, &*signedIn); !s)
         return ctx.fail(s.error());
+    const sync::HubAccount& who = signedIn->account;
     if (p.isSet(json)) {
-        const QJsonObject o{{QStringLiteral("account"), signedIn->id},
-                            {QStringLiteral("roles"), QJsonArray::fromStringList(signedIn->roles)},
-                            {QStringLiteral("district_code"), signedIn->districtCode},
-                            {QStringLiteral("school_ids"), QJsonArray::fromStringList(signedIn->schoolIds)}};
+        const QJsonObject o{{QStringLiteral("account"), who.id},
+                            {QStringLiteral("roles"), QJsonArray::fromStringList(who.roles)},
+                            {QStringLiteral("district_code"), who.districtCode},
+                            {QStringLiteral("school_ids"), QJsonArray::fromStringList(who.schoolIds)}};
         ctx.out() << QJsonDocument(o).toJson(QJsonDocument::Indented) << Qt::flush;
     }
     ctx.err() << CtlText::tr("Signed in to the hub as %1 (%2). %3 will sync as %1; the password is not stored.")
-                     .arg(signedIn->id, signedIn->roles.join(QStringLiteral(", ")), ws->user())
+                     .arg(who.id, who.roles.join(QStringLiteral(", ")), ws->user())
               << Qt::endl;
     return Done;
 }
@@ -300,14 +303,23 @@ int cmdSync(CtlContext& ctx)
                               CtlText::tr("No hub account is remembered for %1. Sign in once with: admissionsctl login "
                                           "--account ACCOUNT")
                                   .arg(ws->user())});
-    auto password = readHubPassword(name);
-    if (!password)
-        return ctx.fail(password.error());
+    // The session `login` (or an earlier sync) kept in the cache: no password while the hub accepts it.
+    auto kept = sync::SessionCache(db).load(ws->user(), name, *enrolment, QDateTime::currentDateTimeUtc());
+    if (!kept)
+        return ctx.fail(kept.error());
+    security::SecretBytes password;
+    if (!kept->has_value()) {
+        auto typed = readHubPassword(name);
+        if (!typed)
+            return ctx.fail(typed.error());
+        password = std::move(*typed);
+    }
+    kept = std::optional<sync::HubSession>(); // the engine reads it again; this copy goes now
 
     const bool watching = p.isSet(watch);
     sync::SyncService service(std::move(ws), options);
-    service.setCredentials(name, *password);
-    password->fill(QChar(0));
+    service.setCredentials(name, std::move(password)); // empty: the kept session
+    bool askedAgain = false;
 
     QEventLoop loop;
     int exitCode = Done;
@@ -337,6 +349,17 @@ int cmdSync(CtlContext& ctx)
     QObject::connect(&service, &sync::SyncService::passFinished, &loop, [&](const sync::PassResult& r) {
         if (tty)
             ctx.err() << Qt::endl;
+        // The hub ended the kept session: ask for the password once, then the same pass again.
+        if (r.errorCode == sync::code::SignInNeeded && !askedAgain && !interrupted) {
+            askedAgain = true;
+            ctx.err() << CtlText::tr("admissionsctl sync: %1").arg(r.errorMessage) << Qt::endl;
+            auto typed = readHubPassword(name);
+            if (typed && !typed->isEmpty()) {
+                service.setCredentials(name, std::move(*typed));
+                service.syncNow();
+                return;
+            }
+        }
         QJsonObject summary = r.summary.toJson();
         if (!r.ok()) {
             summary.insert(QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), r.errorCode},
@@ -352,7 +375,8 @@ int cmdSync(CtlContext& ctx)
                       << Qt::endl;
         if (interrupted)
             loop.exit(Done);
-        else if (!watching || r.errorCode == sync::code::SignInRefused) // a password does not mend itself
+        else if (!watching || r.errorCode == sync::code::SignInRefused ||
+                 r.errorCode == sync::code::SignInNeeded) // a password does not mend itself
             loop.exit(r.ok() ? Done : syncExitCodeFor(r.errorCode));
     });
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "security/SecretBytes.h"
 
 #include <QString>
 
@@ -8,7 +9,7 @@ namespace adm::ctl {
 
 // Where a passphrase comes from, in this order: a file named on the command line, an environment
 // variable (for scripts), or a prompt on the terminal that does not echo. The passphrase never
-// appears in a log line.
+// appears in a log line, and is read straight into secure storage (see docs/security.md).
 class PassphraseSource {
 public:
     PassphraseSource(QString file, QString environmentVariable, QString prompt)
@@ -18,9 +19,9 @@ public:
     {}
 
     // With `confirm`, a prompt asks twice and refuses a mismatch.
-    Result<QString> read(bool confirm = false) const;
+    Result<security::SecretBytes> read(bool confirm = false) const;
 
-    static QString promptNoEcho(const QString& prompt);
+    static security::SecretBytes promptNoEcho(const QString& prompt);
 
 private:
     QString m_file;

@@ -5,6 +5,7 @@
 #include "Commands.h"
 #include "CtlContext.h"
 #include "i18n/Translations.h"
+#include "security/SecureHeap.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -73,6 +74,7 @@ int main(int argc, char* argv[])
     adm::i18n::installTranslations(app, adm::i18n::languageFromEnvironment());
     // Library info lines are for the GUI's log; the CLI keeps stderr for the user.
     QLoggingCategory::setFilterRules(QStringLiteral("admissions.*.info=false\nadmissions.*.debug=false"));
+    adm::security::initSecureHeap(); // before any passphrase is read
 
     QStringList args = app.arguments().mid(1);
     QTextStream out(stdout);

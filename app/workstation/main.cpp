@@ -7,8 +7,11 @@
 #include "MainWindow.h"
 #include "UnlockDialog.h"
 #include "i18n/Translations.h"
+#include "security/SecureHeap.h"
 #include "store/Workspace.h"
 #include "sync/Enrolment.h"
+#include "sync/HubSignIn.h"
+#include "sync/SessionCache.h"
 #include "sync/SyncState.h"
 #include "views/LocalSession.h"
 #include "views/SyncedSession.h"
@@ -31,36 +34,69 @@ void setLanguage(QApplication& app, const QString& setting)
         QLocale(language == QLatin1String("zh_CN") ? QStringLiteral("zh_CN") : QStringLiteral("en_GB")));
 }
 
-// The hub password for this session: $ADMISSIONS_HUB_PASSWORD (the demo), else the sign-in dialog,
-// which checks it with the hub. Empty: work offline. Never stored.
-QString hubPassword(const adm::sync::Enrolment& enrolment, const QString& account)
+// Asks for the hub password in the sign-in dialog, which checks it with the hub. Accepted: the session
+// the hub granted is kept in the cache (the password is wiped), or, after "Sync when it answers", the
+// unchecked password is handed to the session. False: work offline.
+bool askHubSignIn(adm::views::SyncedSession* session, adm::store::Workspace* workspace,
+                  const adm::sync::Enrolment& enrolment, const QString& account, QWidget* parent, const QString& reason,
+                  adm::security::SecretBytes* passwordOut)
 {
-    const QString password = qEnvironmentVariable("ADMISSIONS_HUB_PASSWORD");
-    if (!password.isEmpty())
-        return password;
-    adm::ui::HubSignInDialog dialog(enrolment, account);
-    return dialog.exec() == QDialog::Accepted ? dialog.password() : QString();
+    adm::ui::HubSignInDialog dialog(enrolment, account, parent);
+    dialog.setReason(reason);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    if (dialog.hasSession()) {
+        auto kept = dialog.takeSession();
+        if (workspace) // before the sync engine takes the workspace
+            return adm::sync::hubsignin::recordSignIn(*workspace, account, kept.get()).ok();
+        session->setHubSession(account, std::move(kept));
+        return true;
+    }
+    if (dialog.hasPassword()) {
+        if (passwordOut)
+            *passwordOut = dialog.takePassword();
+        else
+            session->setCredentials(account, dialog.takePassword());
+        return true;
+    }
+    return false;
 }
 
-// `password`: one the hub has just accepted (the first-run wizard); otherwise it is asked for.
-std::unique_ptr<adm::views::Session> makeSession(std::unique_ptr<adm::store::Workspace> workspace,
-                                                 QString password = {})
+// The session for an unlocked workspace: synced when the workstation is enrolled and its user has a
+// hub account and either a session the hub granted earlier (kept in the cache while it lasts; the
+// first-run wizard leaves one), $ADMISSIONS_HUB_PASSWORD (the demo), or a password given in the
+// sign-in dialog. Otherwise local: decisions wait in the outbox. When the hub later ends the
+// session, the dialog asks again.
+std::unique_ptr<adm::views::Session> makeSession(std::unique_ptr<adm::store::Workspace> workspace)
 {
-    auto enrolment = adm::sync::Enrolment::load(workspace->database().writer());
-    const QString account = adm::sync::SyncState(workspace->database().writer()).accountFor(workspace->user());
-    if (enrolment && !account.isEmpty()) {
-        if (password.isEmpty())
-            password = hubPassword(*enrolment, account);
-        if (!password.isEmpty()) {
-            auto session = std::make_unique<adm::views::SyncedSession>(std::move(workspace));
-            session->setCredentials(account, password);
-            session->setWatchInterval(60000);
-            session->syncNow();
-            return session;
-        }
+    adm::store::Connection& db = workspace->database().writer();
+    auto enrolment = adm::sync::Enrolment::load(db);
+    const QString account = adm::sync::SyncState(db).accountFor(workspace->user());
+    if (!enrolment || account.isEmpty())
+        return std::make_unique<adm::views::LocalSession>(std::move(workspace));
+    auto kept =
+        adm::sync::SessionCache(db).load(workspace->user(), account, *enrolment, QDateTime::currentDateTimeUtc());
+    const bool haveSession = kept && kept->has_value();
+    adm::security::SecretBytes password;
+    if (!haveSession) {
+        if (qEnvironmentVariableIsSet("ADMISSIONS_HUB_PASSWORD"))
+            password = adm::security::SecretBytes(qgetenv("ADMISSIONS_HUB_PASSWORD"));
+        else if (!askHubSignIn(nullptr, workspace.get(), *enrolment, account, nullptr, QString(), &password))
+            return std::make_unique<adm::views::LocalSession>(std::move(workspace));
     }
-    // Not enrolled, or no password given: work offline; decisions wait in the outbox.
-    return std::make_unique<adm::views::LocalSession>(std::move(workspace));
+    auto session = std::make_unique<adm::views::SyncedSession>(std::move(workspace));
+    adm::views::SyncedSession* raw = session.get();
+    QObject::connect(raw, &adm::views::SyncedSession::signInNeeded, raw, [raw, enrolment = *enrolment, account] {
+        (void)askHubSignIn(raw, nullptr, enrolment, account, QApplication::activeWindow(),
+                           QApplication::translate("main", "The hub ended the session. Sign in again to go on "
+                                                           "syncing, or work offline: decisions wait in the outbox."),
+                           nullptr);
+    });
+    if (!password.isEmpty())
+        session->setCredentials(account, std::move(password));
+    session->setWatchInterval(60000);
+    session->syncNow();
+    return session;
 }
 
 // The unlocked workspace to start with: the first-run wizard on a data folder without a
@@ -73,8 +109,7 @@ std::unique_ptr<adm::views::Session> openSession(const QString& dataDir, int* ex
         adm::ui::FirstRunWizard wizard(dataDir);
         if (wizard.exec() != QDialog::Accepted || !wizard.workspace())
             return nullptr;
-        const QString password = wizard.hubPassword();
-        return makeSession(wizard.takeWorkspace(), password);
+        return makeSession(wizard.takeWorkspace()); // a hub sign-in in the wizard left its session in the cache
     }
     if (!users) {
         QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Admissions Workstation"),
@@ -93,6 +128,7 @@ std::unique_ptr<adm::views::Session> openSession(const QString& dataDir, int* ex
 
 int main(int argc, char* argv[])
 {
+    adm::security::initSecureHeap(); // before any passphrase exists
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Admissions"));
     QApplication::setApplicationName(QStringLiteral("admissions-workstation"));

@@ -45,7 +45,19 @@ Result<QByteArray> pbkdf2Sha256(const QByteArray& passphrase, const Pbkdf2Params
     return key;
 }
 
-Result<Sealed> seal(const QByteArray& key32, const QByteArray& plaintext, const QByteArray& aad)
+Result<security::SecretBytes> pbkdf2Sha256(const security::SecretBytes& passphrase, const Pbkdf2Params& params)
+{
+    if (params.iterations < 1 || params.salt.size() < 16)
+        return Error{QStringLiteral("bad_kdf_params"), QStringLiteral("KDF parameters are damaged")};
+    security::SecretBytes key(32);
+    if (PKCS5_PBKDF2_HMAC(passphrase.constData(), int(passphrase.size()),
+                          reinterpret_cast<const unsigned char*>(params.salt.constData()), int(params.salt.size()),
+                          params.iterations, EVP_sha256(), 32, key.bytes()) != 1)
+        return opensslError("PBKDF2");
+    return key;
+}
+
+Result<Sealed> seal(const security::SecretBytes& key32, const security::SecretBytes& plaintext, const QByteArray& aad)
 {
     CipherCtx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
     Sealed s;
@@ -56,30 +68,29 @@ Result<Sealed> seal(const QByteArray& key32, const QByteArray& plaintext, const 
     auto* out = reinterpret_cast<unsigned char*>(s.ciphertext.data());
     if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, 12, nullptr) != 1 ||
-        EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, reinterpret_cast<const unsigned char*>(key32.constData()),
+        EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, key32.bytes(),
                            reinterpret_cast<const unsigned char*>(s.nonce.constData())) != 1 ||
         EVP_EncryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.constData()),
                           int(aad.size())) != 1 ||
-        EVP_EncryptUpdate(ctx.get(), out, &len, reinterpret_cast<const unsigned char*>(plaintext.constData()),
-                          int(plaintext.size())) != 1 ||
+        EVP_EncryptUpdate(ctx.get(), out, &len, plaintext.bytes(), int(plaintext.size())) != 1 ||
         EVP_EncryptFinal_ex(ctx.get(), out + len, &len) != 1 ||
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, 16, s.tag.data()) != 1)
         return opensslError("AES-256-GCM encryption");
     return s;
 }
 
-Result<QByteArray> open(const QByteArray& key32, const Sealed& s, const QByteArray& aad)
+Result<security::SecretBytes> open(const security::SecretBytes& key32, const Sealed& s, const QByteArray& aad)
 {
     if (key32.size() != 32 || s.nonce.size() != 12 || s.tag.size() != 16)
         return Error{QStringLiteral("auth_failed"), QStringLiteral("sealed data is malformed")};
     CipherCtx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
-    QByteArray plain(s.ciphertext.size(), Qt::Uninitialized);
-    auto* out = reinterpret_cast<unsigned char*>(plain.data());
+    security::SecretBytes plain(s.ciphertext.size());
+    auto* out = plain.bytes();
     int len = 0;
     QByteArray tag = s.tag;
     if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, 12, nullptr) != 1 ||
-        EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, reinterpret_cast<const unsigned char*>(key32.constData()),
+        EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, key32.bytes(),
                            reinterpret_cast<const unsigned char*>(s.nonce.constData())) != 1 ||
         EVP_DecryptUpdate(ctx.get(), nullptr, &len, reinterpret_cast<const unsigned char*>(aad.constData()),
                           int(aad.size())) != 1 ||
@@ -88,7 +99,7 @@ Result<QByteArray> open(const QByteArray& key32, const Sealed& s, const QByteArr
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, 16, tag.data()) != 1)
         return opensslError("AES-256-GCM decryption");
     if (EVP_DecryptFinal_ex(ctx.get(), out + len, &len) != 1) {
-        wipe(plain);
+        plain.clear();
         return Error{QStringLiteral("auth_failed"), QStringLiteral("authentication failed")};
     }
     return plain;

@@ -51,13 +51,13 @@ QString KeyStore::path() const
     return QDir(m_dataDir).filePath(fileName());
 }
 
-Status KeyStore::checkNewPassphrase(const QString& passphrase)
+Status KeyStore::checkNewPassphrase(const SecretBytes& passphrase)
 {
     if (passphrase.isEmpty())
         return Error{QStringLiteral("empty_passphrase"),
                      KeyStoreText::tr("The passphrase is empty. Choose a passphrase of at "
                                       "least 8 characters.")};
-    if (passphrase.size() < kMinPassphraseLength)
+    if (passphrase.utf8Length() < kMinPassphraseLength)
         return Error{QStringLiteral("short_passphrase"),
                      KeyStoreText::tr("The passphrase is too short. Use at least 8 characters; a few words are easy to "
                                       "remember and hard to guess.")};
@@ -113,18 +113,15 @@ Result<KeyStore> KeyStore::load(const QString& dataDir)
 }
 
 Result<KeyStore> KeyStore::create(const QString& dataDir, const QString& user, const QString& role,
-                                  const QString& passphrase, QByteArray* dataKeyOut)
+                                  const SecretBytes& passphrase, SecretBytes* dataKeyOut)
 {
     KeyStore store;
     store.m_dataDir = dataDir;
-    QByteArray dataKey = crypto::randomBytes(32);
+    SecretBytes dataKey = SecretBytes::random(32);
     const Status added = store.addUser(dataKey, user, role, passphrase, true);
-    if (!added.ok()) {
-        crypto::wipe(dataKey);
+    if (!added.ok())
         return added.error();
-    }
-    *dataKeyOut = dataKey;
-    crypto::wipe(dataKey);
+    *dataKeyOut = std::move(dataKey);
     return store;
 }
 
@@ -136,15 +133,15 @@ const LocalUser* KeyStore::user(const QString& name) const
     return nullptr;
 }
 
-Result<LocalUser> KeyStore::wrapFor(const QByteArray& dataKey, const QString& user, const QString& role, bool admin,
-                                    const QString& passphrase) const
+Result<LocalUser> KeyStore::wrapFor(const SecretBytes& dataKey, const QString& user, const QString& role, bool admin,
+                                    const SecretBytes& passphrase) const
 {
     crypto::Pbkdf2Params params{kDefaultIterations, crypto::randomBytes(16)};
-    auto kek = crypto::pbkdf2Sha256(passphrase.toUtf8(), params);
+    auto kek = crypto::pbkdf2Sha256(passphrase, params);
     if (!kek)
         return kek.error();
     auto sealed = crypto::seal(*kek, dataKey, associatedData(user, role, admin));
-    crypto::wipe(*kek);
+    kek->clear();
     if (!sealed)
         return sealed.error();
     LocalUser u;
@@ -162,7 +159,7 @@ Result<LocalUser> KeyStore::wrapFor(const QByteArray& dataKey, const QString& us
     return u;
 }
 
-Result<QByteArray> KeyStore::unlock(const QString& name, const QString& passphrase) const
+Result<SecretBytes> KeyStore::unlock(const QString& name, const SecretBytes& passphrase) const
 {
     const LocalUser* u = user(name);
     if (!u)
@@ -172,14 +169,14 @@ Result<QByteArray> KeyStore::unlock(const QString& name, const QString& passphra
                              "to add you.")
                 .arg(name)};
     crypto::Pbkdf2Params params{u->kdf.value(QStringLiteral("iterations")).toInt(), b64(u->kdf, "salt")};
-    auto kek = crypto::pbkdf2Sha256(passphrase.toUtf8(), params);
+    auto kek = crypto::pbkdf2Sha256(passphrase, params);
     if (!kek)
         return Error{QStringLiteral("damaged_keystore"),
                      KeyStoreText::tr("The key file entry of user \"%1\" is damaged. Restore keys.json from a backup.")
                          .arg(name)};
     const crypto::Sealed sealed{b64(u->wrap, "nonce"), b64(u->wrap, "ciphertext"), b64(u->wrap, "tag")};
     auto key = crypto::open(*kek, sealed, associatedData(u->name, u->role, u->administrator));
-    crypto::wipe(*kek);
+    kek->clear();
     if (!key || key->size() != 32)
         return Error{
             QStringLiteral("wrong_passphrase"),
@@ -187,8 +184,8 @@ Result<QByteArray> KeyStore::unlock(const QString& name, const QString& passphra
     return key;
 }
 
-Status KeyStore::addUser(const QByteArray& dataKey, const QString& name, const QString& role, const QString& passphrase,
-                         bool administrator)
+Status KeyStore::addUser(const SecretBytes& dataKey, const QString& name, const QString& role,
+                         const SecretBytes& passphrase, bool administrator)
 {
     if (Status s = checkUserName(name); !s)
         return s;
@@ -207,7 +204,8 @@ Status KeyStore::addUser(const QByteArray& dataKey, const QString& name, const Q
     return {};
 }
 
-Status KeyStore::changePassphrase(const QString& name, const QString& oldPassphrase, const QString& newPassphrase)
+Status KeyStore::changePassphrase(const QString& name, const SecretBytes& oldPassphrase,
+                                  const SecretBytes& newPassphrase)
 {
     if (Status s = checkNewPassphrase(newPassphrase); !s)
         return s;
@@ -216,7 +214,7 @@ Status KeyStore::changePassphrase(const QString& name, const QString& oldPassphr
         return key.error();
     const LocalUser* old = user(name);
     auto u = wrapFor(*key, name, old->role, old->administrator, newPassphrase);
-    crypto::wipe(*key);
+    key->clear();
     if (!u)
         return u.error();
     u->createdAt = old->createdAt;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SecretBytes.h"
 #include "domain/Result.h"
 
 #include <QDateTime>
@@ -36,14 +37,14 @@ public:
     static Result<KeyStore> load(const QString& dataDir);
     // A new store with a fresh random data key and its first (administrator) user. Not saved yet.
     static Result<KeyStore> create(const QString& dataDir, const QString& user, const QString& role,
-                                   const QString& passphrase, QByteArray* dataKeyOut);
+                                   const SecretBytes& passphrase, SecretBytes* dataKeyOut);
 
     // The data key, or "unknown_user" / "wrong_passphrase".
-    Result<QByteArray> unlock(const QString& user, const QString& passphrase) const;
+    Result<SecretBytes> unlock(const QString& user, const SecretBytes& passphrase) const;
 
-    Status addUser(const QByteArray& dataKey, const QString& user, const QString& role, const QString& passphrase,
+    Status addUser(const SecretBytes& dataKey, const QString& user, const QString& role, const SecretBytes& passphrase,
                    bool administrator = false);
-    Status changePassphrase(const QString& user, const QString& oldPassphrase, const QString& newPassphrase);
+    Status changePassphrase(const QString& user, const SecretBytes& oldPassphrase, const SecretBytes& newPassphrase);
 
     // Written atomically (temporary file, then rename).
     Status save() const;
@@ -55,12 +56,12 @@ public:
     QString path() const;
 
     // Rejects empty and too short passphrases with a sentence for the user.
-    static Status checkNewPassphrase(const QString& passphrase);
+    static Status checkNewPassphrase(const SecretBytes& passphrase);
     static Status checkUserName(const QString& name);
 
 private:
-    Result<LocalUser> wrapFor(const QByteArray& dataKey, const QString& user, const QString& role, bool admin,
-                              const QString& passphrase) const;
+    Result<LocalUser> wrapFor(const SecretBytes& dataKey, const QString& user, const QString& role, bool admin,
+                              const SecretBytes& passphrase) const;
 
     QString m_dataDir;
     QJsonObject m_cipher;

@@ -55,7 +55,7 @@ bool Database::hasPlainSqliteHeader(const QString& path)
     return f.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-Result<QString> Database::configureCipher(Connection& c, const QByteArray& key, const QJsonObject& settings)
+Result<QString> Database::configureCipher(Connection& c, const security::SecretBytes& key, const QJsonObject& settings)
 {
     if (Status s = c.setRawKey(key); !s)
         return s.error();
@@ -78,13 +78,13 @@ Result<QString> Database::configureCipher(Connection& c, const QByteArray& key, 
     return cipherVersion;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByteArray& key, OpenMode mode,
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const security::SecretBytes& key, OpenMode mode,
                                                  const QJsonObject& cipherSettings)
 {
     return open(path, key, mode, cipherSettings, Options{});
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByteArray& key, OpenMode mode,
+Result<std::unique_ptr<Database>> Database::open(const QString& path, const security::SecretBytes& key, OpenMode mode,
                                                  const QJsonObject& cipherSettings, const Options& options)
 {
     if (key.isEmpty() || key.size() != 32)
@@ -109,7 +109,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByt
 
     std::unique_ptr<Database> db(new Database);
     db->m_path = path;
-    db->m_key = key;
+    db->m_key = key.clone();
     db->m_options = options;
     db->m_writer = std::move(*connection);
     Connection& c = *db->m_writer;
@@ -164,7 +164,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, const QByt
 Database::~Database()
 {
     m_writer.reset();
-    crypto::wipe(m_key);
+    m_key.clear();
 }
 
 Result<std::unique_ptr<Connection>> Database::openReader() const

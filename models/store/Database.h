@@ -29,9 +29,9 @@ public:
     // Error codes: "empty_key", "not_found", "already_exists", "foreign_plain" (an unencrypted
     // SQLite file), "cannot_decrypt" (damaged, foreign, or another key), "no_cipher" (SQLite
     // without SQLCipher), "migration_failed", "open_failed".
-    static Result<std::unique_ptr<Database>> open(const QString& path, const QByteArray& key, OpenMode mode,
+    static Result<std::unique_ptr<Database>> open(const QString& path, const security::SecretBytes& key, OpenMode mode,
                                                   const QJsonObject& cipherSettings = {});
-    static Result<std::unique_ptr<Database>> open(const QString& path, const QByteArray& key, OpenMode mode,
+    static Result<std::unique_ptr<Database>> open(const QString& path, const security::SecretBytes& key, OpenMode mode,
                                                   const QJsonObject& cipherSettings, const Options& options);
     ~Database();
 
@@ -58,11 +58,12 @@ public:
 private:
     Database() = default;
     // Keys the connection, then sets the cipher parameters; returns cipher_version.
-    static Result<QString> configureCipher(Connection& c, const QByteArray& key, const QJsonObject& settings);
+    static Result<QString> configureCipher(Connection& c, const security::SecretBytes& key,
+                                           const QJsonObject& settings);
     Status migrate();
 
     QString m_path;
-    QByteArray m_key;
+    security::SecretBytes m_key;
     QJsonObject m_cipherSettings;
     QString m_cipherVersion;
     Options m_options;

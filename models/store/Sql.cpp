@@ -1,5 +1,6 @@
 #include "Sql.h"
 
+#include <cstring>
 #include <sqlite3.h>
 
 namespace adm::store {
@@ -63,6 +64,12 @@ Statement& Statement::bindUtf8(int index, const QByteArray& utf8)
 Statement& Statement::bind(int index, const QByteArray& value)
 {
     sqlite3_bind_blob(m_stmt, index, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bindSecretText(int index, const security::SecretBytes& secret)
+{
+    sqlite3_bind_text(m_stmt, index, secret.isEmpty() ? "" : secret.constData(), int(secret.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
@@ -142,6 +149,12 @@ QByteArray Statement::blob(int column) const
     return p ? QByteArray(p, sqlite3_column_bytes(m_stmt, column)) : QByteArray();
 }
 
+security::SecretBytes Statement::secret(int column) const
+{
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+    return p ? security::SecretBytes(p, sqlite3_column_bytes(m_stmt, column)) : security::SecretBytes();
+}
+
 Result<std::unique_ptr<Connection>> Connection::open(const QString& path, Mode mode)
 {
     int flags = SQLITE_OPEN_NOMUTEX;
@@ -208,14 +221,22 @@ Result<QVariant> Connection::scalar(const QString& sql)
     return QVariant(stmt->text(0));
 }
 
-Status Connection::setRawKey(const QByteArray& key32)
+Status Connection::setRawKey(const security::SecretBytes& key32)
 {
     if (key32.size() != 32)
         return Error{QStringLiteral("bad_key"), QStringLiteral("the data key must be 32 bytes")};
-    // SQLCipher's raw-key form: x'<64 hex>' skips its own key derivation.
-    QByteArray literal = "x'" + key32.toHex() + "'";
+    // SQLCipher's raw-key form: x'<64 hex>' skips its own key derivation. Built in place in one
+    // SecretBytes: no QByteArray temporaries of the hex (they used to outlive a fill() of a copy).
+    security::SecretBytes literal(3 + 64);
+    literal.data()[0] = 'x';
+    literal.data()[1] = '\'';
+    {
+        const security::SecretBytes hex = key32.toHex();
+        std::memcpy(literal.data() + 2, hex.constData(), 64);
+    }
+    literal.data()[66] = '\'';
     const int rc = sqlite3_key(m_db, literal.constData(), int(literal.size()));
-    literal.fill('\0');
+    literal.clear();
     if (rc != SQLITE_OK)
         return sqlError(QStringLiteral("key_failed"), m_db, QStringLiteral("key"));
     return {};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "security/SecretBytes.h"
 
 #include <QByteArray>
 #include <QString>
@@ -37,6 +38,8 @@ public:
     Statement& bind(int index, const QByteArray& value);    // blob
     Statement& bindUtf8(int index, const QByteArray& utf8); // text given as UTF-8 bytes
     Statement& bindNull(int index);
+    // A secret as text, read straight from its secure storage (SQLite copies it into its own pages).
+    Statement& bindSecretText(int index, const security::SecretBytes& secret);
 
     // Steps once: true when a row is ready, false when done. Errors are reported in `error`.
     bool step(Error* error = nullptr);
@@ -51,6 +54,8 @@ public:
     QString text(int column) const;
     QByteArray utf8(int column) const;
     QByteArray blob(int column) const;
+    // A column's bytes copied straight into secure storage, without a QString or QByteArray.
+    security::SecretBytes secret(int column) const;
 
 private:
     sqlite3* m_db = nullptr;
@@ -72,7 +77,8 @@ public:
     Result<QVariant> scalar(const QString& sql);
 
     // Gives the raw key once, right after open (sqlite3_key with the 32 raw bytes).
-    Status setRawKey(const QByteArray& key32);
+    // The x'<hex>' literal is built in secure storage and wiped.
+    Status setRawKey(const security::SecretBytes& key32);
 
     QString lastErrorMessage() const;
     int lastErrorCode() const;

@@ -25,7 +25,7 @@ Workspace::~Workspace()
 {
     m_audit.reset();
     m_database.reset();
-    crypto::wipe(m_key);
+    m_key.clear();
 }
 
 bool Workspace::isAdministrator() const
@@ -35,7 +35,7 @@ bool Workspace::isAdministrator() const
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::initialise(const QString& dataDir, const QString& user,
-                                                         const QString& role, const QString& passphrase)
+                                                         const QString& role, const security::SecretBytes& passphrase)
 {
     QDir dir(dataDir);
     if (dir.exists(security::KeyStore::fileName()) || dir.exists(Database::fileName()))
@@ -47,27 +47,23 @@ Result<std::unique_ptr<Workspace>> Workspace::initialise(const QString& dataDir,
                      WorkspaceText::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(dataDir))};
     QFile::setPermissions(dataDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 
-    QByteArray key;
+    security::SecretBytes key;
     auto keys = security::KeyStore::create(dataDir, user, role, passphrase, &key);
     if (!keys)
         return keys.error();
     auto db = Database::open(dir.filePath(Database::fileName()), key, Database::OpenMode::Create);
     if (!db) {
-        crypto::wipe(key);
         QFile::remove(dir.filePath(Database::fileName()));
         return db.error();
     }
     keys->setCipherSettings((*db)->cipherSettings());
-    if (Status s = keys->save(); !s) {
-        crypto::wipe(key);
+    if (Status s = keys->save(); !s)
         return s.error();
-    }
     std::unique_ptr<Workspace> ws(new Workspace);
     ws->m_dataDir = dataDir;
     ws->m_user = user;
     ws->m_role = role;
-    ws->m_key = key;
-    crypto::wipe(key);
+    ws->m_key = std::move(key);
     ws->m_keys = std::move(*keys);
     ws->m_database = std::move(*db);
     ws->m_audit = std::make_unique<security::AuditLog>(ws->m_database->writer());
@@ -77,7 +73,8 @@ Result<std::unique_ptr<Workspace>> Workspace::initialise(const QString& dataDir,
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::unlock(const QString& dataDir, const QString& user,
-                                                     const QString& passphrase, const Database::Options& options)
+                                                     const security::SecretBytes& passphrase,
+                                                     const Database::Options& options)
 {
     auto keys = security::KeyStore::load(dataDir);
     if (!keys)
@@ -88,7 +85,6 @@ Result<std::unique_ptr<Workspace>> Workspace::unlock(const QString& dataDir, con
         return key.error();
     const QString path = QDir(dataDir).filePath(Database::fileName());
     if (!QFileInfo::exists(path)) {
-        crypto::wipe(*key);
         return Error{
             QStringLiteral("cannot_decrypt"),
             WorkspaceText::tr("The cache file %1 is missing. Restore it from a backup, or move keys.json away and set "
@@ -96,16 +92,13 @@ Result<std::unique_ptr<Workspace>> Workspace::unlock(const QString& dataDir, con
                 .arg(QDir::toNativeSeparators(path))};
     }
     auto db = Database::open(path, *key, Database::OpenMode::Existing, keys->cipherSettings(), options);
-    if (!db) {
-        crypto::wipe(*key);
+    if (!db)
         return db.error();
-    }
     std::unique_ptr<Workspace> ws(new Workspace);
     ws->m_dataDir = dataDir;
     ws->m_user = user;
     ws->m_role = keys->user(user)->role;
-    ws->m_key = *key;
-    crypto::wipe(*key);
+    ws->m_key = std::move(*key);
     ws->m_keys = std::move(*keys);
     ws->m_database = std::move(*db);
     ws->m_audit = std::make_unique<security::AuditLog>(ws->m_database->writer());
@@ -120,7 +113,8 @@ Result<QList<security::LocalUser>> Workspace::users(const QString& dataDir)
     return keys->users();
 }
 
-Status Workspace::addUser(const QString& name, const QString& role, const QString& passphrase, bool administrator)
+Status Workspace::addUser(const QString& name, const QString& role, const security::SecretBytes& passphrase,
+                          bool administrator)
 {
     if (!isAdministrator())
         return Error{QStringLiteral("not_allowed"),
@@ -138,7 +132,8 @@ Status Workspace::addUser(const QString& name, const QString& role, const QStrin
     return {};
 }
 
-Status Workspace::changePassphrase(const QString& oldPassphrase, const QString& newPassphrase)
+Status Workspace::changePassphrase(const security::SecretBytes& oldPassphrase,
+                                   const security::SecretBytes& newPassphrase)
 {
     security::KeyStore updated = m_keys;
     if (Status s = updated.changePassphrase(m_user, oldPassphrase, newPassphrase); !s)
@@ -151,7 +146,7 @@ Status Workspace::changePassphrase(const QString& oldPassphrase, const QString& 
     return {};
 }
 
-Result<QString> Workspace::exportRecoveryKey()
+Result<security::SecretBytes> Workspace::exportRecoveryKey()
 {
     if (!isAdministrator())
         return Error{QStringLiteral("not_allowed"),
@@ -159,7 +154,7 @@ Result<QString> Workspace::exportRecoveryKey()
     // Recorded first: if the entry cannot be written, the key is not shown.
     if (auto e = m_audit->append(m_user, QStringLiteral("key.export_recovery"), QStringLiteral("cache.db")); !e)
         return e.error();
-    return QString::fromLatin1(m_key.toHex());
+    return m_key.toHex();
 }
 
 } // namespace adm::store

@@ -17,10 +17,13 @@ public:
     // "not_initialised", "already_initialised", "unknown_user", "wrong_passphrase" (nothing on
     // disk was touched), "damaged_keystore", "cannot_decrypt" / "foreign_plain" (the cache is
     // damaged or foreign), plus the passphrase and name rules of KeyStore.
+    // The passphrase is only read (the caller's SecretBytes wipes it when it goes); the data key
+    // lives in secure storage here and in the Database, and nowhere else.
     static Result<std::unique_ptr<Workspace>> initialise(const QString& dataDir, const QString& user,
-                                                         const QString& role, const QString& passphrase);
+                                                         const QString& role, const security::SecretBytes& passphrase);
     static Result<std::unique_ptr<Workspace>> unlock(const QString& dataDir, const QString& user,
-                                                     const QString& passphrase, const Database::Options& options = {});
+                                                     const security::SecretBytes& passphrase,
+                                                     const Database::Options& options = {});
     // The users of a data folder, readable before unlocking (names and roles are not secret).
     static Result<QList<security::LocalUser>> users(const QString& dataDir);
 
@@ -36,12 +39,14 @@ public:
     security::AuditLog& audit() { return *m_audit; }
 
     // Adds a local user (administrators only) and records it in the audit log.
-    Status addUser(const QString& name, const QString& role, const QString& passphrase, bool administrator);
+    Status addUser(const QString& name, const QString& role, const security::SecretBytes& passphrase,
+                   bool administrator);
     // Re-wraps the data key for the current user; the cache is not re-encrypted.
-    Status changePassphrase(const QString& oldPassphrase, const QString& newPassphrase);
+    Status changePassphrase(const security::SecretBytes& oldPassphrase, const security::SecretBytes& newPassphrase);
     // The raw data key as 64 hex characters, for the sqlcipher shell or a disaster; administrators
-    // only, and audited before it is returned.
-    Result<QString> exportRecoveryKey();
+    // only, and audited before it is returned. In secure storage: the caller writes it out and lets
+    // it go.
+    Result<security::SecretBytes> exportRecoveryKey();
 
     static QString defaultDataDir();
 
@@ -51,7 +56,7 @@ private:
     QString m_dataDir;
     QString m_user;
     QString m_role;
-    QByteArray m_key;
+    security::SecretBytes m_key;
     security::KeyStore m_keys;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<security::AuditLog> m_audit;

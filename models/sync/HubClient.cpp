@@ -36,6 +36,31 @@ QString hostOf(const QUrl& url)
     return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
 }
 
+// The sign-in body, {"password": …, account, workstation}, built in secure storage: the password is
+// JSON-escaped straight from its SecretBytes, never through a QJsonObject.
+security::SecretBytes signInBody(const QJsonObject& rest, const security::SecretBytes& password)
+{
+    const QByteArray others = QJsonDocument(rest).toJson(QJsonDocument::Compact); // {"account":…}
+    security::SecretBytes body;
+    body.append(QByteArrayView("{\"password\":\""));
+    for (qsizetype i = 0; i < password.size(); ++i) {
+        const auto c = static_cast<unsigned char>(password.constData()[i]);
+        if (c == '"' || c == '\\') {
+            body.append('\\');
+            body.append(char(c));
+        } else if (c < 0x20) {
+            static const char digits[] = "0123456789abcdef";
+            const char escaped[] = {'\\', 'u', '0', '0', digits[c >> 4], digits[c & 0xf]};
+            body.append(QByteArrayView(escaped, 6));
+        } else {
+            body.append(char(c)); // UTF-8 passes as it is
+        }
+    }
+    body.append(QByteArrayView("\","));
+    body.append(QByteArrayView(others).sliced(1));
+    return body;
+}
+
 } // namespace
 
 QString HubClient::Reply::errorCode() const
@@ -67,19 +92,36 @@ HubClient::~HubClient()
     forgetCredentials();
 }
 
-void HubClient::setCredentials(const QString& account, const QString& password)
+void HubClient::setCredentials(const QString& account, security::SecretBytes password)
 {
     forgetCredentials();
     m_account = account;
-    m_password = password;
+    m_password = std::move(password);
+}
+
+void HubClient::setSession(const QString& account, HubSession session)
+{
+    forgetCredentials();
+    m_account = account;
+    m_token = std::move(session.token);
+    m_signedIn = std::move(session.account);
+}
+
+HubSession HubClient::session() const
+{
+    HubSession s;
+    if (!m_token.isEmpty()) {
+        s.account = m_signedIn;
+        s.token = m_token.clone();
+    }
+    return s;
 }
 
 void HubClient::forgetCredentials()
 {
-    m_password.fill(QChar(0)); // overwrite before the memory is given back
-    m_password.clear();
-    m_token.fill(QChar(0));
+    m_password.clear(); // SecretBytes wipe as they go
     m_token.clear();
+    m_signedIn = {};
     m_account.clear();
 }
 
@@ -272,8 +314,11 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     nr.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     nr.setRawHeader("Accept", "application/json");
     nr.setHeader(QNetworkRequest::UserAgentHeader, QByteArray("admissions-workstation/" ADMISSIONS_VERSION));
-    if (request.authenticated && !m_token.isEmpty())
-        nr.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (request.authenticated && !m_token.isEmpty()) { // Qt's copies of the header are not wiped (docs/security.md)
+        QByteArray bearer("Bearer ");
+        bearer.append(m_token.view());
+        nr.setRawHeader("Authorization", bearer);
+    }
     std::unique_ptr<QNetworkReply, DeleteLater> reply;
     QElapsedTimer onTheWire;
     onTheWire.start();
@@ -281,8 +326,11 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
         reply.reset(m_nam->get(nr));
     } else {
         nr.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        reply.reset(
-            m_nam->sendCustomRequest(nr, request.method, QJsonDocument(request.body).toJson(QJsonDocument::Compact)));
+        // A secret body is lent in place (no copy of ours to leave behind); it outlives the reply's wait.
+        const QByteArray payload =
+            request.secretBody ? QByteArray::fromRawData(request.secretBody->constData(), request.secretBody->size())
+                               : QJsonDocument(request.body).toJson(QJsonDocument::Compact);
+        reply.reset(m_nam->sendCustomRequest(nr, request.method, payload));
     }
 
     QList<QSslError> sslErrors;
@@ -395,13 +443,20 @@ Result<HubClient::Reply> HubClient::callWithRetries(const Request& request, bool
                 return r.error();
             last = r.error();
         } else if (r->status == 401 && renewSession) {
+            dropToken();
             if (renewed)
                 return Error{code::SignInRefused,
                              SyncText::tr("The hub refused the session right after a new sign-in (%1). "
                                           "Ask the hub's administrator to check the account.")
                                  .arg(r->errorMessage())};
-            renewed = true; // the token expired: sign in again, once, without using up an attempt
-            m_token.clear();
+            // The session ended (expired, revoked, the hub restarted). The password went when the
+            // sign-in succeeded, so nothing here can renew it: the person is asked again.
+            if (m_password.isEmpty())
+                return Error{code::SignInNeeded,
+                             SyncText::tr("The hub ended the session of %1. Sign in to the hub again with its "
+                                          "password to go on syncing.")
+                                 .arg(m_account)};
+            renewed = true; // a password not used yet: sign in once, without using up an attempt
             --attempt;
             continue;
         } else if (r->status == 429 || r->status >= 500) {
@@ -449,18 +504,22 @@ Result<HubAccount> HubClient::signIn()
         return Error{code::NoAccount,
                      SyncText::tr("No hub account is set for this user. Sign in once with: admissionsctl "
                                   "login --account ACCOUNT")};
-    m_token.clear();
+    if (m_password.isEmpty())
+        return Error{code::SignInNeeded,
+                     SyncText::tr("The hub needs the password of %1 again to sign in.").arg(m_account)};
+    dropToken();
     Request request;
     request.method = "POST";
     request.path = QStringLiteral("api/v1/sessions");
     request.authenticated = false;
-    request.body = QJsonObject{
-        {QStringLiteral("account"), m_account},
-        {QStringLiteral("password"), m_password},
-        {QStringLiteral("workstation"), QJsonObject{{QStringLiteral("id"), m_enrolment.workstationId},
-                                                    {QStringLiteral("name"), m_enrolment.workstationName}}}};
+    const security::SecretBytes body =
+        signInBody(QJsonObject{{QStringLiteral("account"), m_account},
+                               {QStringLiteral("workstation"),
+                                QJsonObject{{QStringLiteral("id"), m_enrolment.workstationId},
+                                            {QStringLiteral("name"), m_enrolment.workstationName}}}},
+                   m_password);
+    request.secretBody = &body;
     auto r = callWithRetries(request, false);
-    request.body = {};
     if (!r)
         return r.error();
     if (r->status == 401 || r->status == 403)
@@ -473,7 +532,8 @@ Result<HubAccount> HubClient::signIn()
                                         .arg(m_account)
                                         .arg(r->status)
                                         .arg(r->errorMessage())};
-    const QString token = r->json.value(QStringLiteral("token")).toString();
+    // Qt's JSON objects of the answer held the token on its way in; from here on it is a SecretBytes.
+    security::SecretBytes token(r->json.value(QStringLiteral("token")).toString());
     if (token.isEmpty())
         return Error{code::BadReply, SyncText::tr("The hub's answer to the sign-in holds no token.")};
     const QJsonObject a = r->json.value(QStringLiteral("account")).toObject();
@@ -486,8 +546,9 @@ Result<HubAccount> HubClient::signIn()
     for (const QJsonValue& v : a.value(QStringLiteral("school_ids")).toArray())
         account.schoolIds += v.toString();
     account.expiresAt = json::parseTime(r->json.value(QStringLiteral("expires_at")).toString());
-    m_token = token;
+    m_token = std::move(token);
     m_signedIn = account;
+    m_password.clear(); // signed in: the session token is kept, the password goes
     qCInfo(lcSync) << "signed in; session until" << account.expiresAt;
     return account;
 }

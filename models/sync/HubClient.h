@@ -4,6 +4,7 @@
 #include "Enrolment.h"
 #include "SyncTypes.h"
 #include "domain/Result.h"
+#include "security/SecretBytes.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -30,6 +31,14 @@ struct HubAccount {
     QDateTime expiresAt;
 };
 
+// A session the hub granted: its bearer token (a secret, in secure storage) and the account it is
+// for. Move-only, like its token.
+struct HubSession {
+    HubAccount account;
+    security::SecretBytes token;
+    bool isEmpty() const { return token.isEmpty(); }
+};
+
 // The transport to one enrolled hub: HTTPS with the enrolled CA only, JSON in and out, the session
 // token, retries with backoff. Calls are straight-line: each one waits for its answer in a local
 // event loop, so the engine above reads like the protocol. Lives in, and is used only from, the
@@ -52,6 +61,9 @@ public:
         QString path; // relative to the hub URL, already encoded, e.g. "api/v1/changes"; see pathSegment()
         Query query;
         QJsonObject body; // sent (compact JSON) unless the method is GET
+        // Sent instead of `body` when set (the sign-in, which holds the password); read in place, so it
+        // must outlive the call.
+        const security::SecretBytes* secretBody = nullptr;
         bool authenticated = true;
     };
 
@@ -69,25 +81,39 @@ public:
     HubClient(const Enrolment& enrolment, const SyncOptions& options, QObject* parent = nullptr);
     ~HubClient() override;
 
-    // Kept in memory for this session only, so that an expired token can be renewed; never on disk.
-    void setCredentials(const QString& account, const QString& password);
+    // The password is kept only until a sign-in succeeds, then wiped; never on disk. Afterwards the
+    // session token alone is kept: when the hub ends the session (401) the call fails with
+    // "sign_in_needed" and the owner asks the person for the password again.
+    void setCredentials(const QString& account, security::SecretBytes password);
+    // A session kept from an earlier sign-in (the cache keeps it, encrypted); used until a 401.
+    void setSession(const QString& account, HubSession session);
     QString account() const { return m_account; }
+    bool hasPassword() const { return !m_password.isEmpty(); }
     void forgetCredentials();
     // Asked before and after every wait; true ends the call with code "cancelled".
     void setCancelCheck(std::function<bool()> cancelled) { m_cancelCheck = std::move(cancelled); }
     void setRandom(Backoff::RandomFn random);
 
-    // POST /api/v1/sessions. "sign_in_refused" for a wrong account or password.
+    // POST /api/v1/sessions. "sign_in_refused" for a wrong account or password, "sign_in_needed"
+    // when there is no password (any more) to sign in with.
     Result<HubAccount> signIn();
     bool isSignedIn() const { return !m_token.isEmpty(); }
     const HubAccount& signedInAccount() const { return m_signedIn; }
-    void dropToken() { m_token.clear(); }
+    // The current session, its token copied, to keep in the cache; empty when not signed in.
+    HubSession session() const;
+    void dropToken()
+    {
+        m_token.clear();
+        m_signedIn = {};
+    }
 
     // One round trip, no retry. TLS refusals and transport failures are errors; any HTTP status is
     // a Reply. A 2xx whose body is not a JSON object is "hub_bad_reply".
     Result<Reply> exchange(const Request& request);
     // Retries network failures, timeouts, bad bodies, 5xx and 429 (honouring Retry-After) with
-    // backoff; on 401 signs in again once and repeats. Any other status is returned to the caller.
+    // backoff. On 401 the token is dropped and the call ends with "sign_in_needed", unless a password
+    // not yet used for a sign-in is at hand (then it signs in once and repeats). Any other status
+    // is returned to the caller.
     Result<Reply> call(const Request& request);
     // For enrolment: a TLS handshake and any HTTP answer (GET api/v1/changes without a token).
     Result<Reply> probe();
@@ -129,8 +155,8 @@ private:
     Backoff m_backoff;
     QNetworkAccessManager* m_nam = nullptr;
     QString m_account;
-    QString m_password;
-    QString m_token;
+    security::SecretBytes m_password;
+    security::SecretBytes m_token;
     HubAccount m_signedIn;
     std::function<bool()> m_cancelCheck;
     QEventLoop* m_wait = nullptr;

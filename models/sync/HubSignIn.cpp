@@ -1,5 +1,6 @@
 #include "HubSignIn.h"
 
+#include "SessionCache.h"
 #include "SyncState.h"
 #include "store/Workspace.h"
 
@@ -36,14 +37,17 @@ Status probe(const Enrolment& enrolment, SyncOptions options)
     return {};
 }
 
-Result<HubAccount> signIn(const Enrolment& enrolment, const QString& account, const QString& password,
+Result<HubSession> signIn(const Enrolment& enrolment, const QString& account, security::SecretBytes password,
                           const SyncOptions& options)
 {
     HubClient client(enrolment, options);
-    client.setCredentials(account, password);
+    client.setCredentials(account, std::move(password));
     auto signedIn = client.signIn();
+    HubSession session = client.session();
     client.forgetCredentials();
-    return signedIn;
+    if (!signedIn)
+        return signedIn.error();
+    return session;
 }
 
 Status recordEnrolment(store::Workspace& workspace, const Enrolment& enrolment, bool* hubChanged)
@@ -59,15 +63,28 @@ Status recordEnrolment(store::Workspace& workspace, const Enrolment& enrolment, 
     return {};
 }
 
-Status recordSignIn(store::Workspace& workspace, const QString& account)
+Status recordSignIn(store::Workspace& workspace, const QString& account, const HubSession* session)
 {
-    if (Status s = SyncState(workspace.database().writer()).setAccountFor(workspace.user(), account); !s)
+    store::Connection& db = workspace.database().writer();
+    if (Status s = SyncState(db).setAccountFor(workspace.user(), account); !s)
         return s;
+    if (session && !session->isEmpty()) {
+        auto enrolment = Enrolment::load(db);
+        if (!enrolment)
+            return enrolment.error();
+        if (Status s = SessionCache(db).save(workspace.user(), account, *enrolment, *session); !s)
+            return s;
+    }
     if (auto e = workspace.audit().append(workspace.user(), QStringLiteral("sync.login"),
                                           QStringLiteral("account=%1").arg(account));
         !e)
         return e.error();
     return {};
+}
+
+Status forgetSession(store::Workspace& workspace)
+{
+    return SessionCache(workspace.database().writer()).drop(workspace.user());
 }
 
 } // namespace adm::sync::hubsignin

@@ -28,15 +28,19 @@ Enrolment prepare(store::Connection& connection, const QUrl& hubUrl, const QByte
 // now. Any other (a refused certificate): this enrolment must not be saved.
 Status probe(const Enrolment& enrolment, SyncOptions options);
 
-// One sign-in with the account and password: "sign_in_refused" for a wrong one, the transport
-// codes of HubClient when the hub cannot be reached or its certificate is refused.
-Result<HubAccount> signIn(const Enrolment& enrolment, const QString& account, const QString& password,
+// One sign-in with the account and password: the session the hub granted (its token, to keep with
+// recordSignIn), "sign_in_refused" for a wrong password, the transport codes of HubClient when the
+// hub cannot be reached or its certificate is refused. The password is wiped when it returns.
+Result<HubSession> signIn(const Enrolment& enrolment, const QString& account, security::SecretBytes password,
                           const SyncOptions& options);
 
 // Saves the enrolment and writes "sync.enrol" to the audit log. `hubChanged`: see Enrolment::save.
 Status recordEnrolment(store::Workspace& workspace, const Enrolment& enrolment, bool* hubChanged = nullptr);
-// Remembers the account (never the password) for the workspace's user and writes "sync.login".
-Status recordSignIn(store::Workspace& workspace, const QString& account);
+// Remembers the account (never the password) for the workspace's user and writes "sync.login";
+// with a session, keeps its token in the cache (SessionCache) for the next start of the sync.
+Status recordSignIn(store::Workspace& workspace, const QString& account, const HubSession* session = nullptr);
+// Forgets the kept session of the workspace's user (signing out); the account stays remembered.
+Status forgetSession(store::Workspace& workspace);
 
 } // namespace hubsignin
 

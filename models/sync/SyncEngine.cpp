@@ -3,6 +3,7 @@
 #include "Outbox.h"
 #include "Puller.h"
 #include "Pusher.h"
+#include "SessionCache.h"
 #include "SyncState.h"
 #include "domain/JsonCodec.h"
 #include "store/CacheEligibility.h"
@@ -26,10 +27,7 @@ SyncEngine::SyncEngine(store::Workspace& workspace, const SyncOptions& options)
     connect(m_resumeTimer, &QTimer::timeout, this, [this] { syncNow(cancelEpoch()); });
 }
 
-SyncEngine::~SyncEngine()
-{
-    m_password.fill(QChar(0));
-}
+SyncEngine::~SyncEngine() = default; // m_password and the client's secrets wipe themselves
 
 void SyncEngine::cancel()
 {
@@ -44,13 +42,13 @@ void SyncEngine::wakeClient()
         m_client->wake();
 }
 
-void SyncEngine::setCredentials(const QString& account, const QString& password)
+void SyncEngine::setCredentials(const QString& account, security::SecretBytes password)
 {
-    m_password.fill(QChar(0));
     m_account = account;
-    m_password = password;
     if (m_client)
-        m_client->setCredentials(account, password);
+        m_client->setCredentials(account, std::move(password));
+    else
+        m_password = std::move(password);
 }
 
 void SyncEngine::setRandom(Backoff::RandomFn random)
@@ -114,12 +112,28 @@ Status SyncEngine::prepareClient()
                               .arg(reason));
         });
     }
+    store::Connection& db = m_workspace.database().writer();
+    if (m_account.isEmpty())
+        m_account = SyncState(db).accountFor(m_workspace.user());
     if (m_account.isEmpty())
         return Error{code::NoAccount,
                      SyncText::tr("No hub account is set for this user. Sign in once with: admissionsctl login "
                                   "--account ACCOUNT")};
-    if (m_client->account() != m_account)
-        m_client->setCredentials(m_account, m_password);
+    const bool otherAccount = m_client->account() != m_account;
+    if (!m_password.isEmpty()) {
+        m_client->setCredentials(m_account, std::move(m_password));
+    } else if (otherAccount || (!m_client->isSignedIn() && !m_client->hasPassword())) {
+        // The session an earlier sign-in left in the cache, while the hub has not ended it.
+        if (otherAccount)
+            m_client->forgetCredentials();
+        auto kept = SessionCache(db).load(m_workspace.user(), m_account, m_enrolment, QDateTime::currentDateTimeUtc());
+        if (!kept)
+            return kept.error();
+        if (kept->has_value()) {
+            m_client->setSession(m_account, std::move(**kept));
+            m_announceSession = true;
+        }
+    }
     return {};
 }
 
@@ -145,12 +159,15 @@ PassResult SyncEngine::runPass(quint64 epoch)
         }
         return result;
     };
+    store::Connection& db = m_workspace.database().writer();
     auto fail = [&](const Error& e) {
         result.errorCode = e.code;
         result.errorMessage = e.message;
+        // The hub ended the session: its token is of no more use, and a restart must not try it.
+        if (e.code == code::SignInNeeded)
+            (void)SessionCache(db).drop(m_workspace.user());
         return finish();
     };
-    store::Connection& db = m_workspace.database().writer();
     if (Status s = prepareClient(); !s)
         return fail(s.error());
     before = m_client->counters();
@@ -162,7 +179,14 @@ PassResult SyncEngine::runPass(quint64 epoch)
         timings.signInNs = phase.nsecsElapsed();
         if (!account)
             return fail(account.error());
+        // Kept for the next start while the hub accepts it; the password is gone from the client now.
+        if (Status s = SessionCache(db).save(m_workspace.user(), m_account, m_enrolment, m_client->session()); !s)
+            qCWarning(lcSync) << "the hub session could not be kept in the cache:" << s.error().code;
+        m_announceSession = false;
         Q_EMIT signedIn(account->id, account->roles);
+    } else if (m_announceSession) {
+        m_announceSession = false;
+        Q_EMIT signedIn(m_client->signedInAccount().id, m_client->signedInAccount().roles);
     }
 
     Q_EMIT progress({Phase::Push, 0, 0});
@@ -180,7 +204,8 @@ PassResult SyncEngine::runPass(quint64 epoch)
     // The network, TLS, the session or a cancel: the pull would meet the same. Anything else was
     // about the push alone: still bring the cache up to date.
     if (!pushed && (isTransient(pushed.error().code) || isTlsRefusal(pushed.error().code) ||
-                    pushed.error().code == code::SignInRefused || pushed.error().code == code::Cancelled))
+                    pushed.error().code == code::SignInRefused || pushed.error().code == code::SignInNeeded ||
+                    pushed.error().code == code::Cancelled))
         fail(pushed.error());
 
     if (result.ok()) {

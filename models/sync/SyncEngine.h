@@ -37,7 +37,11 @@ public:
     quint64 cancelEpoch() const { return m_cancelEpoch.load(); }
     bool isRunning() const { return m_running.load(); }
 
-    void setCredentials(const QString& account, const QString& password);
+    // The hub account and its password, handed to the client and wiped once a sign-in succeeds;
+    // the session token is then kept in the cache (SessionCache). Without a password, the engine
+    // uses the kept session of the workspace's user and its remembered account, and a pass that
+    // needs a sign-in ends with "sign_in_needed".
+    void setCredentials(const QString& account, security::SecretBytes password);
     // A pass, unless cancel() was called after `epoch` was read. While one runs, another follows it.
     void syncNow(quint64 epoch);
     // Passes every `ms` (0: off); after an offline pass the next comes sooner, backing off.
@@ -63,7 +67,8 @@ private:
     std::unique_ptr<HubClient> m_client;
     Enrolment m_enrolment;
     QString m_account;
-    QString m_password;
+    security::SecretBytes m_password; // until the client exists to take it
+    bool m_announceSession = false;   // a kept session was taken: say who is signed in
     Backoff::RandomFn m_random;
     Backoff m_resumeBackoff;
     std::atomic<quint64> m_cancelEpoch{0};

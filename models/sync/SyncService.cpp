@@ -28,12 +28,14 @@ SyncService::~SyncService()
     (void)shutdown();
 }
 
-void SyncService::setCredentials(const QString& account, const QString& password)
+void SyncService::setCredentials(const QString& account, security::SecretBytes password)
 {
     if (!m_engine)
         return;
+    // One owner travels to the sync thread (the functor must be copyable): no copy of the bytes.
+    auto secret = std::make_shared<security::SecretBytes>(std::move(password));
     QMetaObject::invokeMethod(
-        m_engine, [engine = m_engine, account, password] { engine->setCredentials(account, password); },
+        m_engine, [engine = m_engine, account, secret] { engine->setCredentials(account, std::move(*secret)); },
         Qt::QueuedConnection);
 }
 

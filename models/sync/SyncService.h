@@ -30,8 +30,8 @@ public:
                 QObject* parent = nullptr);
     ~SyncService() override;
 
-    // The hub account and its password, in memory for this session only.
-    void setCredentials(const QString& account, const QString& password);
+    // The hub account and its password, in memory only until a sign-in succeeds (SyncEngine).
+    void setCredentials(const QString& account, security::SecretBytes password);
     void syncNow();
     void setWatchInterval(int ms); // 0: off
     // Ends the running pass at its next wait (it reports code "cancelled") and drops queued ones.

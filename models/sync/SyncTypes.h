@@ -116,6 +116,8 @@ inline const QString Refused = QStringLiteral("hub_refused");
 inline const QString PageTooLarge = QStringLiteral("hub_page_too_large"); // over SyncOptions::maxPageBytes
 inline const QString NoProgress = QStringLiteral("hub_no_progress");      // has_more pages that lead nowhere
 inline const QString SignInRefused = QStringLiteral("sign_in_refused");
+// The hub ended the session (401) and no password is kept to renew it: ask the person again.
+inline const QString SignInNeeded = QStringLiteral("sign_in_needed");
 inline const QString Cancelled = QStringLiteral("cancelled");
 } // namespace code
 

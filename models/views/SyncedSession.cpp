@@ -1,6 +1,7 @@
 #include "SyncedSession.h"
 
 #include "store/Workspace.h"
+#include "sync/HubSignIn.h"
 #include "sync/SyncService.h"
 
 namespace adm::views {
@@ -19,6 +20,10 @@ SyncedSession::SyncedSession(std::unique_ptr<store::Workspace> workspace, QObjec
         if (r.summary.applied > 0 || r.summary.pushed > 0 || r.summary.conflicts > 0 || r.summary.removed > 0)
             Q_EMIT cacheChanged();
         Q_EMIT syncFinished(r.ok(), r.errorMessage);
+        if (r.errorCode == sync::code::SignInNeeded && !m_signInAsked) {
+            m_signInAsked = true;
+            Q_EMIT signInNeeded();
+        }
     });
     connect(m_service.get(), &sync::SyncService::onlineChanged, this, [this](bool online) {
         m_online = online;
@@ -31,10 +36,23 @@ SyncedSession::~SyncedSession()
     (void)close();
 }
 
-void SyncedSession::setCredentials(const QString& account, const QString& password)
+void SyncedSession::setCredentials(const QString& account, security::SecretBytes password)
 {
-    if (m_service)
-        m_service->setCredentials(account, password);
+    if (!m_service)
+        return;
+    m_signInAsked = false;
+    m_service->setCredentials(account, std::move(password));
+}
+
+void SyncedSession::setHubSession(const QString& account, std::shared_ptr<sync::HubSession> session)
+{
+    if (!m_service || !session)
+        return;
+    m_signInAsked = false;
+    m_service->post<Status>(
+        [account, session](store::Workspace& w) { return sync::hubsignin::recordSignIn(w, account, session.get()); },
+        this, [](Status) {});
+    m_service->syncNow(); // queued to the same thread after the job: it finds the kept session
 }
 
 void SyncedSession::setWatchInterval(int ms)

@@ -1,13 +1,15 @@
 #pragma once
 
 #include "Session.h"
+#include "security/SecretBytes.h"
 
 namespace adm::store {
 class Database;
 }
 namespace adm::sync {
 class SyncService;
-}
+struct HubSession;
+} // namespace adm::sync
 
 namespace adm::views {
 
@@ -19,8 +21,13 @@ public:
     explicit SyncedSession(std::unique_ptr<store::Workspace> workspace, QObject* parent = nullptr);
     ~SyncedSession() override;
 
-    // The hub account and its password for this session (from the sign-in).
-    void setCredentials(const QString& account, const QString& password);
+    // The hub account and a password not yet checked by the hub ("Sync when it answers", or
+    // $ADMISSIONS_HUB_PASSWORD): wiped once a sign-in succeeds. Without it the engine uses the session
+    // kept in the cache.
+    void setCredentials(const QString& account, security::SecretBytes password);
+    // A session a sign-in dialog has just obtained: kept in the cache (on the writer's thread), then
+    // a sync follows.
+    void setHubSession(const QString& account, std::shared_ptr<sync::HubSession> session);
     void setWatchInterval(int ms);
 
     QString user() const override { return m_user; }
@@ -34,6 +41,11 @@ public:
     void cancelSync() override;
     std::unique_ptr<store::Workspace> close() override;
 
+Q_SIGNALS:
+    // A pass ended with "sign_in_needed": the hub ended the session and no password is kept. Emitted
+    // once, until setCredentials or setHubSession gives the engine a way in again.
+    void signInNeeded();
+
 private:
     QString m_user;
     QString m_role;
@@ -41,6 +53,7 @@ private:
     store::Database* m_database = nullptr; // owned by the workspace the service holds
     std::unique_ptr<sync::SyncService> m_service;
     bool m_online = false;
+    bool m_signInAsked = false;
 };
 
 } // namespace adm::views

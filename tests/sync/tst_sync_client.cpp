@@ -30,7 +30,7 @@ private Q_SLOTS:
     void caFileRules();
     void retriesServerErrorsHonouringRetryAfter();
     void neverRetriesOtherClientErrors();
-    void signsInAgainOnceOn401();
+    void a401AfterTheSignInAsksForThePassword();
     void wrongPasswordIsRefusedWithoutRetry();
     void hangTimesOutAndRetries();
     void cancelEndsAWaitEarly();
@@ -254,26 +254,36 @@ void TestSyncClient::neverRetriesOtherClientErrors()
     }
 }
 
-void TestSyncClient::signsInAgainOnceOn401()
+void TestSyncClient::a401AfterTheSignInAsksForThePassword()
 {
     HubClient client(enrolment(*m_hub, m_ca.certPem), quick());
     client.setCredentials(QStringLiteral("liu.fang"), QStringLiteral("pw"));
     QVERIFY(client.signIn().ok());
+    QVERIFY(!client.hasPassword()); // the password went with the successful sign-in
     m_hub->expireSessions();
     m_hub->clearLog();
     HubClient::Request req;
     req.path = QStringLiteral("api/v1/changes");
+    // No silent renewal: the session ended and only the person can give the password again.
+    QCOMPARE(client.call(req).error().code, QStringLiteral("sign_in_needed"));
+    QCOMPARE(m_hub->log().size(), 1);
+    QCOMPARE(m_hub->log().at(0).status, 401);
+    QVERIFY(!client.isSignedIn());
+    // Given again, the password signs in once (the token being gone) and the call goes through.
+    m_hub->clearLog();
+    client.setCredentials(QStringLiteral("liu.fang"), QStringLiteral("pw"));
     auto r = client.call(req);
     QVERIFY(r.ok());
     QCOMPARE(r->status, 200);
     const auto log = m_hub->log();
-    QCOMPARE(log.size(), 3);
-    QCOMPARE(log.at(0).status, 401);
-    QCOMPARE(log.at(1).path, QStringLiteral("/api/v1/sessions"));
-    QCOMPARE(log.at(2).status, 200);
-    // A hub that keeps saying 401 after a fresh sign-in: stop, do not loop.
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.at(0).path, QStringLiteral("/api/v1/sessions"));
+    QCOMPARE(log.at(1).status, 200);
+    // A hub that says 401 right after a fresh sign-in: stop, do not loop.
+    HubClient fresh(enrolment(*m_hub, m_ca.certPem), quick());
+    fresh.setCredentials(QStringLiteral("liu.fang"), QStringLiteral("pw"));
     m_hub->addFault({"GET", QStringLiteral("/api/v1/changes"), FakeHub::Fault::Status, 2, 401});
-    QCOMPARE(client.call(req).error().code, QStringLiteral("sign_in_refused"));
+    QCOMPARE(fresh.call(req).error().code, QStringLiteral("sign_in_needed"));
     m_hub->clearFaults();
 }
 

@@ -187,6 +187,36 @@ void TestSyncCtl::connectLoginSync()
     QCOMPARE(summary.value(QStringLiteral("pulled")).toInteger(), m_fx.hub.lastSeq());
     QVERIFY(summary.value(QStringLiteral("pushed")).toInteger() >= 3); // init, enrol, login audit entries
     QVERIFY(sync.err.contains("Receiving"));
+
+    // The session `login` kept in the encrypted cache: a later sync needs no password (a wrong one in
+    // the environment is not even read) and does not sign in again.
+    auto signIns = [this] {
+        int n = 0;
+        for (const FakeHub::Logged& l : m_fx.hub.log())
+            n += l.path == QLatin1String("/api/v1/sessions");
+        return n;
+    };
+    m_fx.hub.clearLog();
+    sync = ctl({QStringLiteral("sync")}, m_data, {{QStringLiteral("ADMISSIONS_HUB_PASSWORD"), QStringLiteral("nope")}});
+    QVERIFY2(sync.exitCode == 0, sync.err.constData());
+    QCOMPARE(signIns(), 0);
+    // The hub ends the session: without a password to give, sync says so and exits 6.
+    m_fx.hub.expireSessions();
+    sync = ctl({QStringLiteral("sync")}, m_data, {{QStringLiteral("ADMISSIONS_HUB_PASSWORD"), QString()}});
+    QCOMPARE(sync.exitCode, 6);
+    QCOMPARE(QJsonDocument::fromJson(sync.out)
+                 .object()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
+             QStringLiteral("sign_in_needed"));
+    // With the password, it signs in once and keeps the new session.
+    m_fx.hub.clearLog();
+    sync = ctl({QStringLiteral("sync")}, m_data);
+    QVERIFY2(sync.exitCode == 0, sync.err.constData());
+    QCOMPARE(signIns(), 1);
+
     const auto stats = ctl({QStringLiteral("stats"), QStringLiteral("--json")}, m_data);
     QCOMPARE(QJsonDocument::fromJson(stats.out)
                  .object()
@@ -335,6 +365,8 @@ void TestSyncCtl::watchStopsOnSignal()
 
 void TestSyncCtl::watchEndsWhenSignInIsRefused()
 {
+    // The session kept since `login` ends; the password asked for then is wrong.
+    m_fx.hub.expireSessions();
     const auto r =
         ctl({QStringLiteral("sync"), QStringLiteral("--watch"), QStringLiteral("--interval"), QStringLiteral("0.2")},
             m_data, {{QStringLiteral("ADMISSIONS_HUB_PASSWORD"), QStringLiteral("not the password")}});

@@ -238,8 +238,12 @@ void TestSyncFaults::retriesAbsorbTransientFaults()
     QVERIFY(SyncFixture::runPass(*service).ok());
     const QStringList keys = makeWork(*service, fx.hub);
     const FakeHub::FaultRule fault = rule();
-    if (fault.path == QLatin1String("/api/v1/sessions"))
-        fx.hub.expireSessions(); // signed in already: make the pass sign in again, into the fault
+    if (fault.path == QLatin1String("/api/v1/sessions")) {
+        // Signed in already: the hub ends the session and the person gives the password again (the
+        // client keeps none after a sign-in), so that the pass signs in again, into the fault.
+        fx.hub.expireSessions();
+        service->setCredentials(SyncFixture::kAccount, SyncFixture::kPassword);
+    }
     fx.hub.addFault(fault);
     const PassResult r = SyncFixture::runPass(*service);
     QVERIFY2(r.ok(), qPrintable(r.errorMessage));

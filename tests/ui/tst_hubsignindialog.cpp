@@ -1,6 +1,7 @@
 #include "HubFixture.h"
 #include "HubSignInDialog.h"
 #include "sync/Enrolment.h"
+#include "sync/HubClient.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -67,14 +68,24 @@ void TestHubSignInDialog::wrongThenRightPassword()
     QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("did not accept")), 20000);
     QTRY_VERIFY(signIn->isEnabled());
     QVERIFY(dialog.isVisible());
-    QVERIFY(dialog.password().isEmpty());
+    QVERIFY(!dialog.hasPassword() && !dialog.hasSession());
+    QVERIFY(edit->text().isEmpty()); // taken out of the widget at once, also when refused
     QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("laterButton"))->isVisible()); // refused: no way around
 
     edit->clear();
     QTest::keyClicks(edit, m_hub.password(m_account));
     QTest::keyClick(edit, Qt::Key_Return);
     QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 20000);
-    QCOMPARE(dialog.password(), m_hub.password(m_account));
+    // Signed in: the session (a real token of the hub) is handed on, the password is not kept.
+    QVERIFY(!dialog.hasPassword());
+    QVERIFY(dialog.hasSession());
+    auto session = dialog.takeSession();
+    QCOMPARE(session->account.id, m_account);
+    QCOMPARE(m_hub
+                 .get(QStringLiteral("/api/v1/changes?limit=1"),
+                      QString::fromLatin1(session->token.constData(), session->token.size()))
+                 .status,
+             200);
     QVERIFY(edit->text().isEmpty());
 }
 
@@ -93,14 +104,15 @@ void TestHubSignInDialog::unreachableHubIsExplained()
     QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("cannot be reached")), 20000);
     QTRY_VERIFY(edit->isEnabled());
     QVERIFY(dialog.isVisible());
-    QVERIFY(dialog.password().isEmpty());
+    QVERIFY(!dialog.hasPassword());
 
     // No network is no reason to stop work: keep the password and let the session sync later.
     auto* later = dialog.findChild<QPushButton*>(QStringLiteral("laterButton"));
     QVERIFY(later && later->isVisible());
     QTest::mouseClick(later, Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QCOMPARE(dialog.password(), m_hub.password(m_account));
+    QVERIFY(!dialog.hasSession());
+    QVERIFY(dialog.takePassword().equals(m_hub.password(m_account).toUtf8()));
 }
 
 void TestHubSignInDialog::workOffline()
@@ -110,7 +122,7 @@ void TestHubSignInDialog::workOffline()
     QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit")), m_hub.password(m_account));
     QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("offlineButton")), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
-    QVERIFY(dialog.password().isEmpty()); // typed but not signed in: no password for the session
+    QVERIFY(!dialog.hasPassword() && !dialog.hasSession()); // typed but not signed in: nothing for the session
 }
 
 QTEST_MAIN(TestHubSignInDialog)

@@ -65,6 +65,7 @@ void TestUnlockDialog::wrongThenRightPassphrase()
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("passphrase")), qPrintable(error->text()));
     QVERIFY(!dialog.takeWorkspace());
+    QVERIFY(edit->text().isEmpty()); // taken out of the widget into secure storage, right or wrong
 
     edit->clear();
     QTest::keyClicks(edit, m_pass);
