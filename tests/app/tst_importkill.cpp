@@ -1,4 +1,5 @@
 #include "CtlFixture.h"
+#include "ResultCheck.h"
 #include "store/Workspace.h"
 
 #include <QDir>
@@ -116,6 +117,7 @@ void TestImportKill::killAtRandomMoments()
         const auto r = CtlFixture::ctl({QStringLiteral("import"), QStringLiteral("--data-dir"), dir, m_city});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         auto after = adm::store::Workspace::unlock(dir, QStringLiteral("admin"), CtlFixture::kPassphrase);
+        QVERIFY_OK(after);
         QCOMPARE(rowsInCache(**after), qint64(m_facts.seqs.size()));
         QDir(dir).removeRecursively();
     }

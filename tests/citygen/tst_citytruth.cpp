@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "citygen/CityGenerator.h"
 #include "domain/IdNumber.h"
 #include "domain/JsonCodec.h"
@@ -138,9 +139,11 @@ void TestCityTruth::initTestCase()
                 m_apps.append(*json::readApplication(c.data));
             } else if (c.entity == entity::School) {
                 const auto s = json::readSchool(c.data);
+                QVERIFY_OK(s);
                 m_schoolDistrict.insert(s->id, s->districtCode);
             } else if (c.entity == entity::Policy) {
                 const auto p = json::readPolicy(c.data);
+                QVERIFY_OK(p);
                 m_policies.insert(p->districtCode + p->grade, *p);
             }
         },

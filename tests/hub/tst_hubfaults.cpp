@@ -1,5 +1,6 @@
 #include "FaultInjector.h"
 #include "HubFixture.h"
+#include "ResultCheck.h"
 
 #include <QTest>
 
@@ -63,8 +64,11 @@ void TestHubFaults::sameSeedSameFaults()
 {
     const QString spec = QStringLiteral("drop-after:decisions:0.5,truncate:changes:0.3,status503:any:0.2");
     auto a = FaultInjector::parse(spec, 42);
+    QVERIFY_OK(a);
     auto b = FaultInjector::parse(spec, 42);
+    QVERIFY_OK(b);
     auto c = FaultInjector::parse(spec, 43);
+    QVERIFY_OK(c);
     QStringList seqA;
     QStringList seqB;
     QStringList seqC;

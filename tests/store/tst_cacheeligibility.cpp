@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "domain/JsonCodec.h"
 #include "security/Crypto.h"
@@ -127,6 +128,7 @@ void TestCacheEligibility::fixtureThroughTheCache()
 void TestCacheEligibility::secondRefreshChecksNothing()
 {
     auto stats = CacheEligibility(m_db->writer()).refresh();
+    QVERIFY_OK(stats);
     QCOMPARE(stats->checked, 0);
     QVERIFY(!stats->everything);
 }

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "domain/JsonCodec.h"
 #include "security/Crypto.h"
@@ -93,6 +94,7 @@ void TestChangeApplier::appliesFixture()
     QVERIFY2(stats.ok(), qPrintable(stats.error().message));
     QCOMPARE(stats->upserted, changes.size());
     auto counts = collectCacheStats(m_db->writer());
+    QVERIFY_OK(counts);
     const QJsonObject entities = counts->value(QStringLiteral("entities")).toObject();
     QCOMPARE(entities.value(QStringLiteral("application")).toInt(), 9);
     QCOMPARE(entities.value(QStringLiteral("agency_record")).toInt(), 18);
@@ -121,6 +123,7 @@ void TestChangeApplier::olderVersionNeverOverwritesNewer()
 {
     QVERIFY(m_applier->apply({app(QStringLiteral("A1"), 3, QStringLiteral("approved"))}).ok());
     auto stats = m_applier->apply({app(QStringLiteral("A1"), 2, QStringLiteral("submitted"))});
+    QVERIFY_OK(stats);
     QCOMPARE(stats->skipped, 1);
     QVERIFY(dataOf(QStringLiteral("applications"), QStringLiteral("A1")).contains(QStringLiteral("approved")));
     // Within one batch, too: the newest wins whatever the order.
@@ -137,6 +140,7 @@ void TestChangeApplier::deleteThenLateOlderUpsertStaysDeleted()
     QVERIFY(m_applier->apply({app(QStringLiteral("A1"), 2, QStringLiteral("submitted"))}).ok());
     const Change del{0, entity::Application, QStringLiteral("delete"), QStringLiteral("A1"), 3, {}};
     auto stats = m_applier->apply({del});
+    QVERIFY_OK(stats);
     QCOMPARE(stats->deleted, 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM applications")), 0);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM application_people")), 0);
@@ -154,6 +158,7 @@ void TestChangeApplier::deleteWithNewerRowIsIgnored()
     QVERIFY(m_applier->apply({app(QStringLiteral("A1"), 6, QStringLiteral("submitted"))}).ok());
     auto stats =
         m_applier->apply({Change{0, entity::Application, QStringLiteral("delete"), QStringLiteral("A1"), 5, {}}});
+    QVERIFY_OK(stats);
     QCOMPARE(stats->skipped, 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM applications")), 1);
 }
@@ -180,6 +185,7 @@ void TestChangeApplier::unknownFieldsAndDatasetsKept()
         QJsonDocument::fromJson(dataOf(QStringLiteral("agency_records"), QStringLiteral("R-TAX-1")).toUtf8()).object(),
         record);
     auto counts = collectCacheStats(m_db->writer());
+    QVERIFY_OK(counts);
     QCOMPARE(counts->value(QStringLiteral("datasets")).toObject().value(QStringLiteral("tax_payment")).toInt(), 1);
 }
 
@@ -192,6 +198,7 @@ void TestChangeApplier::unknownEntityKept()
                 .ok());
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM other_entities WHERE entity = 'student_status'")), 1);
     auto counts = collectCacheStats(m_db->writer());
+    QVERIFY_OK(counts);
     QCOMPARE(counts->value(QStringLiteral("entities")).toObject().value(QStringLiteral("student_status")).toInt(), 1);
 }
 

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "domain/JsonCodec.h"
 #include "security/Crypto.h"
@@ -174,6 +175,7 @@ void TestDatabase::plainBaselineWouldShowPersonalData()
     QVERIFY(plain.ok());
     QVERIFY((*plain)->exec(QStringLiteral("CREATE TABLE t (data TEXT)")).ok());
     auto insert = (*plain)->prepare(QStringLiteral("INSERT INTO t VALUES (?)"));
+    QVERIFY_OK(insert);
     for (const Change& c : fixture())
         insert->bindUtf8(1, QJsonDocument(c.data).toJson(QJsonDocument::Compact)).run().ok();
     plain->reset();

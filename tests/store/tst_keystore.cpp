@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "store/Workspace.h"
 
@@ -129,6 +130,7 @@ void TestKeyStore::onlyAdministratorsAddUsersOrExportKey()
     QTemporaryDir dir;
     {
         auto ws = Workspace::initialise(dir.path(), QStringLiteral("admin"), QStringLiteral("principal"), kPass);
+        QVERIFY_OK(ws);
         QVERIFY((*ws)->addUser(QStringLiteral("r"), QStringLiteral("reviewer"), kPass, false).ok());
     }
     auto reviewer = Workspace::unlock(dir.path(), QStringLiteral("r"), kPass);
@@ -164,6 +166,7 @@ void TestKeyStore::promotingInKeysFileBreaksUnwrap()
     QTemporaryDir dir;
     {
         auto ws = Workspace::initialise(dir.path(), QStringLiteral("admin"), QStringLiteral("principal"), kPass);
+        QVERIFY_OK(ws);
         QVERIFY((*ws)->addUser(QStringLiteral("c"), QStringLiteral("clerk"), kPass, false).ok());
     }
     const QString path = dir.filePath(QStringLiteral("keys.json"));
@@ -200,6 +203,7 @@ void TestKeyStore::keysFileHoldsNoPlainKey()
 {
     QTemporaryDir dir;
     auto ws = Workspace::initialise(dir.path(), QStringLiteral("admin"), QStringLiteral("principal"), kPass);
+    QVERIFY_OK(ws);
     const QString hex = *(*ws)->exportRecoveryKey();
     const QByteArray keys = testsupport::fileBytes(dir.filePath(QStringLiteral("keys.json")));
     QVERIFY(!keys.contains(hex.toLatin1()));

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "SyncFixture.h"
 #include "security/AuditLog.h"
 #include "sync/DecisionWorkflow.h"
@@ -154,6 +155,7 @@ void TestSyncFaults::verifyConverged(SyncFixture& fx, const QStringList& keys, c
                                .arg(refusedKind)),
                  qint64(0));
         auto q = c->prepare(QStringLiteral("SELECT idempotency_key FROM outbox WHERE kind = '%1'").arg(refusedKind));
+        QVERIFY_OK(q);
         while (q->step())
             refusedKeys += q->text(0);
         QVERIFY(!refusedKeys.isEmpty());
@@ -166,6 +168,7 @@ void TestSyncFaults::verifyConverged(SyncFixture& fx, const QStringList& keys, c
     // The audit chain went up whole, in order, once.
     security::AuditLog log(*c);
     const auto local = log.entries(0, 1000);
+    QVERIFY_OK(local);
     const QList<QJsonObject> remote = fx.hub.auditEntries();
     QCOMPARE(remote.size(), local->size());
     for (int i = 0; i < remote.size(); ++i)
@@ -191,6 +194,7 @@ void TestSyncFaults::nextSyncConverges()
     QStringList keys;
     {
         auto service = fx.service();
+        QVERIFY(service);
         QVERIFY(SyncFixture::runPass(*service).ok());
         keys = makeWork(*service, fx.hub);
         QCOMPARE(keys.size(), 5);
@@ -200,6 +204,7 @@ void TestSyncFaults::nextSyncConverges()
         once.maxAttempts = 1; // the fault ends the pass
         once.requestTimeoutMs = 400;
         auto service = fx.service(once);
+        QVERIFY(service);
         fx.hub.addFault(rule());
         const PassResult r = SyncFixture::runPass(*service);
         QCOMPARE(fx.hub.unusedFaults(), 0); // the fault did happen
@@ -208,6 +213,7 @@ void TestSyncFaults::nextSyncConverges()
             QVERIFY(n <= 1);
     }
     auto service = fx.service();
+    QVERIFY(service);
     const PassResult r = SyncFixture::runPass(*service);
     QVERIFY2(r.ok(), qPrintable(r.errorMessage));
     // A 409 to a request holding one item is that item's answer (the contract's "conflict").
@@ -235,6 +241,7 @@ void TestSyncFaults::retriesAbsorbTransientFaults()
     SyncOptions options = SyncFixture::fastOptions();
     options.requestTimeoutMs = 400;
     auto service = fx.service(options);
+    QVERIFY(service);
     QVERIFY(SyncFixture::runPass(*service).ok());
     const QStringList keys = makeWork(*service, fx.hub);
     const FakeHub::FaultRule fault = rule();

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "domain/JsonCodec.h"
 #include "security/AuditLog.h"
@@ -129,6 +130,7 @@ void TestSyncOutbox::enqueueKeepsOrderAndKey()
     QCOMPARE(a->payload.value(QStringLiteral("idempotency_key")).toString(), a->idempotencyKey);
     QCOMPARE(b->idempotencyKey, QStringLiteral("given-key"));
     auto pending = outbox.pending(kind::Decision, 0, 10);
+    QVERIFY_OK(pending);
     QCOMPARE(pending->size(), 2);
     QCOMPARE(pending->at(0).id, a->id);
     QCOMPARE(outbox.pending(kind::Decision, a->id, 10)->size(), 1);
@@ -405,6 +407,7 @@ void TestSyncOutbox::decisionAndAuditCommitTogether()
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox")), qint64(1));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log")), auditBefore + 1);
     auto entries = m_audit->entries(auditBefore, 10);
+    QVERIFY_OK(entries);
     QCOMPARE(entries->last().action, QStringLiteral("decision.make"));
     QVERIFY(entries->last().subject.contains(app));
     QVERIFY(m_audit->verify().ok());
@@ -427,6 +430,7 @@ void TestSyncOutbox::decisionInFlightIsRefused()
 {
     const QString app = anyOpenApplication();
     auto first = workflow().decide({app, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
+    QVERIFY_OK(first);
     Outbox outbox(m_db->writer());
     QVERIFY(outbox.markAttempt({first->id}).ok()); // sent, answer lost
     auto second = workflow().decide({app, QStringLiteral("reject"), {}, QStringLiteral("age_out_of_range"), {}, {}});
@@ -449,6 +453,7 @@ void TestSyncOutbox::conflictShowsBothVersionsAndResolves()
                 .ok());
     // Before the pull: the upstream state is not here yet, deciding again waits for it.
     auto conflicts = Conflicts::list(m_db->writer());
+    QVERIFY_OK(conflicts);
     QCOMPARE(conflicts->size(), 1);
     QVERIFY(!conflicts->first().upstreamCurrent);
     QCOMPARE(conflicts->first().actions, QStringList{QStringLiteral("drop")});
@@ -486,6 +491,7 @@ void TestSyncOutbox::dropIsAudited()
 {
     const QString app = anyOpenApplication();
     auto item = workflow().decide({app, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
+    QVERIFY_OK(item);
     QVERIFY(workflow().drop(item->id).ok());
     QCOMPARE((*Outbox(m_db->writer()).item(item->id))->state, state::Dropped);
     QCOMPARE(m_audit->entries(0, 100)->last().action, QStringLiteral("outbox.drop"));
@@ -532,6 +538,7 @@ void TestSyncOutbox::enrolmentWithAnotherHubRestartsFeedAndAudit()
     QVERIFY(!changed);
     QCOMPARE(*state.get(SyncState::Cursor), QStringLiteral("c1.99"));
     auto outbox = Outbox(c).enqueue(kind::Decision, QStringLiteral("A1"), {}, 1, QStringLiteral("admin"));
+    QVERIFY_OK(outbox);
     e.hubUrl = QUrl(QStringLiteral("https://other.example.org/"));
     QVERIFY(Enrolment::save(c, e, &changed).ok());
     QVERIFY(changed);
@@ -540,6 +547,7 @@ void TestSyncOutbox::enrolmentWithAnotherHubRestartsFeedAndAudit()
     QCOMPARE(*state.get(SyncState::AuditSeq), QString());
     QCOMPARE((*Outbox(c).item(outbox->id))->state, state::Pending); // local work is kept
     const auto loaded = Enrolment::load(c);
+    QVERIFY_OK(loaded);
     QCOMPARE(loaded->hubUrl, e.hubUrl);
     QCOMPARE(loaded->workstationId, QStringLiteral("w-1"));
 }
