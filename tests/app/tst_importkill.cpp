@@ -97,9 +97,9 @@ void TestImportKill::killAtRandomMoments()
 
         auto ws = adm::store::Workspace::unlock(dir, QStringLiteral("admin"), CtlFixture::kPassphrase);
         QVERIFY2(ws.ok(), qPrintable(ws.error().message));
-        QCOMPARE((*ws)->database().writer().scalar(QStringLiteral("PRAGMA integrity_check"))->toString(),
+        QCOMPARE(TEST_VALUE((*ws)->database().writer().scalar(QStringLiteral("PRAGMA integrity_check"))).toString(),
                  QStringLiteral("ok"));
-        const QString lastSeq = *(*ws)->database().meta(QStringLiteral("import.last_seq"));
+        const QString lastSeq = TEST_VALUE((*ws)->database().meta(QStringLiteral("import.last_seq")));
         const qint64 rows = rowsInCache(**ws);
         // Whole batches only: the rows are exactly the changes up to the last committed batch.
         qint64 expected = 0;

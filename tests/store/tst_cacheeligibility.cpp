@@ -122,7 +122,7 @@ void TestCacheEligibility::fixtureThroughTheCache()
         QCOMPARE(categoryOf(id), e.value(QStringLiteral("category")).toString());
         QCOMPARE(flagsOf(id), flags.join(u','));
     }
-    QCOMPARE(m_db->writer().scalar(QStringLiteral("SELECT count(*) FROM eligibility_dirty"))->toInt(), 0);
+    QCOMPARE(TEST_VALUE(m_db->writer().scalar(QStringLiteral("SELECT count(*) FROM eligibility_dirty"))).toInt(), 0);
 }
 
 void TestCacheEligibility::secondRefreshChecksNothing()

@@ -82,14 +82,14 @@ QString TestChangeApplier::dataOf(const QString& table, const QString& id)
 
 qint64 TestChangeApplier::count(const QString& sql)
 {
-    return m_db->writer().scalar(sql)->toLongLong();
+    return TEST_VALUE(m_db->writer().scalar(sql)).toLongLong();
 }
 
 void TestChangeApplier::appliesFixture()
 {
     QList<Change> changes;
     for (const QJsonObject& o : testsupport::fixtureChanges())
-        changes.append(*json::readChange(o));
+        changes.append(TEST_VALUE(json::readChange(o)));
     auto stats = m_applier->apply(changes);
     QVERIFY2(stats.ok(), qPrintable(stats.error().message));
     QCOMPARE(stats->upserted, changes.size());
@@ -107,7 +107,7 @@ void TestChangeApplier::applyingTwiceChangesNothing()
 {
     QList<Change> changes;
     for (const QJsonObject& o : testsupport::fixtureChanges())
-        changes.append(*json::readChange(o));
+        changes.append(TEST_VALUE(json::readChange(o)));
     QVERIFY(m_applier->apply(changes).ok());
     const QString before = dataOf(QStringLiteral("applications"), QStringLiteral("A2026P0001"));
     const qint64 people = count(QStringLiteral("SELECT count(*) FROM application_people"));
@@ -220,11 +220,11 @@ void TestChangeApplier::metaWrittenWithBatch()
                 ->apply({app(QStringLiteral("A1"), 1, QStringLiteral("submitted"))},
                         {{QStringLiteral("feed.cursor"), QStringLiteral("c-1")}})
                 .ok());
-    QCOMPARE(*m_db->meta(QStringLiteral("feed.cursor")), QStringLiteral("c-1"));
+    QCOMPARE(TEST_VALUE(m_db->meta(QStringLiteral("feed.cursor"))), QStringLiteral("c-1"));
     Change bad = app(QStringLiteral("A2"), 1, QStringLiteral("submitted"));
     bad.data.remove(QStringLiteral("child"));
     QVERIFY(!m_applier->apply({bad}, {{QStringLiteral("feed.cursor"), QStringLiteral("c-2")}}).ok());
-    QCOMPARE(*m_db->meta(QStringLiteral("feed.cursor")), QStringLiteral("c-1"));
+    QCOMPARE(TEST_VALUE(m_db->meta(QStringLiteral("feed.cursor"))), QStringLiteral("c-1"));
 }
 
 // A batch commits without waiting for the disk, but what comes after it (a decision, an audit

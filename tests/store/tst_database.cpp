@@ -35,7 +35,7 @@ QList<Change> TestDatabase::fixture()
 {
     QList<Change> out;
     for (const QJsonObject& o : testsupport::fixtureChanges())
-        out.append(*json::readChange(o));
+        out.append(TEST_VALUE(json::readChange(o)));
     return out;
 }
 
@@ -44,7 +44,7 @@ void TestDatabase::personalData(QSet<QString>* names, QSet<QString>* ids)
     for (const Change& c : fixture()) {
         if (c.entity != entity::Application)
             continue;
-        const Application a = *json::readApplication(c.data);
+        const Application a = TEST_VALUE(json::readApplication(c.data));
         names->insert(a.child.name);
         ids->insert(a.child.idNumber);
         for (const Guardian& g : a.guardians) {
@@ -72,7 +72,7 @@ void TestDatabase::createThenReopen()
     }
     auto again = Database::open(path, key, Database::OpenMode::Existing);
     QVERIFY2(again.ok(), qPrintable(again.error().message));
-    QCOMPARE(*(*again)->meta(QStringLiteral("probe")), QStringLiteral("42"));
+    QCOMPARE(TEST_VALUE((*again)->meta(QStringLiteral("probe"))), QStringLiteral("42"));
     QCOMPARE(Database::open(path, key, Database::OpenMode::Create).error().code, QStringLiteral("already_exists"));
     QCOMPARE(Database::open(dir.filePath(QStringLiteral("none.db")), key, Database::OpenMode::Existing).error().code,
              QStringLiteral("not_found"));
@@ -192,7 +192,7 @@ void TestDatabase::readerSeesCommittedRows()
     QVERIFY(applier.apply(fixture()).ok());
     auto reader = (*db)->openReader();
     QVERIFY2(reader.ok(), qPrintable(reader.error().message));
-    QCOMPARE((*reader)->scalar(QStringLiteral("SELECT count(*) FROM applications"))->toInt(), 9);
+    QCOMPARE(TEST_VALUE((*reader)->scalar(QStringLiteral("SELECT count(*) FROM applications"))).toInt(), 9);
     QVERIFY(!(*reader)->exec(QStringLiteral("DELETE FROM applications")).ok()); // query_only
 }
 

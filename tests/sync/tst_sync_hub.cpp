@@ -299,7 +299,10 @@ void TestSyncHub::decisionMadeElsewhereIsAConflict()
     QVERIFY(SyncFixture::runPass(*there.service).ok()); // the other desk was first
     const PassResult r = SyncFixture::runPass(*here.service);
     QCOMPARE(r.summary.conflicts, qint64(1));
-    const Conflict k = Conflicts::list(*c)->first();
+    auto conflicts = Conflicts::list(*c);
+    QVERIFY_OK(conflicts);
+    QCOMPARE(conflicts->size(), 1);
+    const Conflict k = conflicts->first();
     QCOMPARE(k.item.resultCode, QStringLiteral("version_mismatch"));
     QCOMPARE(k.upstream.value(QStringLiteral("status")).toString(), QStringLiteral("info_requested"));
     QCOMPARE(k.upstream.value(QStringLiteral("decision")).toObject().value(QStringLiteral("outcome")).toString(),

@@ -1,4 +1,5 @@
 #include "SyncFixture.h"
+#include "ResultCheck.h"
 #include "security/AuditLog.h"
 
 #include <QDir>
@@ -110,7 +111,7 @@ void TestSyncKill::initTestCase()
     {
         auto ws = store::Workspace::unlock(m_pristine, SyncFixture::kUser, SyncFixture::kPassphrase);
         QVERIFY(ws.ok());
-        m_pristineCursor = *(*ws)->database().meta(QStringLiteral("sync.cursor"));
+        m_pristineCursor = TEST_VALUE((*ws)->database().meta(QStringLiteral("sync.cursor")));
     }
     // How long a whole sync of that takes, to spread the kills over it.
     const QString probe = m_fx.path(QStringLiteral("probe"));

@@ -125,7 +125,7 @@ void TestDetailModels::decideAndUndoThroughTheSession()
     QTRY_VERIFY(result.has_value());
     QVERIFY2(result->ok(), qPrintable(result->error().message));
     QCOMPARE(decided.count(), 1);
-    QCOMPARE(SessionStatus::read(*m_reader)->outbox, 1);
+    QCOMPARE(TEST_VALUE(SessionStatus::read(*m_reader)).outbox, 1);
     auto d = loadApplicationDetail(*m_reader, QStringLiteral("A2026P0001"));
     QVERIFY_OK(d);
     QCOMPARE(d->row.pending, QStringLiteral("reject"));
@@ -137,7 +137,7 @@ void TestDetailModels::decideAndUndoThroughTheSession()
     QTRY_VERIFY(undone.has_value());
     QVERIFY(undone->ok());
     QCOMPARE(**undone, QStringLiteral("A2026P0001"));
-    QCOMPARE(SessionStatus::read(*m_reader)->outbox, 0);
+    QCOMPARE(TEST_VALUE(SessionStatus::read(*m_reader)).outbox, 0);
     QVERIFY(!service.canUndo());
 }
 

@@ -182,7 +182,7 @@ void TestQueueModel::binCounts()
         total += model.countOf(Bin(b));
     }
     const qint64 open =
-        m_reader->scalar(QStringLiteral("SELECT count(*) FROM queue_rows WHERE bin != 9"))->toLongLong();
+        TEST_VALUE(m_reader->scalar(QStringLiteral("SELECT count(*) FROM queue_rows WHERE bin != 9"))).toLongLong();
     QCOMPARE(total, open);
     QCOMPARE(model.data(model.index(int(Bin::Approved), 0)).toString(), QStringLiteral("Approved"));
     QVERIFY(model.countOf(Bin::Approved) > 0);

@@ -495,7 +495,7 @@ void TestQueueSql::migrationFillsAnExistingCache()
         QCOMPARE(a.schoolName, r.schoolName);
         QCOMPARE(a.birthDate, r.birthDate);
     }
-    QCOMPARE(m_reader->scalar(QStringLiteral("SELECT count(*) FROM queue_name_grams"))->toLongLong(), grams);
+    QCOMPARE(TEST_VALUE(m_reader->scalar(QStringLiteral("SELECT count(*) FROM queue_name_grams"))).toLongLong(), grams);
 }
 
 QTEST_GUILESS_MAIN(TestQueueSql)
