@@ -108,6 +108,7 @@ void TestChangeApplier::applyingTwiceChangesNothing()
     QList<Change> changes;
     for (const QJsonObject& o : testsupport::fixtureChanges())
         changes.append(TEST_VALUE(json::readChange(o)));
+    QVERIFY2(!changes.isEmpty(), "no shared fixture (see the warning above)");
     QVERIFY(m_applier->apply(changes).ok());
     const QString before = dataOf(QStringLiteral("applications"), QStringLiteral("A2026P0001"));
     const qint64 people = count(QStringLiteral("SELECT count(*) FROM application_people"));

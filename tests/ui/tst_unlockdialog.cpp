@@ -44,6 +44,7 @@ void TestUnlockDialog::initTestCase()
     QList<Change> changes;
     for (const QJsonObject& o : testsupport::fixtureChanges())
         changes.append(TEST_VALUE(json::readChange(o)));
+    QVERIFY2(!changes.isEmpty(), "no shared fixture (see the warning above)");
     store::ChangeApplier applier((*ws)->database().writer());
     QVERIFY(applier.apply(changes).ok());
 }
