@@ -124,7 +124,7 @@ Status Hub::start()
     } else {
         qCWarning(lcHub).noquote() << "SANDBOX ONLY: demo account passwords are in" << accountsPath();
     }
-    m_sessions = std::make_unique<SessionStore>(m_options.tokenTtlSeconds);
+    m_sessions = std::make_unique<SessionStore>(m_options.tokenTtlSeconds, m_options.clock);
     m_context = std::make_unique<HubContext>(HubContext{m_options, *m_storage, *m_city, *m_accounts, *m_sessions});
 
     auto ca = CertificateAuthority::ensure(m_options.dataDir, m_options.listenAddress.toString());

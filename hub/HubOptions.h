@@ -2,9 +2,11 @@
 
 #include "domain/Result.h"
 
+#include <QDateTime>
 #include <QHostAddress>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 namespace adm::hub {
 
@@ -26,6 +28,9 @@ struct HubOptions {
     int maxConnections = 512;        // open connections, handshakes included; more are closed at once
     int maxItemsPerRequest = 5000;   // per list in a push request
     int passwordIterations = 100000; // PBKDF2-HMAC-SHA256, for the demo accounts made on first start
+    // The time now (UTC) for session expiry and sign-in lockouts. Empty: the system clock; tests set
+    // their own to move time forward without waiting. Not settable from the command line.
+    std::function<QDateTime()> clock;
 
     // Parses `arguments` (argv including the program name). On error or --help the error holds
     // the text to print; code "help" for --help/--version.

@@ -9,6 +9,16 @@ constexpr int kMaxFailures = 10;
 constexpr int kFailureWindowSeconds = 60;
 } // namespace
 
+SessionStore::SessionStore(int ttlSeconds, Clock clock)
+    : m_ttlSeconds(ttlSeconds)
+    , m_clock(std::move(clock))
+{}
+
+QDateTime SessionStore::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
 SessionStore::Issued SessionStore::create(const Account& account, const QString& workstationId,
                                           const QString& workstationName)
 {
@@ -16,7 +26,7 @@ SessionStore::Issued SessionStore::create(const Account& account, const QString&
         purge();
     const QString token = QString::fromLatin1(
         crypto::randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    Session s{account, workstationId, workstationName, QDateTime::currentDateTimeUtc().addSecs(m_ttlSeconds)};
+    Session s{account, workstationId, workstationName, now().addSecs(m_ttlSeconds)};
     m_sessions.insert(crypto::sha256(token.toLatin1()), s);
     m_failures.remove(account.id);
     return Issued{token, s.expiresAt};
@@ -30,7 +40,7 @@ std::optional<Session> SessionStore::find(const QByteArray& token)
     const auto it = m_sessions.constFind(key);
     if (it == m_sessions.constEnd())
         return std::nullopt;
-    if (it->expiresAt <= QDateTime::currentDateTimeUtc()) {
+    if (it->expiresAt <= now()) {
         m_sessions.remove(key);
         return std::nullopt;
     }
@@ -41,7 +51,7 @@ void SessionStore::noteFailure(const QString& accountId)
 {
     if (m_failures.size() > 10000)
         m_failures.clear(); // bounded memory whatever names a client invents
-    m_failures[accountId].append(QDateTime::currentDateTimeUtc());
+    m_failures[accountId].append(now());
 }
 
 int SessionStore::secondsLocked(const QString& accountId)
@@ -49,7 +59,7 @@ int SessionStore::secondsLocked(const QString& accountId)
     auto it = m_failures.find(accountId);
     if (it == m_failures.end())
         return 0;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = this->now();
     QList<QDateTime>& times = *it;
     times.removeIf([&](const QDateTime& t) { return t.secsTo(now) >= kFailureWindowSeconds; });
     if (times.isEmpty()) {
@@ -64,7 +74,7 @@ int SessionStore::secondsLocked(const QString& accountId)
 void SessionStore::purge()
 {
     m_sinceCleanup = 0;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = this->now();
     m_sessions.removeIf([&](const auto& it) { return it.value().expiresAt <= now; });
 }
 

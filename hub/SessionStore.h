@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <functional>
 #include <optional>
 
 namespace adm::hub {
@@ -20,9 +21,10 @@ struct Session {
 // them, and clients sign in again on the 401, as they must after expiry anyway.
 class SessionStore {
 public:
-    explicit SessionStore(int ttlSeconds)
-        : m_ttlSeconds(ttlSeconds)
-    {}
+    // The time now (UTC). Empty: the system clock; tests pass their own to move time forward.
+    using Clock = std::function<QDateTime()>;
+
+    explicit SessionStore(int ttlSeconds, Clock clock = {});
 
     struct Issued {
         QString token;
@@ -38,8 +40,10 @@ public:
 
 private:
     void purge();
+    QDateTime now() const;
 
     int m_ttlSeconds;
+    Clock m_clock;
     QHash<QByteArray, Session> m_sessions;
     QHash<QString, QList<QDateTime>> m_failures;
     int m_sinceCleanup = 0;

@@ -9,7 +9,7 @@ IdleWatcher::IdleWatcher(QObject* parent)
     : QObject(parent)
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &IdleWatcher::idle);
+    connect(&m_timer, &QTimer::timeout, this, &IdleWatcher::check);
     QCoreApplication::instance()->installEventFilter(this);
 }
 
@@ -31,8 +31,20 @@ void IdleWatcher::setActive(bool active)
     poke();
 }
 
+void IdleWatcher::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+    poke();
+}
+
+std::chrono::steady_clock::time_point IdleWatcher::now() const
+{
+    return m_clock ? m_clock() : std::chrono::steady_clock::now();
+}
+
 void IdleWatcher::poke()
 {
+    m_lastInput = now();
     if (m_active && m_timeout.count() > 0)
         m_timer.start(m_timeout);
     else
@@ -48,13 +60,29 @@ bool IdleWatcher::eventFilter(QObject* watched, QEvent* event)
     case QEvent::Wheel:
     case QEvent::TouchBegin:
     case QEvent::TabletPress:
-        if (m_timer.isActive())
+        if (m_timer.isActive()) {
+            m_lastInput = now();
             m_timer.start(m_timeout);
+        }
         break;
     default:
         break;
     }
     return QObject::eventFilter(watched, event);
+}
+
+void IdleWatcher::check()
+{
+    if (!m_active || m_timeout.count() <= 0)
+        return;
+    const auto quiet = std::chrono::duration_cast<std::chrono::milliseconds>(now() - m_lastInput);
+    if (quiet >= m_timeout) {
+        m_timer.stop();
+        Q_EMIT idle();
+        return;
+    }
+    // A timer may fire a little early (coarse timers): wait for the rest.
+    m_timer.start(m_timeout - quiet);
 }
 
 } // namespace adm::ui

@@ -1,4 +1,5 @@
 #include "CtlFixture.h"
+#include "ResultCheck.h"
 #include "store/Workspace.h"
 
 #include <QDir>
@@ -96,9 +97,9 @@ void TestImportKill::killAtRandomMoments()
 
         auto ws = adm::store::Workspace::unlock(dir, QStringLiteral("admin"), CtlFixture::kPassphrase);
         QVERIFY2(ws.ok(), qPrintable(ws.error().message));
-        QCOMPARE((*ws)->database().writer().scalar(QStringLiteral("PRAGMA integrity_check"))->toString(),
+        QCOMPARE(TEST_VALUE((*ws)->database().writer().scalar(QStringLiteral("PRAGMA integrity_check"))).toString(),
                  QStringLiteral("ok"));
-        const QString lastSeq = *(*ws)->database().meta(QStringLiteral("import.last_seq"));
+        const QString lastSeq = TEST_VALUE((*ws)->database().meta(QStringLiteral("import.last_seq")));
         const qint64 rows = rowsInCache(**ws);
         // Whole batches only: the rows are exactly the changes up to the last committed batch.
         qint64 expected = 0;
@@ -116,6 +117,7 @@ void TestImportKill::killAtRandomMoments()
         const auto r = CtlFixture::ctl({QStringLiteral("import"), QStringLiteral("--data-dir"), dir, m_city});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         auto after = adm::store::Workspace::unlock(dir, QStringLiteral("admin"), CtlFixture::kPassphrase);
+        QVERIFY_OK(after);
         QCOMPARE(rowsInCache(**after), qint64(m_facts.seqs.size()));
         QDir(dir).removeRecursively();
     }

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "citygen/CityGenerator.h"
 #include "domain/IdNumber.h"
 #include "domain/JsonCodec.h"
@@ -132,15 +133,17 @@ void TestCityTruth::initTestCase()
             if (c.entity == entity::AgencyRecord) {
                 if (m_inApplications)
                     checkBlock();
-                m_records.append(*json::readAgencyRecord(c.data));
+                m_records.append(TEST_VALUE(json::readAgencyRecord(c.data)));
             } else if (c.entity == entity::Application) {
                 m_inApplications = true;
-                m_apps.append(*json::readApplication(c.data));
+                m_apps.append(TEST_VALUE(json::readApplication(c.data)));
             } else if (c.entity == entity::School) {
                 const auto s = json::readSchool(c.data);
+                QVERIFY_OK(s);
                 m_schoolDistrict.insert(s->id, s->districtCode);
             } else if (c.entity == entity::Policy) {
                 const auto p = json::readPolicy(c.data);
+                QVERIFY_OK(p);
                 m_policies.insert(p->districtCode + p->grade, *p);
             }
         },

@@ -1,4 +1,5 @@
 #include "GroundTruth.h"
+#include "ResultCheck.h"
 #include "security/Crypto.h"
 #include "store/CacheEligibility.h"
 #include "store/ChangeApplier.h"
@@ -46,6 +47,7 @@ void TestGroundTruthCache::cityThroughTheCache()
     QVERIFY2(stats.ok(), qPrintable(stats.error().message));
     QCOMPARE(stats->checked, 6000);
     auto q = c.prepare(QStringLiteral("SELECT application_id, category, flags FROM eligibility_results"));
+    QVERIFY_OK(q);
     while (q->step())
         truth.addResult(q->text(0), q->text(1), q->text(2).split(u',', Qt::SkipEmptyParts));
     qInfo().noquote() << '\n' + truth.report();

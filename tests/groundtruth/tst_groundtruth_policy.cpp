@@ -1,4 +1,5 @@
 #include "GroundTruth.h"
+#include "ResultCheck.h"
 #include "domain/JsonCodec.h"
 #include "policy/EvaluateDocument.h"
 
@@ -24,15 +25,15 @@ void TestGroundTruthPolicy::defaultCity()
     generator.generate(
         [&input](const Change& c) {
             if (c.entity == entity::Policy)
-                input.policies.append(*json::readPolicy(c.data));
+                input.policies.append(TEST_VALUE(json::readPolicy(c.data)));
             else if (c.entity == entity::School)
-                input.schools.append(*json::readSchool(c.data));
+                input.schools.append(TEST_VALUE(json::readSchool(c.data)));
             else if (c.entity == entity::Zone)
-                input.zones.append(*json::readZone(c.data));
+                input.zones.append(TEST_VALUE(json::readZone(c.data)));
             else if (c.entity == entity::Application)
-                input.applications.append(*json::readApplication(c.data));
+                input.applications.append(TEST_VALUE(json::readApplication(c.data)));
             else if (c.entity == entity::AgencyRecord)
-                input.agencyRecords.append(*json::readAgencyRecord(c.data));
+                input.agencyRecords.append(TEST_VALUE(json::readAgencyRecord(c.data)));
         },
         [&truth](const citygen::Truth& t) { truth.addTruth(t); });
     QCOMPARE(input.applications.size(), 42000);

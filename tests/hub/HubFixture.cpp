@@ -41,9 +41,10 @@ bool HubFixture::start()
         const QString file = m_dir.path() + QStringLiteral("/fixture-city.jsonl");
         QFile f(file);
         if (!f.exists()) {
-            if (!f.open(QIODevice::WriteOnly))
-                return false;
-            for (const QJsonObject& c : testsupport::fixtureChanges())
+            const QList<QJsonObject> fixture = testsupport::fixtureChanges();
+            if (fixture.isEmpty() || !f.open(QIODevice::WriteOnly))
+                return false; // fixtureChanges() said why when they are missing
+            for (const QJsonObject& c : fixture)
                 f.write(QJsonDocument(c).toJson(QJsonDocument::Compact) + '\n');
             f.close();
         }

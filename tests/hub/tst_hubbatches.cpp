@@ -1,5 +1,6 @@
 #include "CanonicalJson.h"
 #include "HubFixture.h"
+#include "ResultCheck.h"
 #include "Signatures.h"
 
 #include <QTest>
@@ -207,6 +208,7 @@ void TestHubBatches::tamperedBatchIsBadSignature()
     entry.insert(QStringLiteral("batch"), tampered);
     // Signed by a key that is not the registered one.
     const auto stranger = adm::crypto::generateSigningKey(SignatureAlgorithm::Sm2Sm3);
+    QVERIFY_OK(stranger);
     const QJsonObject foreign = signedEntry(batch(QStringLiteral("k-sm2"), QStringLiteral("sm2-sm3"), {d}),
                                             stranger->privateKeyPem, SignatureAlgorithm::Sm2Sm3);
     const auto r = m_hub.post(QStringLiteral("/api/v1/batches"),

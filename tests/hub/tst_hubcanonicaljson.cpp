@@ -1,4 +1,5 @@
 #include "CanonicalJson.h"
+#include "ResultCheck.h"
 #include "Signatures.h"
 
 #include <QJsonArray>
@@ -90,13 +91,16 @@ void TestHubCanonicalJson::signAndVerify()
     brokenSignature[brokenSignature.size() / 2] = char(brokenSignature[brokenSignature.size() / 2] ^ 0x40);
     QVERIFY(!adm::crypto::verifySignature(key->publicKeyPem, alg, message, brokenSignature).ok());
     const auto other = adm::crypto::generateSigningKey(alg);
+    QVERIFY_OK(other);
     QVERIFY(!adm::crypto::verifySignature(other->publicKeyPem, alg, message, *signature).ok());
 }
 
 void TestHubCanonicalJson::wrongKeyTypeIsRefused()
 {
     const auto ed = adm::crypto::generateSigningKey(adm::crypto::SignatureAlgorithm::Ed25519);
+    QVERIFY_OK(ed);
     const auto sm2 = adm::crypto::generateSigningKey(adm::crypto::SignatureAlgorithm::Sm2Sm3);
+    QVERIFY_OK(sm2);
     QCOMPARE(adm::crypto::checkPublicKey(ed->publicKeyPem, adm::crypto::SignatureAlgorithm::Sm2Sm3).error().code,
              QStringLiteral("wrong_key_type"));
     QCOMPARE(adm::crypto::checkPublicKey(sm2->publicKeyPem, adm::crypto::SignatureAlgorithm::Ed25519).error().code,

@@ -1,6 +1,8 @@
 #include "FaultInjector.h"
 #include "HubFixture.h"
+#include "ResultCheck.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using adm::hub::FaultInjector;
@@ -63,8 +65,11 @@ void TestHubFaults::sameSeedSameFaults()
 {
     const QString spec = QStringLiteral("drop-after:decisions:0.5,truncate:changes:0.3,status503:any:0.2");
     auto a = FaultInjector::parse(spec, 42);
+    QVERIFY_OK(a);
     auto b = FaultInjector::parse(spec, 42);
+    QVERIFY_OK(b);
     auto c = FaultInjector::parse(spec, 43);
+    QVERIFY_OK(c);
     QStringList seqA;
     QStringList seqB;
     QStringList seqC;
@@ -186,13 +191,23 @@ void TestHubFaults::truncatedAndInvalidBodies()
 void TestHubFaults::slowReply()
 {
     HubFixture hub;
-    hub.options.faults = QStringLiteral("slow:stats:400ms");
+    hub.options.faults = QStringLiteral("slow:stats:5s");
     QVERIFY(hub.start());
     const QString token = hub.login(QStringLiteral("supervisor.city"));
-    const auto r = hub.get(QStringLiteral("/api/v1/admin/stats"), token);
-    QCOMPARE(r.status, 200);
-    QVERIFY2(r.ms >= 380, qPrintable(QString::number(r.ms)));
-    QVERIFY(hub.get(QStringLiteral("/api/v1/changes?limit=1"), token).ms < 380);
+    // The slow answer is still owed while another request is answered in full: the delay holds that
+    // one reply only. (Its length is the fault's business; a test does not time it.)
+    QNetworkAccessManager nam;
+    QNetworkRequest request(QUrl(hub.url() + QStringLiteral("/api/v1/admin/stats")));
+    request.setSslConfiguration(hub.clientTls());
+    request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    QNetworkReply* slow = nam.get(request);
+    QCOMPARE(hub.get(QStringLiteral("/api/v1/changes?limit=1"), token).status, 200);
+    QVERIFY(!slow->isFinished());
+    QSignalSpy finished(slow, &QNetworkReply::finished);
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(slow->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(QJsonDocument::fromJson(slow->readAll()).isObject());
+    delete slow;
 }
 
 void TestHubFaults::hangUntilClientTimesOut()
@@ -207,8 +222,9 @@ void TestHubFaults::hangUntilClientTimesOut()
                            {QStringLiteral("workstation"), QJsonObject{{QStringLiteral("id"), QStringLiteral("w")}}}};
     const auto hung = hub.post(QStringLiteral("/api/v1/sessions"), body, QString(), 800);
     QCOMPARE(hung.status, 0);
-    QVERIFY(hung.error != QNetworkReply::NoError);
-    QVERIFY(hung.ms >= 750);
+    // The client gave up waiting (a hub that closed the connection would be another error).
+    QVERIFY2(hung.error == QNetworkReply::OperationCanceledError || hung.error == QNetworkReply::TimeoutError,
+             qPrintable(hung.errorText));
     QCOMPARE(hub.post(QStringLiteral("/api/v1/sessions"), body).status, 200);
 }
 

@@ -1,4 +1,5 @@
 #include "HubFixture.h"
+#include "ManualClock.h"
 
 #include <QSignalSpy>
 #include <QSslSocket>
@@ -17,6 +18,7 @@ private slots:
     void badSignInBodyIs422NamingField();
     void missingOrUnknownTokenIs401();
     void tokenExpires();
+    void repeatedWrongPasswordsWaitAMinute();
     void plainHttpIsRefused();
     void otherCaIsNotTrusted();
     void unknownPathIs404AndWrongMethod405();
@@ -119,18 +121,59 @@ void TestHubSessions::missingOrUnknownTokenIs401()
 
 void TestHubSessions::tokenExpires()
 {
+    // The hub's own clock, moved by hand: expiry is tested without waiting for it.
+    testsupport::ManualClock clock;
     HubFixture hub;
-    hub.options.tokenTtlSeconds = 1;
+    hub.options.tokenTtlSeconds = 60;
+    hub.options.clock = clock.utc();
     QVERIFY(hub.start());
-    const QString token = hub.login(QStringLiteral("supervisor.city"));
+    const auto signIn = hub.post(
+        QStringLiteral("/api/v1/sessions"),
+        QJsonObject{{QStringLiteral("account"), QStringLiteral("supervisor.city")},
+                    {QStringLiteral("password"), hub.password(QStringLiteral("supervisor.city"))},
+                    {QStringLiteral("workstation"), QJsonObject{{QStringLiteral("id"), QStringLiteral("ws-1")}}}});
+    QCOMPARE(signIn.status, 200);
+    const QString token = signIn.json.value(QStringLiteral("token")).toString();
     QVERIFY(!token.isEmpty());
+    QCOMPARE(QDateTime::fromString(signIn.json.value(QStringLiteral("expires_at")).toString(), Qt::ISODate),
+             clock.utcNow().addSecs(60));
     QCOMPARE(hub.get(QStringLiteral("/api/v1/admin/stats"), token).status, 200);
-    QTest::qWait(2100);
+    clock.advance(std::chrono::seconds(59));
+    QCOMPARE(hub.get(QStringLiteral("/api/v1/admin/stats"), token).status, 200);
+    clock.advance(std::chrono::seconds(1));
     const auto r = hub.get(QStringLiteral("/api/v1/admin/stats"), token);
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), QStringLiteral("invalid_token"));
     // Signing in again works.
     QCOMPARE(hub.get(QStringLiteral("/api/v1/admin/stats"), hub.login(QStringLiteral("supervisor.city"))).status, 200);
+}
+
+void TestHubSessions::repeatedWrongPasswordsWaitAMinute()
+{
+    testsupport::ManualClock clock;
+    HubFixture hub;
+    hub.options.clock = clock.utc();
+    QVERIFY(hub.start());
+    const QString id = QStringLiteral("supervisor.city");
+    auto signIn = [&](const QString& password) {
+        return hub.post(
+            QStringLiteral("/api/v1/sessions"),
+            QJsonObject{{QStringLiteral("account"), id},
+                        {QStringLiteral("password"), password},
+                        {QStringLiteral("workstation"), QJsonObject{{QStringLiteral("id"), QStringLiteral("ws-1")}}}});
+    };
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(signIn(QStringLiteral("wrong")).status, 401);
+    // Ten failures within a minute: even the right password waits.
+    auto r = signIn(hub.password(id));
+    QCOMPARE(r.status, 429);
+    QVERIFY2(r.retryAfter.toInt() >= 1 && r.retryAfter.toInt() <= 60, r.retryAfter.constData());
+    clock.advance(std::chrono::seconds(59));
+    QCOMPARE(signIn(hub.password(id)).status, 429);
+    clock.advance(std::chrono::seconds(1));
+    r = signIn(hub.password(id));
+    QCOMPARE(r.status, 200);
+    QVERIFY(!r.json.value(QStringLiteral("token")).toString().isEmpty());
 }
 
 void TestHubSessions::plainHttpIsRefused()
@@ -141,14 +184,9 @@ void TestHubSessions::plainHttpIsRefused()
     QVERIFY(socket.waitForConnected(5000));
     socket.write("GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     QByteArray answer;
-    QElapsedTimer timer;
-    timer.start();
-    while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 10000) {
-        QTest::qWait(20);
-        answer += socket.readAll();
-    }
+    // The hub runs on this thread: its event loop turns while QTRY waits.
+    QTRY_VERIFY_WITH_TIMEOUT((answer += socket.readAll(), socket.state() == QAbstractSocket::UnconnectedState), 10000);
     answer += socket.readAll();
-    QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
     QVERIFY2(!answer.startsWith("HTTP/"), answer.constData());
 
     // And through the HTTP client as well.

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "security/AuditLog.h"
 #include "security/Crypto.h"
 #include "store/Database.h"
@@ -28,10 +29,12 @@ void TestAuditLog::chainVerifies()
 {
     QTemporaryDir dir;
     auto db = makeDb(dir);
+    QVERIFY(db);
     security::AuditLog log(db->writer());
     for (int i = 0; i < 5; ++i)
         QVERIFY(log.append(QStringLiteral("u"), QStringLiteral("id.reveal"), QStringLiteral("A%1").arg(i)).ok());
     auto entries = log.entries();
+    QVERIFY_OK(entries);
     QCOMPARE(entries->size(), 5);
     QCOMPARE(entries->at(1).prevHash, entries->at(0).hash);
     QVERIFY(entries->at(0).prevHash.isEmpty());
@@ -42,6 +45,7 @@ void TestAuditLog::editedEntryBreaksChain()
 {
     QTemporaryDir dir;
     auto db = makeDb(dir);
+    QVERIFY(db);
     security::AuditLog log(db->writer());
     for (int i = 0; i < 3; ++i)
         QVERIFY(log.append(QStringLiteral("u"), QStringLiteral("a"), QStringLiteral("s%1").arg(i)).ok());
@@ -55,6 +59,7 @@ void TestAuditLog::removedEntryBreaksChain()
 {
     QTemporaryDir dir;
     auto db = makeDb(dir);
+    QVERIFY(db);
     security::AuditLog log(db->writer());
     for (int i = 0; i < 3; ++i)
         QVERIFY(log.append(QStringLiteral("u"), QStringLiteral("a"), QStringLiteral("s%1").arg(i)).ok());

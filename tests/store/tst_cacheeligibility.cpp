@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "domain/JsonCodec.h"
 #include "security/Crypto.h"
@@ -121,12 +122,13 @@ void TestCacheEligibility::fixtureThroughTheCache()
         QCOMPARE(categoryOf(id), e.value(QStringLiteral("category")).toString());
         QCOMPARE(flagsOf(id), flags.join(u','));
     }
-    QCOMPARE(m_db->writer().scalar(QStringLiteral("SELECT count(*) FROM eligibility_dirty"))->toInt(), 0);
+    QCOMPARE(TEST_VALUE(m_db->writer().scalar(QStringLiteral("SELECT count(*) FROM eligibility_dirty"))).toInt(), 0);
 }
 
 void TestCacheEligibility::secondRefreshChecksNothing()
 {
     auto stats = CacheEligibility(m_db->writer()).refresh();
+    QVERIFY_OK(stats);
     QCOMPARE(stats->checked, 0);
     QVERIFY(!stats->everything);
 }

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "store/Workspace.h"
 
@@ -121,7 +122,7 @@ void TestKeyStore::secondUserHasOwnPassphrase()
     QCOMPARE((*clerk)->role(), QStringLiteral("clerk"));
     QCOMPARE(Workspace::unlock(dir.path(), QStringLiteral("clerk.wang"), kPass).error().code,
              QStringLiteral("wrong_passphrase"));
-    QCOMPARE(Workspace::users(dir.path())->size(), 2);
+    QCOMPARE(TEST_VALUE(Workspace::users(dir.path())).size(), 2);
 }
 
 void TestKeyStore::onlyAdministratorsAddUsersOrExportKey()
@@ -129,6 +130,7 @@ void TestKeyStore::onlyAdministratorsAddUsersOrExportKey()
     QTemporaryDir dir;
     {
         auto ws = Workspace::initialise(dir.path(), QStringLiteral("admin"), QStringLiteral("principal"), kPass);
+        QVERIFY_OK(ws);
         QVERIFY((*ws)->addUser(QStringLiteral("r"), QStringLiteral("reviewer"), kPass, false).ok());
     }
     auto reviewer = Workspace::unlock(dir.path(), QStringLiteral("r"), kPass);
@@ -146,6 +148,7 @@ void TestKeyStore::changePassphraseDoesNotReencrypt()
         auto ws = Workspace::initialise(dir.path(), QStringLiteral("a"), QStringLiteral("reviewer"), kPass);
         QVERIFY(ws.ok());
         const auto hex = (*ws)->exportRecoveryKey();
+        QVERIFY_OK(hex);
         keyBefore = QString::fromLatin1(hex->constData(), hex->size());
         QCOMPARE(
             (*ws)->changePassphrase(QStringLiteral("not the old one"), QStringLiteral("new passphrase 1")).error().code,
@@ -158,6 +161,7 @@ void TestKeyStore::changePassphraseDoesNotReencrypt()
     QVERIFY2(ws.ok(), qPrintable(ws.error().message));
     // The same data key still opens the cache: nothing was re-encrypted.
     const auto after = (*ws)->exportRecoveryKey();
+    QVERIFY_OK(after);
     QCOMPARE(QString::fromLatin1(after->constData(), after->size()), keyBefore);
 }
 
@@ -166,6 +170,7 @@ void TestKeyStore::promotingInKeysFileBreaksUnwrap()
     QTemporaryDir dir;
     {
         auto ws = Workspace::initialise(dir.path(), QStringLiteral("admin"), QStringLiteral("principal"), kPass);
+        QVERIFY_OK(ws);
         QVERIFY((*ws)->addUser(QStringLiteral("c"), QStringLiteral("clerk"), kPass, false).ok());
     }
     const QString path = dir.filePath(QStringLiteral("keys.json"));
@@ -202,7 +207,9 @@ void TestKeyStore::keysFileHoldsNoPlainKey()
 {
     QTemporaryDir dir;
     auto ws = Workspace::initialise(dir.path(), QStringLiteral("admin"), QStringLiteral("principal"), kPass);
+    QVERIFY_OK(ws);
     const auto exported = (*ws)->exportRecoveryKey();
+    QVERIFY_OK(exported);
     const QString hex = QString::fromLatin1(exported->constData(), exported->size());
     const QByteArray keys = testsupport::fileBytes(dir.filePath(QStringLiteral("keys.json")));
     QVERIFY(!keys.contains(hex.toLatin1()));

@@ -64,9 +64,14 @@ ProcessResult run(const QString& program, const QStringList& args, const QMap<QS
 
 QList<QJsonObject> fixtureChanges()
 {
-    const QJsonObject input = readJsonFile(sharedDir() + QStringLiteral("/fixtures/policy-cases.json"))
-                                  .value(QStringLiteral("input"))
-                                  .toObject();
+    const QString path = sharedDir() + QStringLiteral("/fixtures/policy-cases.json");
+    const QJsonObject input = readJsonFile(path).value(QStringLiteral("input")).toObject();
+    if (input.isEmpty()) {
+        // Callers fail on the empty list; this says why.
+        qWarning("the shared fixtures are missing: no \"input\" object in %s (set ADMISSIONS_SHARED_DIR)",
+                 qPrintable(path));
+        return {};
+    }
     QList<QJsonObject> out;
     qint64 seq = 0;
     auto add = [&](const QString& entity, const QJsonObject& data) {

@@ -33,6 +33,7 @@ ProcessResult run(const QString& program, const QStringList& args, const QMap<QS
 QByteArray fileBytes(const QString& path);
 
 // The fixture cases of shared/fixtures/policy-cases.json as change-feed entries (seq from 1).
+// Empty, with a warning naming the path, when the shared fixtures are missing.
 QList<QJsonObject> fixtureChanges();
 
 // Personal data found in raw bytes: every 18-character ID number among `idNumbers`, and every

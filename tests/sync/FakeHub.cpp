@@ -541,9 +541,11 @@ void FakeHub::addAccount(const QString& account, const QString& password, const 
     m_state->roles.insert(account, role);
 }
 
-void FakeHub::seedCity(int applications)
+bool FakeHub::seedCity(int applications)
 {
     const QList<QJsonObject> fixture = testsupport::fixtureChanges();
+    if (fixture.isEmpty())
+        return false; // fixtureChanges() said why
     QMutexLocker lock(&m_state->mutex);
     QJsonObject templateApp;
     int apps = 0;
@@ -569,6 +571,7 @@ void FakeHub::seedCity(int applications)
         a.insert(QStringLiteral("version"), 1);
         m_state->append(QStringLiteral("application"), id, a, false);
     }
+    return true;
 }
 
 bool FakeHub::loadBundle(const QString& path)

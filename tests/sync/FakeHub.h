@@ -54,8 +54,9 @@ public:
     QString url(const QString& host = QStringLiteral("127.0.0.1")) const;
 
     void addAccount(const QString& account, const QString& password, const QString& role = QStringLiteral("reviewer"));
-    // The shared policy fixture plus copies of its first application, up to `applications`.
-    void seedCity(int applications);
+    // The shared policy fixture plus copies of its first application, up to `applications`. False
+    // (with a warning) when the shared fixtures are missing.
+    bool seedCity(int applications);
     // JSON lines of changes (admissionsctl generate).
     bool loadBundle(const QString& path);
     // Appends a change to the feed as if upstream had made it.

@@ -24,7 +24,8 @@ bool SyncFixture::start(int applications)
     if (ca.isNull() || server.isNull() || !hub.start(server))
         return false;
     hub.addAccount(kAccount, kPassword);
-    hub.seedCity(applications);
+    if (!hub.seedCity(applications))
+        return false;
     QFile f(caFile());
     return f.open(QIODevice::WriteOnly) && f.write(ca.certPem) == ca.certPem.size();
 }

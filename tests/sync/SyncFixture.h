@@ -10,9 +10,11 @@
 
 #include <QEventLoop>
 #include <QTemporaryDir>
+#include <QTest>
 #include <QTimer>
 #include <memory>
 #include <optional>
+#include <type_traits>
 
 // A FakeHub with a CA and a server certificate for 127.0.0.1, and a workstation data folder
 // enrolled with it (trusting that CA only), for the sync tests.
@@ -42,7 +44,8 @@ public:
     adm::store::Database* database() const { return m_database; }
     // A reader connection on the cache the last service holds.
     std::unique_ptr<adm::store::Connection> reader() const;
-    // Runs `job` on the service's sync thread and waits for its result.
+    // Runs `job` on the service's sync thread and waits for its result (failing the test when it does
+    // not come).
     template <typename R> static R run(adm::sync::SyncService& service, std::function<R(adm::store::Workspace&)> job);
 
     FakeHub hub;
@@ -65,6 +68,14 @@ template <typename R> R SyncFixture::run(adm::sync::SyncService& service, std::f
     });
     QTimer::singleShot(60000, &loop, &QEventLoop::quit);
     loop.exec();
+    if (!out) {
+        // The test fails here with a reason; the caller gets an error or an empty value to check.
+        QTest::qFail("the job did not finish on the sync thread within 60 s", __FILE__, __LINE__);
+        if constexpr (std::is_constructible_v<R, adm::Error>)
+            return R(adm::makeError(QStringLiteral("test_timeout"), QStringLiteral("the job did not finish")));
+        else
+            return R{};
+    }
     return std::move(*out);
 }
 

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "SyncFixture.h"
 #include "security/AuditLog.h"
 #include "sync/DecisionWorkflow.h"
@@ -110,6 +111,13 @@ QStringList TestSyncFaults::makeWork(SyncService& service, FakeHub& hub)
                                {QStringLiteral("id_number"), QStringLiteral("371102202002020022")}});
     return SyncFixture::run<QStringList>(service, [&](store::Workspace& w) {
         QStringList keys;
+        // A failed enqueue adds no key: the caller's count of keys fails, with this warning.
+        auto add = [&keys](const Result<OutboxItem>& item) {
+            if (item)
+                keys += item->idempotencyKey;
+            else
+                qWarning("enqueue failed: %s", qPrintable(item.error().message));
+        };
         DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
         Outbox outbox(w.database().writer());
         for (int i = 0; i < 2; ++i) {
@@ -118,21 +126,16 @@ QStringList TestSyncFaults::makeWork(SyncService& service, FakeHub& hub)
             if (d)
                 keys += d->idempotencyKey;
         }
-        keys +=
-            outbox.enqueue(kind::Application, QStringLiteral("C-7"), counter, std::nullopt, w.user())->idempotencyKey;
-        keys += outbox
-                    .enqueue(kind::SigningKey, QStringLiteral("K-7"),
-                             {{QStringLiteral("account"), SyncFixture::kAccount},
-                              {QStringLiteral("algorithm"), QStringLiteral("ed25519")},
-                              {QStringLiteral("public_key_pem"), QStringLiteral("pem")}},
-                             std::nullopt, w.user())
-                    ->idempotencyKey;
-        keys += outbox
-                    .enqueue(kind::Batch, QStringLiteral("B-7"),
-                             {{QStringLiteral("batch"), QJsonObject{{QStringLiteral("id"), QStringLiteral("B-7")}}},
-                              {QStringLiteral("signature"), QStringLiteral("AA==")}},
-                             std::nullopt, w.user())
-                    ->idempotencyKey;
+        add(outbox.enqueue(kind::Application, QStringLiteral("C-7"), counter, std::nullopt, w.user()));
+        add(outbox.enqueue(kind::SigningKey, QStringLiteral("K-7"),
+                           {{QStringLiteral("account"), SyncFixture::kAccount},
+                            {QStringLiteral("algorithm"), QStringLiteral("ed25519")},
+                            {QStringLiteral("public_key_pem"), QStringLiteral("pem")}},
+                           std::nullopt, w.user()));
+        add(outbox.enqueue(kind::Batch, QStringLiteral("B-7"),
+                           {{QStringLiteral("batch"), QJsonObject{{QStringLiteral("id"), QStringLiteral("B-7")}}},
+                            {QStringLiteral("signature"), QStringLiteral("AA==")}},
+                           std::nullopt, w.user()));
         return keys;
     });
 }
@@ -154,6 +157,7 @@ void TestSyncFaults::verifyConverged(SyncFixture& fx, const QStringList& keys, c
                                .arg(refusedKind)),
                  qint64(0));
         auto q = c->prepare(QStringLiteral("SELECT idempotency_key FROM outbox WHERE kind = '%1'").arg(refusedKind));
+        QVERIFY_OK(q);
         while (q->step())
             refusedKeys += q->text(0);
         QVERIFY(!refusedKeys.isEmpty());
@@ -166,6 +170,7 @@ void TestSyncFaults::verifyConverged(SyncFixture& fx, const QStringList& keys, c
     // The audit chain went up whole, in order, once.
     security::AuditLog log(*c);
     const auto local = log.entries(0, 1000);
+    QVERIFY_OK(local);
     const QList<QJsonObject> remote = fx.hub.auditEntries();
     QCOMPARE(remote.size(), local->size());
     for (int i = 0; i < remote.size(); ++i)
@@ -191,6 +196,7 @@ void TestSyncFaults::nextSyncConverges()
     QStringList keys;
     {
         auto service = fx.service();
+        QVERIFY(service);
         QVERIFY(SyncFixture::runPass(*service).ok());
         keys = makeWork(*service, fx.hub);
         QCOMPARE(keys.size(), 5);
@@ -200,6 +206,7 @@ void TestSyncFaults::nextSyncConverges()
         once.maxAttempts = 1; // the fault ends the pass
         once.requestTimeoutMs = 400;
         auto service = fx.service(once);
+        QVERIFY(service);
         fx.hub.addFault(rule());
         const PassResult r = SyncFixture::runPass(*service);
         QCOMPARE(fx.hub.unusedFaults(), 0); // the fault did happen
@@ -208,6 +215,7 @@ void TestSyncFaults::nextSyncConverges()
             QVERIFY(n <= 1);
     }
     auto service = fx.service();
+    QVERIFY(service);
     const PassResult r = SyncFixture::runPass(*service);
     QVERIFY2(r.ok(), qPrintable(r.errorMessage));
     // A 409 to a request holding one item is that item's answer (the contract's "conflict").
@@ -235,6 +243,7 @@ void TestSyncFaults::retriesAbsorbTransientFaults()
     SyncOptions options = SyncFixture::fastOptions();
     options.requestTimeoutMs = 400;
     auto service = fx.service(options);
+    QVERIFY(service);
     QVERIFY(SyncFixture::runPass(*service).ok());
     const QStringList keys = makeWork(*service, fx.hub);
     const FakeHub::FaultRule fault = rule();

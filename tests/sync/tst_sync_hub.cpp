@@ -2,6 +2,7 @@
 #include "HubFixture.h"
 #include "HubStorage.h"
 #include "LiveCity.h"
+#include "ResultCheck.h"
 #include "SyncFixture.h"
 #include "sync/Conflicts.h"
 #include "sync/DecisionWorkflow.h"
@@ -143,6 +144,7 @@ void TestSyncHub::compareWithStats(store::Connection& c)
             it.value().toInteger());
     qint64 decided = 0;
     auto q = c.prepare(QStringLiteral("SELECT data FROM applications"));
+    QVERIFY_OK(q);
     while (q->step())
         decided += QJsonDocument::fromJson(q->utf8(0)).object().value(QStringLiteral("decision")).isObject() ? 1 : 0;
     QCOMPARE(decided, stats.json.value(QStringLiteral("decisions")).toInteger());
@@ -177,6 +179,7 @@ void TestSyncHub::fullPullEqualsAdminStats()
     QVERIFY(r.summary.fullPull);
     QVERIFY(r.summary.pulled > 600);
     auto c = m_city->reader();
+    QVERIFY(c);
     compareWithStats(*c);
     QCOMPARE(syncquery::count(*c, QStringLiteral("SELECT count(*) FROM outbox WHERE state <> 'done'")), qint64(0));
 }
@@ -184,6 +187,7 @@ void TestSyncHub::fullPullEqualsAdminStats()
 void TestSyncHub::incrementalPullFollowsTheLiveCity()
 {
     auto c = m_city->reader();
+    QVERIFY(c);
     const qint64 tombstonesBefore = syncquery::count(*c, QStringLiteral("SELECT count(*) FROM tombstones"));
     QVERIFY(m_hub.hub().live()->step(400)); // new applications, withdrawals, changed, cancelled and deleted records
     const PassResult r = SyncFixture::runPass(*m_city->service);
@@ -202,6 +206,7 @@ void TestSyncHub::pushAndReplayAreAppliedOnce()
     QVERIFY(desk.start());
     QVERIFY(SyncFixture::runPass(*desk.service).ok());
     auto c = desk.reader();
+    QVERIFY(c);
     const QString app = openApplication(*c);
     QVERIFY(!app.isEmpty());
     const qint64 before =
@@ -301,6 +306,7 @@ void TestSyncHub::offlineDecisionOnWithdrawnApplication()
     QVERIFY(desk.start());
     QVERIFY(SyncFixture::runPass(*desk.service).ok());
     auto c = desk.reader();
+    QVERIFY(c);
     const QString app = openApplication(*c, 3);
     auto mine =
         desk.decide({app, QStringLiteral("approve"), QStringLiteral("A"), QStringLiteral("verified_on_paper"), {}, {}});
@@ -311,6 +317,7 @@ void TestSyncHub::offlineDecisionOnWithdrawnApplication()
     QVERIFY2(r.ok(), qPrintable(r.errorMessage));
     QCOMPARE(r.summary.conflicts, qint64(1));
     auto conflicts = Conflicts::list(*c);
+    QVERIFY_OK(conflicts);
     QCOMPARE(conflicts->size(), 1);
     const Conflict k = conflicts->first();
     QVERIFY2(QStringList({QStringLiteral("version_mismatch"), QStringLiteral("application_withdrawn")})
@@ -322,6 +329,7 @@ void TestSyncHub::offlineDecisionOnWithdrawnApplication()
     QCOMPARE(k.actions, QStringList{QStringLiteral("drop")});
     // Never applied upstream.
     auto up = m_hub.hub().city().application(app);
+    QVERIFY_OK(up);
     QCOMPARE((*up)->status, QStringLiteral("withdrawn"));
     QVERIFY((*up)->data.value(QStringLiteral("decision")).isNull());
 
@@ -342,13 +350,17 @@ void TestSyncHub::decisionMadeElsewhereIsAConflict()
     QVERIFY(SyncFixture::runPass(*here.service).ok());
     QVERIFY(SyncFixture::runPass(*there.service).ok());
     auto c = here.reader();
+    QVERIFY(c);
     const QString app = openApplication(*c, 5);
     QVERIFY(here.decide({app, QStringLiteral("reject"), {}, QStringLiteral("age_out_of_range"), {}, {}}).ok());
     QVERIFY(there.decide({app, QStringLiteral("request_info"), {}, {}, QStringLiteral("bring the contract"), {}}).ok());
     QVERIFY(SyncFixture::runPass(*there.service).ok()); // the other desk was first
     const PassResult r = SyncFixture::runPass(*here.service);
     QCOMPARE(r.summary.conflicts, qint64(1));
-    const Conflict k = Conflicts::list(*c)->first();
+    auto conflicts = Conflicts::list(*c);
+    QVERIFY_OK(conflicts);
+    QCOMPARE(conflicts->size(), 1);
+    const Conflict k = conflicts->first();
     QCOMPARE(k.item.resultCode, QStringLiteral("version_mismatch"));
     QCOMPARE(k.upstream.value(QStringLiteral("status")).toString(), QStringLiteral("info_requested"));
     QCOMPARE(k.upstream.value(QStringLiteral("decision")).toObject().value(QStringLiteral("outcome")).toString(),

@@ -1,5 +1,7 @@
+#include "ResultCheck.h"
 #include "SyncFixture.h"
 #include "security/AuditLog.h"
+#include "sync/SyncTypes.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -110,7 +112,7 @@ void TestSyncKill::initTestCase()
     {
         auto ws = store::Workspace::unlock(m_pristine, SyncFixture::kUser, SyncFixture::kPassphrase);
         QVERIFY(ws.ok());
-        m_pristineCursor = *(*ws)->database().meta(QStringLiteral("sync.cursor"));
+        m_pristineCursor = TEST_VALUE((*ws)->database().meta(QStringLiteral("sync.cursor")));
     }
     // How long a whole sync of that takes, to spread the kills over it.
     const QString probe = m_fx.path(QStringLiteral("probe"));
@@ -125,7 +127,9 @@ void TestSyncKill::initTestCase()
 
 void TestSyncKill::killAtRandomMoments()
 {
+    // The kills come at random moments: the sleeps below are the fault being injected, not waits.
     QRandomGenerator rng(20260601);
+    const QByteArray receiving = sync::phaseLabel(sync::Phase::Pull).toUtf8();
     int midway = 0;
     for (int round = 0; round < kKills; ++round) {
         const QString dir = m_fx.path(QStringLiteral("kill%1").arg(round));
@@ -134,10 +138,19 @@ void TestSyncKill::killAtRandomMoments()
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         e.insert(QStringLiteral("ADMISSIONS_PASSPHRASE"), SyncFixture::kPassphrase);
         e.insert(QStringLiteral("ADMISSIONS_HUB_PASSWORD"), SyncFixture::kPassword);
+        e.insert(QStringLiteral("ADMISSIONS_LANG"), QStringLiteral("en"));
         p.setProcessEnvironment(e);
         p.start(QDir(testsupport::binDir()).filePath(QStringLiteral("admissionsctl")),
                 {QStringLiteral("sync"), QStringLiteral("--page-size"), kPageSize, QStringLiteral("--data-dir"), dir});
         QVERIFY(p.waitForStarted());
+        if (round % 2 == 1) {
+            // Every other kill comes once the program says it is receiving: what it sent is recorded
+            // by then, so these kills surely land after some committed work.
+            QByteArray err;
+            QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError(), err.contains(receiving)) ||
+                                         p.state() == QProcess::NotRunning,
+                                     120000);
+        }
         QTest::qSleep(int(rng.bounded(qint64(std::max<qint64>(m_fullSyncMs, 50)))));
         p.kill(); // SIGKILL
         p.waitForFinished();

@@ -1,3 +1,4 @@
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "domain/JsonCodec.h"
 #include "security/AuditLog.h"
@@ -23,6 +24,23 @@ using namespace adm::sync;
 
 // The outbox table, the reading of per-item results, the decision workflow's rules and the
 // conflicts view, on a real encrypted cache holding the policy fixture.
+
+namespace {
+
+// The stored item, or (failing the test) an empty one: never a dereference of nothing.
+OutboxItem stored(const Outbox& outbox, qint64 id)
+{
+    auto item = outbox.item(id);
+    if (!item || !item->has_value()) {
+        QTest::qFail(qPrintable(QStringLiteral("outbox item %1 not read: %2").arg(id).arg(item.error().message)),
+                     __FILE__, __LINE__);
+        return {};
+    }
+    return **item;
+}
+
+} // namespace
+
 class TestSyncOutbox : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -129,12 +147,13 @@ void TestSyncOutbox::enqueueKeepsOrderAndKey()
     QCOMPARE(a->payload.value(QStringLiteral("idempotency_key")).toString(), a->idempotencyKey);
     QCOMPARE(b->idempotencyKey, QStringLiteral("given-key"));
     auto pending = outbox.pending(kind::Decision, 0, 10);
+    QVERIFY_OK(pending);
     QCOMPARE(pending->size(), 2);
     QCOMPARE(pending->at(0).id, a->id);
-    QCOMPARE(outbox.pending(kind::Decision, a->id, 10)->size(), 1);
-    QCOMPARE(outbox.pending(kind::Batch, 0, 10)->size(), 0);
+    QCOMPARE(TEST_VALUE(outbox.pending(kind::Decision, a->id, 10)).size(), 1);
+    QCOMPARE(TEST_VALUE(outbox.pending(kind::Batch, 0, 10)).size(), 0);
     QVERIFY(outbox.markAttempt({a->id}).ok());
-    QCOMPARE((*outbox.item(a->id))->attempts, 1);
+    QCOMPARE(stored(outbox, a->id).attempts, 1);
 }
 
 void TestSyncOutbox::recordClearsAcceptedKeepsConflicts()
@@ -142,7 +161,8 @@ void TestSyncOutbox::recordClearsAcceptedKeepsConflicts()
     Outbox outbox(m_db->writer());
     QList<OutboxItem> items;
     for (int i = 0; i < 4; ++i)
-        items.append(*outbox.enqueue(kind::Decision, QStringLiteral("A%1").arg(i), {}, 1, QStringLiteral("admin")));
+        items.append(
+            TEST_VALUE(outbox.enqueue(kind::Decision, QStringLiteral("A%1").arg(i), {}, 1, QStringLiteral("admin"))));
     const QList<ItemResult> results = {
         {items[0].idempotencyKey, QStringLiteral("accepted"), QStringLiteral("A0"), 2, {}, {}},
         {items[1].idempotencyKey, QStringLiteral("duplicate"), QStringLiteral("A1"), 2, {}, {}},
@@ -155,7 +175,7 @@ void TestSyncOutbox::recordClearsAcceptedKeepsConflicts()
          QStringLiteral("bad_reason"),
          QStringLiteral("reason_code: unknown")}};
     QVERIFY(outbox.record(PushResults::match(items, results)).ok());
-    const auto get = [&](int i) { return **outbox.item(items[i].id); };
+    const auto get = [&](int i) { return stored(outbox, items[i].id); };
     QCOMPARE(get(0).state, state::Done);
     QCOMPARE(get(0).resultVersion.value(), qint64(2));
     QCOMPARE(get(1).state, state::Done);
@@ -165,7 +185,7 @@ void TestSyncOutbox::recordClearsAcceptedKeepsConflicts()
     QCOMPARE(get(2).resultVersion.value(), qint64(5));
     QCOMPARE(get(3).state, state::Invalid);
     QCOMPARE(get(3).resultMessage, QStringLiteral("reason_code: unknown"));
-    QCOMPARE(outbox.pending(kind::Decision, 0, 10)->size(), 0);
+    QCOMPARE(TEST_VALUE(outbox.pending(kind::Decision, 0, 10)).size(), 0);
     const auto counts = *outbox.countByState();
     QCOMPARE(counts.value(state::Done), 2);
     QCOMPARE(counts.value(state::Conflict), 1);
@@ -174,18 +194,18 @@ void TestSyncOutbox::recordClearsAcceptedKeepsConflicts()
 void TestSyncOutbox::recordTouchesOnlyPendingItems()
 {
     Outbox outbox(m_db->writer());
-    auto item = *outbox.enqueue(kind::Decision, QStringLiteral("A1"), {}, 1, QStringLiteral("admin"));
+    auto item = TEST_VALUE(outbox.enqueue(kind::Decision, QStringLiteral("A1"), {}, 1, QStringLiteral("admin")));
     QVERIFY(outbox.markDropped(item.id).ok());
     QVERIFY(outbox.record({{item.id, {item.idempotencyKey, QStringLiteral("accepted"), {}, 2, {}, {}}}}).ok());
-    QCOMPARE((*outbox.item(item.id))->state, state::Dropped); // a late answer does not revive it
+    QCOMPARE(stored(outbox, item.id).state, state::Dropped); // a late answer does not revive it
 }
 
 void TestSyncOutbox::unknownStatusKeepsItemPending()
 {
     Outbox outbox(m_db->writer());
-    auto item = *outbox.enqueue(kind::Decision, QStringLiteral("A1"), {}, 1, QStringLiteral("admin"));
+    auto item = TEST_VALUE(outbox.enqueue(kind::Decision, QStringLiteral("A1"), {}, 1, QStringLiteral("admin")));
     QVERIFY(outbox.record({{item.id, {item.idempotencyKey, QStringLiteral("queued"), {}, {}, {}, {}}}}).ok());
-    QCOMPARE((*outbox.item(item.id))->state, state::Pending);
+    QCOMPARE(stored(outbox, item.id).state, state::Pending);
 }
 
 void TestSyncOutbox::replayedConflictStaysAConflict()
@@ -193,7 +213,8 @@ void TestSyncOutbox::replayedConflictStaysAConflict()
     Outbox outbox(m_db->writer());
     QList<OutboxItem> items;
     for (int i = 0; i < 3; ++i)
-        items.append(*outbox.enqueue(kind::Decision, QStringLiteral("A%1").arg(i), {}, 1, QStringLiteral("admin")));
+        items.append(
+            TEST_VALUE(outbox.enqueue(kind::Decision, QStringLiteral("A%1").arg(i), {}, 1, QStringLiteral("admin"))));
     auto parsed = PushResults::parse(
         QJsonDocument::fromJson(QStringLiteral(R"({"results":[
         {"idempotency_key":"%1","status":"duplicate","original_status":"conflict","version":4,"code":"version_mismatch"},
@@ -204,10 +225,10 @@ void TestSyncOutbox::replayedConflictStaysAConflict()
             .object());
     QVERIFY(parsed.ok());
     QVERIFY(outbox.record(PushResults::match(items, *parsed)).ok());
-    QCOMPARE((*outbox.item(items[0].id))->state, state::Conflict);
-    QCOMPARE((*outbox.item(items[0].id))->resultVersion.value(), qint64(4));
-    QCOMPARE((*outbox.item(items[1].id))->state, state::Conflict);
-    QCOMPARE((*outbox.item(items[2].id))->state, state::Done);
+    QCOMPARE(stored(outbox, items[0].id).state, state::Conflict);
+    QCOMPARE(stored(outbox, items[0].id).resultVersion.value_or(-1), qint64(4));
+    QCOMPARE(stored(outbox, items[1].id).state, state::Conflict);
+    QCOMPARE(stored(outbox, items[2].id).state, state::Done);
 }
 
 void TestSyncOutbox::resultsMatchByKeyThenPosition()
@@ -405,6 +426,7 @@ void TestSyncOutbox::decisionAndAuditCommitTogether()
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox")), qint64(1));
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM audit_log")), auditBefore + 1);
     auto entries = m_audit->entries(auditBefore, 10);
+    QVERIFY_OK(entries);
     QCOMPARE(entries->last().action, QStringLiteral("decision.make"));
     QVERIFY(entries->last().subject.contains(app));
     QVERIFY(m_audit->verify().ok());
@@ -417,16 +439,17 @@ void TestSyncOutbox::decidingAgainSupersedesUnsent()
     auto second = workflow().decide({app, QStringLiteral("request_info"), {}, {}, QStringLiteral("bring it"), {}});
     QVERIFY(first.ok() && second.ok());
     Outbox outbox(m_db->writer());
-    const OutboxItem old = **outbox.item(first->id);
+    const OutboxItem old = stored(outbox, first->id);
     QCOMPARE(old.state, state::Superseded);
     QCOMPARE(old.supersededBy.value(), second->id);
-    QCOMPARE(outbox.pending(kind::Decision, 0, 10)->size(), 1);
+    QCOMPARE(TEST_VALUE(outbox.pending(kind::Decision, 0, 10)).size(), 1);
 }
 
 void TestSyncOutbox::decisionInFlightIsRefused()
 {
     const QString app = anyOpenApplication();
     auto first = workflow().decide({app, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
+    QVERIFY_OK(first);
     Outbox outbox(m_db->writer());
     QVERIFY(outbox.markAttempt({first->id}).ok()); // sent, answer lost
     auto second = workflow().decide({app, QStringLiteral("reject"), {}, QStringLiteral("age_out_of_range"), {}, {}});
@@ -449,6 +472,7 @@ void TestSyncOutbox::conflictShowsBothVersionsAndResolves()
                 .ok());
     // Before the pull: the upstream state is not here yet, deciding again waits for it.
     auto conflicts = Conflicts::list(m_db->writer());
+    QVERIFY_OK(conflicts);
     QCOMPARE(conflicts->size(), 1);
     QVERIFY(!conflicts->first().upstreamCurrent);
     QCOMPARE(conflicts->first().actions, QStringList{QStringLiteral("drop")});
@@ -469,8 +493,8 @@ void TestSyncOutbox::conflictShowsBothVersionsAndResolves()
     auto again = workflow().decide({app, QStringLiteral("reject"), {}, QStringLiteral("age_out_of_range"), {}, {}});
     QVERIFY2(again.ok(), qPrintable(again.error().message));
     QCOMPARE(again->baseVersion.value(), base + 1);
-    QCOMPARE((*outbox.item(mine->id))->state, state::Superseded);
-    QCOMPARE(Conflicts::list(m_db->writer())->size(), 0);
+    QCOMPARE(stored(outbox, mine->id).state, state::Superseded);
+    QCOMPARE(TEST_VALUE(Conflicts::list(m_db->writer())).size(), 0);
     // Withdrawn upstream: only dropping is left.
     upsertApplication(app, base + 2, QStringLiteral("withdrawn"));
     QCOMPARE(
@@ -486,9 +510,13 @@ void TestSyncOutbox::dropIsAudited()
 {
     const QString app = anyOpenApplication();
     auto item = workflow().decide({app, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
+    QVERIFY_OK(item);
     QVERIFY(workflow().drop(item->id).ok());
-    QCOMPARE((*Outbox(m_db->writer()).item(item->id))->state, state::Dropped);
-    QCOMPARE(m_audit->entries(0, 100)->last().action, QStringLiteral("outbox.drop"));
+    QCOMPARE(stored(Outbox(m_db->writer()), item->id).state, state::Dropped);
+    auto entries = m_audit->entries(0, 100);
+    QVERIFY_OK(entries);
+    QVERIFY(!entries->isEmpty());
+    QCOMPARE(entries->last().action, QStringLiteral("outbox.drop"));
     QCOMPARE(workflow().drop(item->id).error().code, QStringLiteral("not_found")); // once
     QCOMPARE(workflow().drop(987654).error().code, QStringLiteral("not_found"));
 }
@@ -530,16 +558,18 @@ void TestSyncOutbox::enrolmentWithAnotherHubRestartsFeedAndAudit()
     QVERIFY(state.set(SyncState::AuditSeq, QStringLiteral("5")).ok());
     QVERIFY(Enrolment::save(c, e, &changed).ok()); // the same hub again: nothing restarts
     QVERIFY(!changed);
-    QCOMPARE(*state.get(SyncState::Cursor), QStringLiteral("c1.99"));
+    QCOMPARE(TEST_VALUE(state.get(SyncState::Cursor)), QStringLiteral("c1.99"));
     auto outbox = Outbox(c).enqueue(kind::Decision, QStringLiteral("A1"), {}, 1, QStringLiteral("admin"));
+    QVERIFY_OK(outbox);
     e.hubUrl = QUrl(QStringLiteral("https://other.example.org/"));
     QVERIFY(Enrolment::save(c, e, &changed).ok());
     QVERIFY(changed);
-    QCOMPARE(*state.get(SyncState::Cursor), QString());
-    QCOMPARE(*state.get(SyncState::SweepPending), QStringLiteral("1"));
-    QCOMPARE(*state.get(SyncState::AuditSeq), QString());
-    QCOMPARE((*Outbox(c).item(outbox->id))->state, state::Pending); // local work is kept
+    QCOMPARE(TEST_VALUE(state.get(SyncState::Cursor)), QString());
+    QCOMPARE(TEST_VALUE(state.get(SyncState::SweepPending)), QStringLiteral("1"));
+    QCOMPARE(TEST_VALUE(state.get(SyncState::AuditSeq)), QString());
+    QCOMPARE(stored(Outbox(c), outbox->id).state, state::Pending); // local work is kept
     const auto loaded = Enrolment::load(c);
+    QVERIFY_OK(loaded);
     QCOMPARE(loaded->hubUrl, e.hubUrl);
     QCOMPARE(loaded->workstationId, QStringLiteral("w-1"));
 }

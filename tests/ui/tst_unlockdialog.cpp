@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "ResultCheck.h"
 #include "TestSupport.h"
 #include "UnlockDialog.h"
 #include "domain/JsonCodec.h"
@@ -42,7 +43,8 @@ void TestUnlockDialog::initTestCase()
             .ok());
     QList<Change> changes;
     for (const QJsonObject& o : testsupport::fixtureChanges())
-        changes.append(*json::readChange(o));
+        changes.append(TEST_VALUE(json::readChange(o)));
+    QVERIFY2(!changes.isEmpty(), "no shared fixture (see the warning above)");
     store::ChangeApplier applier((*ws)->database().writer());
     QVERIFY(applier.apply(changes).ok());
 }

@@ -219,7 +219,8 @@ int main(int argc, char* argv[])
     } else {
         QStandardPaths::setTestModeEnabled(true);
         const int applications = args.size() > 2 ? args.at(2).toInt() : 3000;
-        testsupport::makeCityWorkspace(dir.path(), applications);
+        if (!testsupport::makeCityWorkspace(dir.path(), applications))
+            return 1; // the warning says why
         desk = Desk{dir.path(), testsupport::kReviewer, testsupport::kPassphrase, {}};
     }
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")})

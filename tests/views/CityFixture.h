@@ -14,10 +14,12 @@ inline const QString kPassphrase = QStringLiteral("desk passphrase 1");
 
 // A new workspace in `dir` (user kReviewer, a reviewer) holding a generated city of `applications`,
 // checked. Some applications get other statuses so that every bin has rows: every 10th approved,
-// every 15th rejected, every 20th information requested (upstream decisions).
+// every 15th rejected, every 20th information requested (upstream decisions). Null (with a warning
+// saying why) when it cannot be made.
 std::unique_ptr<adm::store::Workspace> makeCityWorkspace(const QString& dir, int applications, quint64 seed = 7);
 
 // A new workspace in `dir` holding the shared fixture (shared/fixtures/policy-cases.json), checked.
+// Null (with a warning saying why) when the fixture is missing or the workspace cannot be made.
 std::unique_ptr<adm::store::Workspace> makeFixtureWorkspace(const QString& dir);
 
 // A queue cell's text as a view reads it: ask, then wait until its page has arrived (rows are

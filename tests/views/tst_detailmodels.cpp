@@ -1,4 +1,5 @@
 #include "CityFixture.h"
+#include "ResultCheck.h"
 #include "domain/IdNumber.h"
 #include "views/ApplicationDetail.h"
 #include "views/DecisionService.h"
@@ -34,8 +35,12 @@ private:
 
 void TestDetailModels::initTestCase()
 {
-    m_session = std::make_unique<LocalSession>(testsupport::makeFixtureWorkspace(m_dir.path()));
-    m_reader = std::move(m_session->readers()().value());
+    auto ws = testsupport::makeFixtureWorkspace(m_dir.path());
+    QVERIFY2(ws, "no workspace with the shared fixture (see the warning above)");
+    m_session = std::make_unique<LocalSession>(std::move(ws));
+    auto reader = m_session->readers()();
+    QVERIFY_OK(reader);
+    m_reader = std::move(*reader);
 }
 
 void TestDetailModels::cleanupTestCase()
@@ -120,8 +125,9 @@ void TestDetailModels::decideAndUndoThroughTheSession()
     QTRY_VERIFY(result.has_value());
     QVERIFY2(result->ok(), qPrintable(result->error().message));
     QCOMPARE(decided.count(), 1);
-    QCOMPARE(SessionStatus::read(*m_reader)->outbox, 1);
+    QCOMPARE(TEST_VALUE(SessionStatus::read(*m_reader)).outbox, 1);
     auto d = loadApplicationDetail(*m_reader, QStringLiteral("A2026P0001"));
+    QVERIFY_OK(d);
     QCOMPARE(d->row.pending, QStringLiteral("reject"));
     QCOMPARE(d->openDecisionItem, (*result)->id);
 
@@ -131,7 +137,7 @@ void TestDetailModels::decideAndUndoThroughTheSession()
     QTRY_VERIFY(undone.has_value());
     QVERIFY(undone->ok());
     QCOMPARE(**undone, QStringLiteral("A2026P0001"));
-    QCOMPARE(SessionStatus::read(*m_reader)->outbox, 0);
+    QCOMPARE(TEST_VALUE(SessionStatus::read(*m_reader)).outbox, 0);
     QVERIFY(!service.canUndo());
 }
 
@@ -151,6 +157,7 @@ void TestDetailModels::revealIsAudited()
     QVERIFY(q->step());
     QCOMPARE(q->text(0), QStringLiteral("application=A2026P0001 person=guardian1 reason=family_enquiry"));
     auto d = loadApplicationDetail(*m_reader, QStringLiteral("A2026P0001"));
+    QVERIFY_OK(d);
     bool inHistory = false;
     for (const HistoryEntry& h : d->history)
         inHistory |= h.text.contains(QStringLiteral("guardian1")) && h.actor == testsupport::kReviewer;

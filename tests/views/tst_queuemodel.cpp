@@ -1,4 +1,5 @@
 #include "CityFixture.h"
+#include "ResultCheck.h"
 #include "views/BinCountsModel.h"
 #include "views/QueueModel.h"
 #include "views/QueueReader.h"
@@ -39,7 +40,10 @@ private:
 void TestQueueModel::initTestCase()
 {
     m_ws = testsupport::makeCityWorkspace(m_dir.path(), 3000);
-    m_reader = std::move(m_ws->database().openReader().value());
+    QVERIFY2(m_ws, "no workspace with a generated city (see the warning above)");
+    auto reader = m_ws->database().openReader();
+    QVERIFY_OK(reader);
+    m_reader = std::move(*reader);
 }
 
 void TestQueueModel::cleanupTestCase()
@@ -151,6 +155,7 @@ void TestQueueModel::refreshFollowsTheCache()
     const QString id = idAt(model, 0);
     auto st = m_ws->database().writer().prepare(QStringLiteral("UPDATE eligibility_results SET flag_mask = 1 WHERE "
                                                                "application_id = ?"));
+    QVERIFY_OK(st);
     st->bind(1, id);
     QVERIFY(st->run().ok());
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -177,7 +182,7 @@ void TestQueueModel::binCounts()
         total += model.countOf(Bin(b));
     }
     const qint64 open =
-        m_reader->scalar(QStringLiteral("SELECT count(*) FROM queue_rows WHERE bin != 9"))->toLongLong();
+        TEST_VALUE(m_reader->scalar(QStringLiteral("SELECT count(*) FROM queue_rows WHERE bin != 9"))).toLongLong();
     QCOMPARE(total, open);
     QCOMPARE(model.data(model.index(int(Bin::Approved), 0)).toString(), QStringLiteral("Approved"));
     QVERIFY(model.countOf(Bin::Approved) > 0);

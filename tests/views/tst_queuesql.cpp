@@ -1,4 +1,5 @@
 #include "CityFixture.h"
+#include "ResultCheck.h"
 #include "domain/JsonCodec.h"
 #include "store/CacheEligibility.h"
 #include "sync/DecisionWorkflow.h"
@@ -47,8 +48,9 @@ private:
 void TestQueueSql::initTestCase()
 {
     m_ws = testsupport::makeCityWorkspace(m_dir.path(), 3000);
+    QVERIFY2(m_ws, "no workspace with a generated city (see the warning above)");
     auto r = m_ws->database().openReader();
-    QVERIFY(r.ok());
+    QVERIFY_OK(r);
     m_reader = std::move(*r);
 }
 
@@ -248,6 +250,7 @@ void TestQueueSql::filters()
     const QVector<qint64> day = scanQids(q);
     QVERIFY(day.contains(all.at(5).qid));
     auto rows = QueueReader(*m_reader).rowsByQid(day);
+    QVERIFY_OK(rows);
     for (const QueueRow& r : *rows)
         QCOMPARE(json::parseTime(r.submittedAt).toLocalTime().date(), t.date());
 }
@@ -257,6 +260,7 @@ void TestQueueSql::searchFindsEachKind()
     const QVector<QueueRow> all = allRows();
     const QueueRow target = all.at(1234);
     auto data = m_reader->prepare(QStringLiteral("SELECT data FROM applications WHERE id = ?"));
+    QVERIFY_OK(data);
     data->bind(1, target.applicationId);
     QVERIFY(data->step());
     const Application app = *json::readApplication(QJsonDocument::fromJson(data->utf8(0)).object());
@@ -320,6 +324,8 @@ void TestQueueSql::planUsesTheOrderIndex()
     auto planOf = [&](const QueueQuery& q) {
         const SqlText t = QueueSql::firstQids(q, 100);
         auto plan = m_reader->prepare(QStringLiteral("EXPLAIN QUERY PLAN ") + t.sql);
+        if (!plan)
+            return QStringLiteral("prepare failed: ") + plan.error().message; // fails the check below
         for (int i = 0; i < t.binds.size(); ++i)
             plan->bind(i + 1, t.binds.at(i).toString());
         QStringList lines;
@@ -376,6 +382,8 @@ void TestQueueSql::decisionsMoveBinsAndUndoMovesBack()
     auto binOf = [&]() {
         auto s =
             m_reader->prepare(QStringLiteral("SELECT bin, pending, conflict FROM queue_rows WHERE application_id = ?"));
+        if (!s)
+            return QStringLiteral("prepare failed: ") + s.error().message; // fails the comparison
         s->bind(1, id);
         s->step();
         return QStringLiteral("%1 %2 %3").arg(s->int64(0)).arg(s->text(1)).arg(s->int64(2));
@@ -421,12 +429,15 @@ void TestQueueSql::checkAndSchoolUpdatesReachTheQueue()
     QueueQuery q;
     q.bin = Bin::ToReview;
     auto first = QueueReader(*m_reader).firstRows(q, 1);
+    QVERIFY_OK(first);
     const QueueRow row = first->first();
     auto update = writer.prepare(
         QStringLiteral("UPDATE eligibility_results SET flag_mask = 4, category = 'B' WHERE application_id = ?"));
+    QVERIFY_OK(update);
     update->bind(1, row.applicationId);
     QVERIFY(update->run().ok());
     auto after = QueueReader(*m_reader).rowsByQid({row.qid});
+    QVERIFY_OK(after);
     QCOMPARE(after->first().bin, int(Bin::Flagged));
     QCOMPARE(after->first().checked, QStringLiteral("B"));
     QueueQuery byFacets;
@@ -440,6 +451,7 @@ void TestQueueSql::checkAndSchoolUpdatesReachTheQueue()
     auto rename = writer.prepare(QStringLiteral(
         "INSERT OR REPLACE INTO schools (id, version, district_code, level, name, capacity, data) "
         "SELECT id, version + 1, district_code, level, '新名字小学', capacity, data FROM schools WHERE id = ?"));
+    QVERIFY_OK(rename);
     rename->bind(1, row.schoolId);
     QVERIFY(rename->run().ok());
     after = QueueReader(*m_reader).rowsByQid({row.qid});
@@ -453,6 +465,7 @@ void TestQueueSql::migrationFillsAnExistingCache()
     // Take the queue away as if the cache were made before migration 4, then open it again.
     store::Connection& writer = m_ws->database().writer();
     auto count = writer.scalar(QStringLiteral("SELECT count(*) FROM queue_name_grams"));
+    QVERIFY_OK(count);
     const qint64 grams = count->toLongLong();
     QVERIFY(grams > 0);
     for (const char* sql : {"DROP TRIGGER queue_application_insert", "DROP TRIGGER queue_application_delete",
@@ -482,7 +495,7 @@ void TestQueueSql::migrationFillsAnExistingCache()
         QCOMPARE(a.schoolName, r.schoolName);
         QCOMPARE(a.birthDate, r.birthDate);
     }
-    QCOMPARE(m_reader->scalar(QStringLiteral("SELECT count(*) FROM queue_name_grams"))->toLongLong(), grams);
+    QCOMPARE(TEST_VALUE(m_reader->scalar(QStringLiteral("SELECT count(*) FROM queue_name_grams"))).toLongLong(), grams);
 }
 
 QTEST_GUILESS_MAIN(TestQueueSql)
