@@ -956,6 +956,10 @@
         <source>To</source>
         <translation>止</translation>
     </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -1225,6 +1229,34 @@
     <message>
         <source>Checking eligibility</source>
         <translation>正在核验资格</translation>
+    </message>
+    <message>
+        <source>The hub sent a change of a kind of data the contract does not list (change %1, entity &quot;%2&quot;; the contract knows policy, school, zone, application and agency_record). The pull stopped before its page, so nothing of that page was applied; what earlier pages brought stays in the cache. Tell the hub&apos;s administrator; if the hub follows a newer contract, this workstation needs an update.</source>
+        <translation>市级平台发来一条接口约定未列出的数据类型的变更（变更 %1，类型“%2”；约定只包括 policy、school、zone、application 和 agency_record）。拉取在该页之前停止，该页的内容均未应用；之前各页带来的数据仍保留在缓存中。请告知市级平台的管理员；如果平台遵循的是更新版本的约定，本工作站需要升级。</translation>
+    </message>
+    <message>
+        <source>The hub answered %1 times in a row that more changes follow, but sent the pull back to a place it had already been instead of moving on, so the pull stopped. What earlier pages brought stays in the cache, and the next sync goes on from there. If this happens again, tell the hub&apos;s administrator: its change feed is stuck.</source>
+        <translation>市级平台连续 %1 次答复还有更多变更，却把拉取送回已经到过的位置而没有前进，因此拉取已停止。之前各页带来的数据仍保留在缓存中，下次同步将从那里继续。如再次发生，请告知市级平台的管理员：其变更流卡住了。</translation>
+    </message>
+    <message>
+        <source>The hub sent %1 pages in a row without a single change while saying that more follow, so the pull stopped. What earlier pages brought stays in the cache, and the next sync goes on from there. If this happens again, tell the hub&apos;s administrator: its change feed does not advance.</source>
+        <translation>市级平台连续发来 %1 页没有任何变更的应答，却仍表示还有更多，因此拉取已停止。之前各页带来的数据仍保留在缓存中，下次同步将从那里继续。如再次发生，请告知市级平台的管理员：其变更流没有前进。</translation>
+    </message>
+    <message>
+        <source>The hub announced an answer of %1 MB to %2, more than the %3 MB this workstation accepts, so it was not read. What earlier pages brought stays in the cache. Sync with a smaller page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it happens again, tell the hub&apos;s administrator.</source>
+        <translation>市级平台声明对 %2 的应答有 %1 MB，超过本工作站接受的 %3 MB，因此未读取。之前各页带来的数据仍保留在缓存中。请用较小的每页变更数（admissionsctl sync --page-size）或较大的上限（--max-page-mb）重新同步；如再次发生，请告知市级平台的管理员。</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s answer to %1 grew past the %2 MB this workstation accepts, so the rest of it was not read. What earlier pages brought stays in the cache. Sync with a smaller page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it happens again, tell the hub&apos;s administrator.</source>
+        <translation>市级平台对 %1 的应答超过了本工作站接受的 %2 MB，其余部分未读取。之前各页带来的数据仍保留在缓存中。请用较小的每页变更数（admissionsctl sync --page-size）或较大的上限（--max-page-mb）重新同步；如再次发生，请告知市级平台的管理员。</translation>
+    </message>
+    <message>
+        <source>The hub ended the session of %1. Sign in to the hub again with its password to go on syncing.</source>
+        <translation>市级平台已结束 %1 的会话。请用平台密码重新登录，以继续同步。</translation>
+    </message>
+    <message>
+        <source>The hub needs the password of %1 again to sign in.</source>
+        <translation>需要再次输入 %1 的市级平台密码才能登录。</translation>
     </message>
 </context>
 <context>
@@ -3299,6 +3331,18 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
         <source>Changes per transaction (default %1); a killed import keeps whole batches.</source>
         <translation>每个事务的变更数（默认 %1）；导入被中断时，已完成的整批会保留。</translation>
     </message>
+    <message>
+        <source>Changes applied in one transaction, in whole pages (default 20000); a killed sync resumes after the last transaction.</source>
+        <translation>在一个事务中应用的变更数，按整页计（默认 20000）；被中断的同步从最后一个事务之后继续。</translation>
+    </message>
+    <message>
+        <source>Refuse an answer of the hub larger than this many MB (1 to 4096, default 64).</source>
+        <translation>拒绝大于此兆字节数的市级平台应答（1 至 4096，默认 64）。</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3313,6 +3357,10 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>Admissions Workstation</source>
         <translation>招生审核工作站</translation>
+    </message>
+    <message>
+        <source>The hub ended the session. Sign in again to go on syncing, or work offline: decisions wait in the outbox.</source>
+        <translation>市级平台已结束会话。请重新登录以继续同步，或离线工作：审核决定将保留在待上传队列中。</translation>
     </message>
 </context>
 </TS>
