@@ -22,9 +22,10 @@ template <typename R> auto valueOrFail(const R& result, const char* expression, 
     using T = std::decay_t<decltype(*result)>;
     if (result.ok())
         return T(*result);
-    QTest::qFail(qPrintable(QStringLiteral("%1: %2: %3")
-                                .arg(QLatin1String(expression), result.error().code, result.error().message)),
-                 file, line);
+    QTest::qFail(
+        qPrintable(
+            QStringLiteral("%1: %2: %3").arg(QLatin1String(expression), result.error().code, result.error().message)),
+        file, line);
     return T{};
 }
 
