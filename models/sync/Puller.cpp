@@ -9,6 +9,7 @@
 #include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 #include <atomic>
 
@@ -31,7 +32,9 @@ Puller::Puller(HubClient& client, store::Connection& writer, const SyncOptions& 
     , m_options(options)
     , m_progress(std::move(progress))
     , m_guard(options)
-{}
+{
+    m_applyThread.setMaxThreadCount(1);
+}
 
 namespace {
 
@@ -42,13 +45,13 @@ Error badChange(const QString& what)
                                       .arg(what)};
 }
 
+} // namespace
+
 // A page whose changes the pool is reading, and the cursor that follows it.
-struct PendingPage {
+struct Puller::PendingPage {
     QFuture<Result<QList<Change>>> changes;
     QString cursor;
 };
-
-} // namespace
 
 // Pages fetched and not yet applied: at most SyncOptions::pullBatch changes (plus one page).
 struct Puller::Batch {
@@ -110,51 +113,107 @@ Result<QList<Change>> Puller::readPage(const QJsonObject& body, QString* cursor,
     return readChanges(array);
 }
 
-Status Puller::flush(Batch& batch, const QString& account, bool sweeping)
+
+Puller::~Puller()
 {
-    if (batch.pages.isEmpty())
-        return {};
+    if (m_inFlight)
+        m_inFlight->waitForFinished(); // a transaction never outlives the writer it runs on
+}
+
+Puller::Committed Puller::commit(QList<PendingPage> pages, qsizetype count, const QString& account, bool sweeping)
+{
+    Committed out;
     QElapsedTimer phase;
     phase.start();
     // The pages in order, up to the first that breaks the contract: those before it are applied.
     QList<Change> changes;
-    changes.reserve(batch.changes);
+    changes.reserve(count);
     QString cursor;
     qsizetype good = 0;
-    Status stopped;
-    for (PendingPage& page : batch.pages) {
-        if (!stopped.ok()) {
+    for (PendingPage& page : pages) {
+        if (!out.status.ok()) {
             page.changes.waitForFinished(); // it must not outlive the pull it reports to
             continue;
         }
         Result<QList<Change>> read = page.changes.result();
         if (!read) {
-            stopped = read.error();
+            out.status = read.error();
             continue;
         }
         changes.append(std::move(*read));
         cursor = page.cursor;
         ++good;
     }
-    batch.pages.clear();
-    batch.changes = 0;
-    m_stats.parseNs += phase.nsecsElapsed();
+    out.waitNs = phase.nsecsElapsed();
     if (good == 0)
-        return stopped;
+        return out;
     phase.restart();
     if (sweeping && !changes.isEmpty())
-        if (Status s = markSeen(changes); !s)
-            return s.error();
+        if (Status s = markSeen(changes); !s) {
+            out.status = s;
+            return out;
+        }
     // The cursor commits with the changes it covers: all of these pages or none of them.
     auto applied =
         m_applier.applyValidated(changes, {{SyncState::Cursor, cursor}, {SyncState::CursorAccount, account}});
-    m_stats.applyNs += phase.nsecsElapsed();
-    if (!applied)
-        return applied.error();
-    m_stats.received += applied->received;
-    m_stats.applied += applied->upserted + applied->deleted;
-    ++m_stats.transactions;
-    return stopped;
+    out.applyNs = phase.nsecsElapsed();
+    if (!applied) {
+        out.status = applied.error();
+        return out;
+    }
+    out.received = applied->received;
+    out.applied = applied->upserted + applied->deleted;
+    out.transaction = true;
+    return out;
+}
+
+Status Puller::settle()
+{
+    if (!m_inFlight)
+        return {};
+    const Committed done = m_inFlight->result();
+    m_inFlight.reset();
+    m_stats.parseNs += done.waitNs;
+    m_stats.applyNs += done.applyNs;
+    m_stats.received += done.received;
+    m_stats.applied += done.applied;
+    m_stats.transactions += done.transaction ? 1 : 0;
+    return done.status;
+}
+
+Status Puller::flushAsync(Batch& batch, const QString& account, bool sweeping)
+{
+    // One transaction at a time, in order: the next starts only once the one before committed. When
+    // that one failed, these pages are dropped: applying them would move the cursor past its changes.
+    if (Status s = settle(); !s) {
+        discard(batch);
+        return s;
+    }
+    if (batch.pages.isEmpty())
+        return {};
+    QList<PendingPage> pages = std::move(batch.pages);
+    const qsizetype count = batch.changes;
+    batch.pages.clear();
+    batch.changes = 0;
+    m_inFlight = QtConcurrent::run(&m_applyThread, [this, pages = std::move(pages), count, account, sweeping] {
+        return commit(pages, count, account, sweeping);
+    });
+    return {};
+}
+
+Status Puller::flush(Batch& batch, const QString& account, bool sweeping)
+{
+    if (Status s = flushAsync(batch, account, sweeping); !s)
+        return s;
+    return settle();
+}
+
+void Puller::discard(Batch& batch)
+{
+    for (PendingPage& page : batch.pages)
+        page.changes.waitForFinished();
+    batch.pages.clear();
+    batch.changes = 0;
 }
 
 Status Puller::run(const QString& account)
@@ -188,8 +247,12 @@ Status Puller::run(const QString& account)
     Batch batch;
     // Every way out applies the pages fetched before it (a page that breaks the contract: those
     // before it), so that nothing fetched is thrown away. The pool's reads are waited for.
+    // A transaction that failed ends it all: a later one would move the cursor past its changes.
     auto stop = [&](const Error& error) -> Status {
-        const Status flushed = flush(batch, account, sweeping);
+        Status flushed = settle();
+        if (flushed)
+            flushed = flush(batch, account, sweeping);
+        discard(batch);
         m_stats.decodeNs = decodeNs.load();
         return flushed ? Status(error) : flushed;
     };
@@ -251,8 +314,13 @@ Status Puller::run(const QString& account)
         if (m_progress)
             m_progress(fetched);
         // A cursor that does not move is asked again: FeedGuard ends the pull after a few such pages.
-        if (!more || batch.changes >= batchLimit)
+        // A full transaction is applied on the apply thread while the next pages are fetched; the
+        // last one is waited for here.
+        if (!more)
             if (Status s = flush(batch, account, sweeping); !s)
+                return stop(s.error());
+        if (more && batch.changes >= batchLimit)
+            if (Status s = flushAsync(batch, account, sweeping); !s)
                 return stop(s.error());
         if (!more)
             break;

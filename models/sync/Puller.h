@@ -7,8 +7,11 @@
 #include "domain/Result.h"
 #include "store/ChangeApplier.h"
 
+#include <QFuture>
 #include <QJsonArray>
+#include <QThreadPool>
 #include <functional>
+#include <optional>
 
 namespace adm::sync {
 
@@ -18,9 +21,11 @@ namespace adm::sync {
 // the last committed page. A transaction's cost beyond its rows is the index pages it dirties, so
 // larger transactions apply a full pull much faster (docs/benchmarks.md).
 //
-// Threads: this object and the writer stay on the sync thread (fetching, applying). Reading the
-// changes of a page (the contract checks, the stored text of `data`) runs on the global thread
-// pool while the next pages are fetched; it touches nothing but the page it was given.
+// Threads: this object fetches on the sync thread. A full transaction is applied on its own apply
+// thread while the next pages are fetched (one in flight, committed in feed order; the sync thread
+// waits for it before it touches the writer again). Reading the changes of a page (the contract
+// checks, the stored text of `data`) runs on the global thread pool; it touches nothing but the
+// page it was given.
 //
 // A 410 (cursor expired) restarts with a full pull. So do a new account and a new hub. Such a
 // full pull replaces a view the cache already had: it notes every entity it receives
@@ -56,9 +61,32 @@ public:
     // `body`, the page's text when known, gives each change's stored `data` text as it was sent.
     static Result<QList<Change>> readChanges(const QJsonArray& changes, const QByteArray& body = {});
 
+    ~Puller();
+    Puller(const Puller&) = delete;
+    Puller& operator=(const Puller&) = delete;
+
 private:
     struct Batch;
+    // What one transaction did, handed back from the apply thread to the sync thread.
+    struct Committed {
+        Status status;
+        qint64 waitNs = 0; // waiting for the pool to read the pages' changes
+        qint64 applyNs = 0;
+        qint64 received = 0;
+        qint64 applied = 0;
+        bool transaction = false;
+    };
+    struct PendingPage;
+    // A transaction of whole pages with the cursor after the last: on the apply thread.
+    Committed commit(QList<PendingPage> pages, qsizetype count, const QString& account, bool sweeping);
+    // Starts applying `batch` once the transaction before it has committed; returns that one's error.
+    Status flushAsync(Batch& batch, const QString& account, bool sweeping);
+    // Waits for the transaction being applied and adds it to the stats.
+    Status settle();
+    // flushAsync, then settle.
     Status flush(Batch& batch, const QString& account, bool sweeping);
+    // Drops pages that will not be applied, once the pool has finished reading them.
+    void discard(Batch& batch);
     Status markSeen(const QList<Change>& changes);
     Result<qint64> sweep();
 
@@ -69,6 +97,10 @@ private:
     ProgressFn m_progress;
     Stats m_stats;
     FeedGuard m_guard; // unknown entity kinds, pages that lead nowhere
+    // One thread that applies transactions while the sync thread fetches the next pages. The writer is
+    // used by one thread at a time: settle() waits before the sync thread touches it again.
+    QThreadPool m_applyThread;
+    std::optional<QFuture<Committed>> m_inFlight;
 };
 
 } // namespace adm::sync
