@@ -113,7 +113,6 @@ Result<QList<Change>> Puller::readPage(const QJsonObject& body, QString* cursor,
     return readChanges(array);
 }
 
-
 Puller::~Puller()
 {
     if (m_inFlight)
