@@ -83,8 +83,9 @@ Status ChangeApplier::prepareStatements()
         columns << QStringLiteral("data");
         const QStringList marks(columns.size(), QStringLiteral("?"));
         prep(s->selectVersion[i], QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(kind.table));
-        prep(s->upsertRow[i], QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
-                                  .arg(kind.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+        prep(s->upsertRow[i],
+             QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
+                 .arg(kind.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
         prep(s->deleteRow[i], QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(kind.table));
     }
     prep(s->selectOther, QStringLiteral("SELECT version FROM other_entities WHERE entity = ? AND id = ?"));

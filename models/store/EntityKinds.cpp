@@ -8,8 +8,7 @@ namespace {
 
 using Type = EntityColumn::Type;
 
-template <typename Reader>
-Status readable(const Change& c, Reader read)
+template <typename Reader> Status readable(const Change& c, Reader read)
 {
     auto r = read(c.data, QStringLiteral("data"));
     if (!r)
@@ -42,10 +41,13 @@ QList<EntityKind> makeKinds()
           col("target_school_id", "target_school_id"), col("claimed_category", "claimed_category"),
           col("submitted_at", "submitted_at"),
           EntityColumn{QLatin1String("child_name"), QLatin1String("child"), QLatin1String("name"), Type::Text, {}},
-          EntityColumn{QLatin1String("child_id_number"), QLatin1String("child"), QLatin1String("id_number"),
+          EntityColumn{QLatin1String("child_id_number"),
+                       QLatin1String("child"),
+                       QLatin1String("id_number"),
                        Type::UpperText,
                        {}}},
-         EntityEffect::ApplicationPeople, &validApplication},
+         EntityEffect::ApplicationPeople,
+         &validApplication},
         {entity::AgencyRecord,
          QStringLiteral("agency_records"),
          {col("agency", "agency"), col("dataset", "dataset"), col("source_ref", "source_ref"),

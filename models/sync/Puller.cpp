@@ -226,7 +226,7 @@ Status Puller::run(const QString& account)
     // A cursor follows one account's view; another account sees other schools.
     if (!stored->isEmpty() && !storedAccount->isEmpty() && *storedAccount != account) {
         qCInfo(lcSync) << "another account than the cursor's: full pull";
-        if (Status s = state.restartFeed(true); !s)
+        if (Status s = state.restartFullPull(); !s)
             return s.error();
     }
     auto cursorNow = state.get(SyncState::Cursor);
@@ -273,7 +273,7 @@ Status Puller::run(const QString& account)
                 return stop(s.error());
             restarted = true;
             qCInfo(lcSync) << "cursor expired (" << r->errorCode() << "): full pull";
-            if (Status s = state.restartFeed(true); !s)
+            if (Status s = state.restartFullPull(); !s)
                 return stop(s.error());
             auto flag = state.get(SyncState::SweepPending);
             sweeping = flag && *flag == QLatin1String("1");
