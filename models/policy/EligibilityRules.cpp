@@ -100,24 +100,24 @@ QDate EligibilityRules::monthsBeforeCutoff(int months) const
     return m_cutoff.addMonths(-months);
 }
 
-EligibilityRules::Attempt EligibilityRules::tryRecord(int index, bool explain) const
+EligibilityRules::Attempt EligibilityRules::tryRecord(int index, Detail detail) const
 {
     switch (m_evidence.record(index).dataset) {
     case Dataset::RealEstateRegistration:
-        return tryRealEstate(index, explain);
+        return tryRealEstate(index, detail);
     case Dataset::SaleContract:
-        return trySaleContract(index, explain);
+        return trySaleContract(index, detail);
     case Dataset::ResidentPopulation:
-        return tryHousehold(index, explain);
+        return tryHousehold(index, detail);
     case Dataset::RentalFiling:
-        return tryDatedResidence(index, explain, kRentalWords);
+        return tryDatedResidence(index, detail, kRentalWords);
     case Dataset::ResidencePermit:
-        return tryDatedResidence(index, explain, kPermitWords);
+        return tryDatedResidence(index, detail, kPermitWords);
     case Dataset::SocialInsurance:
-        return tryInsurance(index, explain);
+        return tryInsurance(index, detail);
     case Dataset::IndividualBusiness:
     case Dataset::EnterpriseLegalPerson:
-        return tryBusiness(index, explain);
+        return tryBusiness(index, detail);
     default:
         return {};
     }
@@ -134,7 +134,7 @@ RuleOutcome EligibilityRules::conclude(const QString& rule, const QList<int>& re
     }
     QVarLengthArray<Attempt, 8> attempts;
     for (int i : records)
-        attempts.append(tryRecord(i, false));
+        attempts.append(tryRecord(i, Detail::RankOnly));
     // Exact address, then real-estate before sale contract, then earliest date; the rest only
     // makes the choice deterministic.
     auto key = [this](const Attempt& x) {
@@ -148,7 +148,7 @@ RuleOutcome EligibilityRules::conclude(const QString& rule, const QList<int>& re
             best = &a;
     }
     if (best) {
-        const Attempt explained = tryRecord(best->record, true);
+        const Attempt explained = tryRecord(best->record, Detail::WithReason);
         out.check.passed = true;
         out.check.reason = explained.reason;
         EvidenceUse e = EvidenceFields::of(m_evidence, best->record, m_applicant, best->match);
@@ -164,7 +164,7 @@ RuleOutcome EligibilityRules::conclude(const QString& rule, const QList<int>& re
         if (a.progress > closest->progress)
             closest = &a;
     }
-    out.check.reason = tryRecord(closest->record, true).reason;
+    out.check.reason = tryRecord(closest->record, Detail::WithReason).reason;
     out.check.evidence.reserve(attempts.size());
     for (const Attempt& a : attempts)
         out.check.evidence.append(EvidenceFields::of(m_evidence, a.record, m_applicant, a.match));
@@ -207,7 +207,7 @@ RuleOutcome EligibilityRules::age(bool* underAge, bool* overAge) const
     return out;
 }
 
-EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explain) const
+EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, Detail detail) const
 {
     const EvidenceRecord& r = m_evidence.record(index);
     Attempt a;
@@ -215,7 +215,7 @@ EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explai
     a.rank = 0;
     a.date = r.date;
     if (!heldByPerson(r, false)) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason =
                 QCoreApplication::translate(
                     "EligibilityCheck", "Real-estate certificate %1 names neither the child nor a guardian as owner.")
@@ -224,7 +224,7 @@ EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explai
     }
     a.progress = 1;
     if (r.usage != QLatin1String("residential")) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Real-estate certificate %1 is for %2 use, not residential.")
                            .arg(r.number, orUnknown(r.usage));
@@ -232,7 +232,7 @@ EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explai
     }
     a.progress = 2;
     if (!r.date.isValid() || r.date > m_cutoff) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate(
                            "EligibilityCheck", "Real-estate certificate %1 was registered on %2, after the cut-off %3.")
                            .arg(r.number, day(r.date), day(m_cutoff));
@@ -241,12 +241,12 @@ EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explai
     a.progress = 3;
     const bool cancelled = r.status == QLatin1String("cancelled");
     if (!isHeldStatus(r.status) && !(cancelled && r.endDate.isValid() && r.endDate > m_cutoff)) {
-        if (explain && cancelled)
+        if (detail == Detail::WithReason && cancelled)
             a.reason =
                 QCoreApplication::translate("EligibilityCheck",
                                             "Real-estate certificate %1 was cancelled on %2, not after the cut-off %3.")
                     .arg(r.number, day(r.endDate), day(m_cutoff));
-        else if (explain)
+        else if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Real-estate certificate %1 has status %2: not held at the cut-off.")
                            .arg(r.number, orUnknown(r.status));
@@ -255,7 +255,7 @@ EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explai
     a.progress = 4;
     a.match = zoneMatch(r);
     if (!a.match.matched()) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Real-estate certificate %1 is not in the school's zone. %2")
                            .arg(r.number, missReason(r));
@@ -263,7 +263,7 @@ EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explai
     }
     a.ok = true;
     a.exact = a.match.isExact();
-    if (explain)
+    if (detail == Detail::WithReason)
         a.reason =
             QCoreApplication::translate(
                 "EligibilityCheck",
@@ -272,7 +272,7 @@ EligibilityRules::Attempt EligibilityRules::tryRealEstate(int index, bool explai
     return a;
 }
 
-EligibilityRules::Attempt EligibilityRules::trySaleContract(int index, bool explain) const
+EligibilityRules::Attempt EligibilityRules::trySaleContract(int index, Detail detail) const
 {
     const EvidenceRecord& r = m_evidence.record(index);
     Attempt a;
@@ -280,7 +280,7 @@ EligibilityRules::Attempt EligibilityRules::trySaleContract(int index, bool expl
     a.rank = 1;
     a.date = r.date;
     if (!heldByPerson(r, false)) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Sale contract %1 names neither the child nor a guardian as buyer.")
                            .arg(r.number);
@@ -288,14 +288,14 @@ EligibilityRules::Attempt EligibilityRules::trySaleContract(int index, bool expl
     }
     a.progress = 1;
     if (r.status != QLatin1String("filed")) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck", "Sale contract %1 has status %2, not filed.")
                            .arg(r.number, orUnknown(r.status));
         return a;
     }
     a.progress = 3;
     if (!r.date.isValid() || r.date > m_cutoff) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Sale contract %1 was signed on %2, after the cut-off %3.")
                            .arg(r.number, day(r.date), day(m_cutoff));
@@ -304,7 +304,7 @@ EligibilityRules::Attempt EligibilityRules::trySaleContract(int index, bool expl
     a.progress = 4;
     a.match = zoneMatch(r);
     if (!a.match.matched()) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason =
                 QCoreApplication::translate("EligibilityCheck", "Sale contract %1 is not in the school's zone. %2")
                     .arg(r.number, missReason(r));
@@ -312,7 +312,7 @@ EligibilityRules::Attempt EligibilityRules::trySaleContract(int index, bool expl
     }
     a.ok = true;
     a.exact = a.match.isExact();
-    if (explain)
+    if (detail == Detail::WithReason)
         a.reason =
             QCoreApplication::translate(
                 "EligibilityCheck", "Filed sale contract %1 (signed on %2) is in the school's zone: the address %3.")
@@ -320,7 +320,7 @@ EligibilityRules::Attempt EligibilityRules::trySaleContract(int index, bool expl
     return a;
 }
 
-EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, bool explain) const
+EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, Detail detail) const
 {
     const EvidenceRecord& r = m_evidence.record(index);
     Attempt a;
@@ -329,14 +329,14 @@ EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, bool explain
     const QDate since = m && m->registeredOn.isValid() ? m->registeredOn : r.date;
     a.date = since;
     if (!since.isValid()) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate(
                            "EligibilityCheck", "Household %1 gives no date on which the child was registered there.")
                            .arg(r.number);
         return a;
     }
     if (since > m_cutoff) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Household %1 lists the child only from %2, after the cut-off %3.")
                            .arg(r.number, day(since), day(m_cutoff));
@@ -346,7 +346,7 @@ EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, bool explain
     const NormalizedAddress& ad = r.normalized();
     const QStringList& urban = m_policy.urbanDistrictCodes;
     if (ad.isEmpty()) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck", "Household %1 gives no address.").arg(r.number);
         return a;
     }
@@ -354,11 +354,11 @@ EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, bool explain
         // The address names its district: that decides.
         const bool ok =
             ad.otherPlace.isEmpty() && urban.contains(ad.districtCode) && ZoneMatcher::placeFits(ad, ad.districtCode);
-        const QString where = !explain                  ? QString()
-                              : ad.otherPlace.isEmpty() ? districtLabel(ad.districtCode)
-                                                        : ad.places.join(QString());
+        const QString where = detail == Detail::RankOnly ? QString()
+                              : ad.otherPlace.isEmpty()  ? districtLabel(ad.districtCode)
+                                                         : ad.places.join(QString());
         if (!ok) {
-            if (explain)
+            if (detail == Detail::WithReason)
                 a.reason = QCoreApplication::translate("EligibilityCheck",
                                                        "Household %1 is registered in %2, not in an urban district of "
                                                        "this policy.")
@@ -366,7 +366,7 @@ EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, bool explain
             return a;
         }
         a.ok = true;
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate(
                            "EligibilityCheck", "Household %1 lists the child since %2, at an address in urban district "
                                                "%3.")
@@ -380,7 +380,7 @@ EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, bool explain
             a.match = hit;
     }
     if (!a.match.matched()) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate(
                            "EligibilityCheck", "Household %1 is registered at an address that names no district and "
                                                "lies in no zone of an urban district.")
@@ -389,7 +389,7 @@ EligibilityRules::Attempt EligibilityRules::tryHousehold(int index, bool explain
     }
     a.ok = true;
     a.exact = a.match.isExact();
-    if (explain)
+    if (detail == Detail::WithReason)
         a.reason = QCoreApplication::translate(
                        "EligibilityCheck", "Household %1 lists the child since %2; its address %3, in urban district "
                                            "%4.")
@@ -430,7 +430,7 @@ const EligibilityRules::DatedResidence EligibilityRules::kPermitWords{
                       "Residence permit %1 was issued on %2 (needed by %3) and is valid until %4; the address %5."),
 };
 
-EligibilityRules::Attempt EligibilityRules::tryDatedResidence(int index, bool explain,
+EligibilityRules::Attempt EligibilityRules::tryDatedResidence(int index, Detail detail,
                                                               const DatedResidence& words) const
 {
     const auto text = [](const char* sentence) { return QCoreApplication::translate("EligibilityCheck", sentence); };
@@ -440,39 +440,39 @@ EligibilityRules::Attempt EligibilityRules::tryDatedResidence(int index, bool ex
     a.date = r.date;
     const QDate latest = monthsBeforeCutoff(m_policy.minRentalMonths);
     if (!heldByPerson(r, true)) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = text(words.notGuardians).arg(r.number);
         return a;
     }
     a.progress = 1;
     if (words.notValid && r.status != QLatin1String("valid")) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = text(words.notValid).arg(r.number, orUnknown(r.status));
         return a;
     }
     a.progress = 2;
     if (!r.date.isValid() || r.date > latest) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason =
                 text(words.tooLate).arg(r.number, day(r.date), day(latest), QString::number(m_policy.minRentalMonths));
         return a;
     }
     a.progress = 3;
     if (r.endDateGiven && (!r.endDate.isValid() || r.endDate < m_cutoff)) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = text(words.endedEarly).arg(r.number, day(r.endDate), day(m_cutoff));
         return a;
     }
     a.progress = 4;
     a.match = zoneMatch(r);
     if (!a.match.matched()) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = text(words.notInZone).arg(r.number, missReason(r));
         return a;
     }
     a.ok = true;
     a.exact = a.match.isExact();
-    if (!explain)
+    if (detail == Detail::RankOnly)
         return a;
     const QString end = r.endDateGiven ? day(r.endDate) : text(QT_TRANSLATE_NOOP("EligibilityCheck", "no end date"));
     a.reason =
@@ -480,14 +480,14 @@ EligibilityRules::Attempt EligibilityRules::tryDatedResidence(int index, bool ex
     return a;
 }
 
-EligibilityRules::Attempt EligibilityRules::tryInsurance(int index, bool explain) const
+EligibilityRules::Attempt EligibilityRules::tryInsurance(int index, Detail detail) const
 {
     const EvidenceRecord& r = m_evidence.record(index);
     Attempt a;
     a.record = index;
-    const QString label = !explain ? QString() : r.title.isEmpty() ? r.id : r.title;
+    const QString label = detail == Detail::RankOnly ? QString() : r.title.isEmpty() ? r.id : r.title;
     if (!heldByPerson(r, true)) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck", "Social insurance with %1 is not a guardian's.")
                            .arg(label);
         return a;
@@ -495,7 +495,7 @@ EligibilityRules::Attempt EligibilityRules::tryInsurance(int index, bool explain
     a.progress = 1;
     // Same city: the first four digits of the division code.
     if (!r.cityCode.isEmpty() && QStringView(r.cityCode).left(4) != QStringView(m_policy.districtCode).left(4)) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Social insurance with %1 is paid in another city (%2).")
                            .arg(label, r.cityCode);
@@ -518,11 +518,11 @@ EligibilityRules::Attempt EligibilityRules::tryInsurance(int index, bool explain
             bestTo = to;
         }
     }
-    const QString thisMonth = explain ? monthText(cutoffMonth) : QString();
-    const QString monthBefore = explain ? monthText(cutoffMonth - 1) : QString();
-    const QString needed = explain ? QString::number(m_policy.minInsuranceMonths) : QString();
+    const QString thisMonth = detail == Detail::WithReason ? monthText(cutoffMonth) : QString();
+    const QString monthBefore = detail == Detail::WithReason ? monthText(cutoffMonth - 1) : QString();
+    const QString needed = detail == Detail::WithReason ? QString::number(m_policy.minInsuranceMonths) : QString();
     if (bestLength < 0) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason =
                 QCoreApplication::translate("EligibilityCheck", "Social insurance with %1 has no contributions in "
                                                                 "%2 or %3.")
@@ -532,7 +532,7 @@ EligibilityRules::Attempt EligibilityRules::tryInsurance(int index, bool explain
     a.progress = 3;
     a.date = QDate(bestFrom / 12, bestFrom % 12 + 1, 1);
     if (bestLength < m_policy.minInsuranceMonths) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate(
                            "EligibilityCheck", "Social insurance with %1: the unbroken run from %2 to %3 is %4 months; "
                                                "%5 are needed.")
@@ -540,7 +540,7 @@ EligibilityRules::Attempt EligibilityRules::tryInsurance(int index, bool explain
         return a;
     }
     a.ok = true;
-    if (explain)
+    if (detail == Detail::WithReason)
         a.reason = QCoreApplication::translate("EligibilityCheck",
                                                "Social insurance with %1: %2 unbroken months from %3 to %4 (%5 needed, "
                                                "ending in %6 or %7).")
@@ -549,18 +549,18 @@ EligibilityRules::Attempt EligibilityRules::tryInsurance(int index, bool explain
     return a;
 }
 
-EligibilityRules::Attempt EligibilityRules::tryBusiness(int index, bool explain) const
+EligibilityRules::Attempt EligibilityRules::tryBusiness(int index, Detail detail) const
 {
     const EvidenceRecord& r = m_evidence.record(index);
     Attempt a;
     a.record = index;
     a.date = r.date;
-    const QString label = !explain            ? QString()
-                          : r.title.isEmpty() ? r.number
-                                              : QStringLiteral("%1 (%2)").arg(r.title, r.number);
+    const QString label = detail == Detail::RankOnly ? QString()
+                          : r.title.isEmpty()        ? r.number
+                                                     : QStringLiteral("%1 (%2)").arg(r.title, r.number);
     const QDate latest = monthsBeforeCutoff(m_policy.minBusinessMonths);
     if (!heldByPerson(r, true)) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Business %1 does not name a guardian as operator or legal "
                                                    "representative.")
@@ -569,14 +569,14 @@ EligibilityRules::Attempt EligibilityRules::tryBusiness(int index, bool explain)
     }
     a.progress = 1;
     if (r.status != QLatin1String("active")) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck", "Business %1 is %2, not active.")
                            .arg(label, orUnknown(r.status));
         return a;
     }
     a.progress = 2;
     if (!r.date.isValid() || r.date > latest) {
-        if (explain)
+        if (detail == Detail::WithReason)
             a.reason = QCoreApplication::translate("EligibilityCheck",
                                                    "Business %1 was registered on %2, after %3 (%4 months before the "
                                                    "cut-off).")
@@ -584,7 +584,7 @@ EligibilityRules::Attempt EligibilityRules::tryBusiness(int index, bool explain)
         return a;
     }
     a.ok = true;
-    if (explain)
+    if (detail == Detail::WithReason)
         a.reason = QCoreApplication::translate("EligibilityCheck",
                                                "Business %1 is active and was registered on %2 (needed by %3).")
                        .arg(label, day(r.date), day(latest));

@@ -46,26 +46,28 @@ private:
         QDate date;
     };
 
-    // Tries every record cheaply, then explains only the one it reports (the decisive record, or
-    // the one that came closest): reasons are strings, and strings are what a check costs.
+    // Tries every record cheaply (RankOnly), then again WithReason only for the one it reports (the
+    // decisive record, or the one that came closest): reasons are strings, and strings are what a
+    // check costs.
+    enum class Detail { RankOnly, WithReason };
     RuleOutcome conclude(const QString& rule, const QList<int>& records, const QString& noRecordReason) const;
-    Attempt tryRecord(int index, bool explain) const;
+    Attempt tryRecord(int index, Detail detail) const;
     QList<int> recordsIn(std::initializer_list<Dataset> datasets) const;
     bool heldByPerson(const EvidenceRecord& r, bool guardiansOnly) const;
     ZoneMatch zoneMatch(const EvidenceRecord& r) const;
     QString missReason(const EvidenceRecord& r) const;
     QDate monthsBeforeCutoff(int months) const;
 
-    Attempt tryRealEstate(int index, bool explain) const;
-    Attempt trySaleContract(int index, bool explain) const;
-    Attempt tryHousehold(int index, bool explain) const;
+    Attempt tryRealEstate(int index, Detail detail) const;
+    Attempt trySaleContract(int index, Detail detail) const;
+    Attempt tryHousehold(int index, Detail detail) const;
     // A rental filing or a residence permit: the same steps, each dataset in its own words.
     struct DatedResidence;
     static const DatedResidence kRentalWords;
     static const DatedResidence kPermitWords;
-    Attempt tryDatedResidence(int index, bool explain, const DatedResidence& words) const;
-    Attempt tryInsurance(int index, bool explain) const;
-    Attempt tryBusiness(int index, bool explain) const;
+    Attempt tryDatedResidence(int index, Detail detail, const DatedResidence& words) const;
+    Attempt tryInsurance(int index, Detail detail) const;
+    Attempt tryBusiness(int index, Detail detail) const;
 
     const EvidenceIndex& m_evidence;
     const Policy& m_policy;

@@ -186,7 +186,7 @@ struct CacheEligibility::Run {
     };
 
     Connection& c;
-    bool everything = false;
+    Scope scope;
     // Where the time goes (nanoseconds), logged at debug level: admissions.store.debug=true.
     // check: the writer thread waiting for the pool.
     qint64 nsRead = 0, nsEvidence = 0, nsCheck = 0, nsWrite = 0, nsCross = 0;
@@ -198,9 +198,9 @@ struct CacheEligibility::Run {
     QSet<QString> certificateKeys;
     Statement deleteStatement; // prepared on the first result to delete
 
-    Run(Connection& connection, bool all)
+    Run(Connection& connection, Scope what)
         : c(connection)
-        , everything(all)
+        , scope(what)
         , now(json::formatTime(QDateTime::currentDateTimeUtc()))
     {}
 
@@ -263,7 +263,7 @@ struct CacheEligibility::Run {
     // of what was processed.
     void remember(const QString& childIdNumber, const QString& certificateNo)
     {
-        if (everything)
+        if (scope == Scope::Everything)
             return;
         if (!childIdNumber.isEmpty())
             childKeys.insert(childIdNumber);
@@ -454,10 +454,10 @@ struct CacheEligibility::Run {
 
     // Re-flags duplicate_application and shared_property for every application in the groups
     // that the processed applications belong to (or belonged to).
-    Status crossPass(bool everything, qint64* changedCross)
+    Status crossPass(qint64* changedCross)
     {
         QString where;
-        if (everything) {
+        if (scope == Scope::Everything) {
             // Every result was just written without cross flags: only the groups need looking at.
             where = QStringLiteral(
                 "child_id_number IN (SELECT child_id_number FROM eligibility_results GROUP BY child_id_number "
@@ -556,7 +556,7 @@ Result<CacheEligibility::Stats> CacheEligibility::refresh(const ProgressFn& prog
         return q.error();
     while (q->step())
         ids.append(q->text(0));
-    return run(ids, false, progress);
+    return run(ids, Scope::Dirty, progress);
 }
 
 Result<CacheEligibility::Stats> CacheEligibility::checkAll(const ProgressFn& progress)
@@ -568,15 +568,14 @@ Result<CacheEligibility::Stats> CacheEligibility::checkAll(const ProgressFn& pro
         return q.error();
     while (q->step())
         ids.append(q->text(0));
-    return run(ids, true, progress);
+    return run(ids, Scope::Everything, progress);
 }
 
-Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bool everything,
-                                                      const ProgressFn& progress)
+Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, Scope scope, const ProgressFn& progress)
 {
     Stats stats;
-    stats.everything = everything;
-    Run r(m_writer, everything);
+    stats.everything = scope == Scope::Everything;
+    Run r(m_writer, scope);
     Transaction tx(m_writer);
     if (!tx.beginStatus())
         return tx.beginStatus().error();
@@ -585,7 +584,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
     // Checking everything: when the records fit in memory, one pass over agency_records is far
     // cheaper than finding each application's records through the people tables.
     std::unique_ptr<CacheEvidence> all;
-    if (everything) {
+    if (scope == Scope::Everything) {
         auto count = m_writer.scalar(QStringLiteral("SELECT count(*) FROM agency_records"));
         if (!count)
             return count.error();
@@ -628,7 +627,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
     qint64 crossChanged = 0;
     QElapsedTimer crossTimer;
     crossTimer.start();
-    if (Status s = r.crossPass(everything, &crossChanged); !s)
+    if (Status s = r.crossPass(&crossChanged); !s)
         return s.error();
     r.nsCross = crossTimer.nsecsElapsed();
     for (auto it = r.after.cbegin(); it != r.after.cend(); ++it) {
@@ -637,7 +636,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
             ++stats.changed;
     }
     stats.checked = r.after.size();
-    if (everything) {
+    if (scope == Scope::Everything) {
         if (Status s = m_writer.exec(QStringLiteral("DELETE FROM eligibility_dirty")); !s)
             return s.error();
     } else {
@@ -662,7 +661,7 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, bo
 
 Result<policy::EligibilityResult> CacheEligibility::explain(const QString& applicationId)
 {
-    Run r(m_writer, false);
+    Run r(m_writer, Scope::Dirty);
     if (Status s = r.loadCatalog(); !s)
         return s.error();
     auto appQuery = m_writer.prepare(QStringLiteral("SELECT data FROM applications WHERE id = ?"));

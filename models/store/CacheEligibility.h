@@ -43,7 +43,10 @@ public:
 
 private:
     struct Run;
-    Result<Stats> run(const QStringList& ids, bool everything, const ProgressFn& progress);
+    // Dirty: `ids` are the applications marked dirty; Everything: every application, and the
+    // cross-application flags of every group are made again.
+    enum class Scope { Dirty, Everything };
+    Result<Stats> run(const QStringList& ids, Scope scope, const ProgressFn& progress);
 
     Connection& m_writer;
     int m_chunkSize;

@@ -1,5 +1,7 @@
 #include "CacheStats.h"
 
+#include "EntityKinds.h"
+
 namespace adm::store {
 
 namespace {
@@ -20,16 +22,11 @@ Result<QJsonObject> grouped(Connection& c, const QString& sql)
 Result<QJsonObject> collectCacheStats(Connection& c)
 {
     QJsonObject entities;
-    const QList<QPair<QString, QString>> tables = {{QStringLiteral("policy"), QStringLiteral("policies")},
-                                                   {QStringLiteral("school"), QStringLiteral("schools")},
-                                                   {QStringLiteral("zone"), QStringLiteral("zones")},
-                                                   {QStringLiteral("application"), QStringLiteral("applications")},
-                                                   {QStringLiteral("agency_record"), QStringLiteral("agency_records")}};
-    for (const auto& [name, table] : tables) {
-        auto n = c.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table));
+    for (const EntityKind& kind : entityKinds()) {
+        auto n = c.scalar(QStringLiteral("SELECT count(*) FROM %1").arg(kind.table));
         if (!n)
             return n.error();
-        entities.insert(name, n->toLongLong());
+        entities.insert(kind.name, n->toLongLong());
     }
     auto others = grouped(c, QStringLiteral("SELECT entity, count(*) FROM other_entities GROUP BY entity"));
     if (!others)

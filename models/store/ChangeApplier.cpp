@@ -1,6 +1,6 @@
 #include "ChangeApplier.h"
 
-#include "domain/JsonCodec.h"
+#include "EntityKinds.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,22 +20,6 @@ ApplyStats& ApplyStats::operator+=(const ApplyStats& o)
 
 namespace {
 
-// The table that holds each known entity.
-QString tableOf(const QString& entity)
-{
-    if (entity == entity::Application)
-        return QStringLiteral("applications");
-    if (entity == entity::AgencyRecord)
-        return QStringLiteral("agency_records");
-    if (entity == entity::School)
-        return QStringLiteral("schools");
-    if (entity == entity::Zone)
-        return QStringLiteral("zones");
-    if (entity == entity::Policy)
-        return QStringLiteral("policies");
-    return {};
-}
-
 // The stored text of a change's data: as it came when the reader kept it, else serialised.
 QByteArray dataText(const Change& c)
 {
@@ -45,20 +29,17 @@ QByteArray dataText(const Change& c)
 } // namespace
 
 struct ChangeApplier::Statements {
-    Statement selectVersion[5];
+    // Per kind of entityKinds(), in its order.
+    std::vector<Statement> selectVersion;
+    std::vector<Statement> upsertRow;
+    std::vector<Statement> deleteRow;
     Statement selectOther;
     Statement selectTombstone;
-    Statement upsertApplication;
-    Statement upsertRecord;
-    Statement upsertSchool;
-    Statement upsertZone;
-    Statement upsertPolicy;
     Statement upsertOther;
     Statement deletePeople;
     Statement insertPerson;
     Statement deleteSubjects;
     Statement insertSubject;
-    Statement deleteRow[5];
     Statement deleteOther;
     Statement upsertTombstone;
     Statement setMeta;
@@ -69,10 +50,6 @@ struct ChangeApplier::Statements {
     QStringList touchedApplications;
     QStringList touchedRecords;
 };
-
-namespace {
-const QStringList kEntities = {entity::Application, entity::AgencyRecord, entity::School, entity::Zone, entity::Policy};
-}
 
 ChangeApplier::ChangeApplier(Connection& writer)
     : m_writer(writer)
@@ -94,25 +71,25 @@ Status ChangeApplier::prepareStatements()
         else
             target = std::move(*st);
     };
-    for (int i = 0; i < kEntities.size(); ++i) {
-        const QString table = tableOf(kEntities[i]);
-        prep(s->selectVersion[i], QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(table));
-        prep(s->deleteRow[i], QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+    const QList<EntityKind>& kinds = entityKinds();
+    s->selectVersion.resize(kinds.size());
+    s->upsertRow.resize(kinds.size());
+    s->deleteRow.resize(kinds.size());
+    for (qsizetype i = 0; i < kinds.size(); ++i) {
+        const EntityKind& kind = kinds[i];
+        QStringList columns{QStringLiteral("id"), QStringLiteral("version")};
+        for (const EntityColumn& c : kind.columns)
+            columns << c.column;
+        columns << QStringLiteral("data");
+        const QStringList marks(columns.size(), QStringLiteral("?"));
+        prep(s->selectVersion[i], QStringLiteral("SELECT version FROM %1 WHERE id = ?").arg(kind.table));
+        prep(s->upsertRow[i],
+             QStringLiteral("INSERT OR IGNORE INTO %1 (%2) VALUES (%3)")
+                 .arg(kind.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+        prep(s->deleteRow[i], QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(kind.table));
     }
     prep(s->selectOther, QStringLiteral("SELECT version FROM other_entities WHERE entity = ? AND id = ?"));
     prep(s->selectTombstone, QStringLiteral("SELECT version FROM tombstones WHERE entity = ? AND id = ?"));
-    prep(s->upsertApplication,
-         QStringLiteral("INSERT OR IGNORE INTO applications (id, version, admission_year, grade, channel, status, "
-                        "target_school_id, claimed_category, submitted_at, child_name, child_id_number, data) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertRecord, QStringLiteral("INSERT OR IGNORE INTO agency_records (id, version, agency, dataset, "
-                                         "source_ref, fetched_at, data) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertSchool, QStringLiteral("INSERT OR IGNORE INTO schools (id, version, district_code, level, name, "
-                                         "capacity, data) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    prep(s->upsertZone, QStringLiteral("INSERT OR IGNORE INTO zones (id, version, district_code, data) "
-                                       "VALUES (?, ?, ?, ?)"));
-    prep(s->upsertPolicy, QStringLiteral("INSERT OR IGNORE INTO policies (id, version, district_code, "
-                                         "admission_year, grade, data) VALUES (?, ?, ?, ?, ?, ?)"));
     prep(s->upsertOther, QStringLiteral("INSERT OR IGNORE INTO other_entities (entity, id, version, data) "
                                         "VALUES (?, ?, ?, ?)"));
     prep(s->deletePeople, QStringLiteral("DELETE FROM application_people WHERE application_id = ?"));
@@ -143,26 +120,12 @@ Status ChangeApplier::validate(const Change& c)
         return Error{QStringLiteral("invalid_change"), path + QStringLiteral(": id is missing")};
     if (c.isDelete())
         return {};
-    Status s;
-    auto check = [&](const auto& result) {
-        if (!result.ok())
-            s = Error{QStringLiteral("invalid_change"), path + QStringLiteral(": ") + result.error().message};
-        return result.ok();
-    };
-    if (c.entity == entity::Application) {
-        auto a = json::readApplication(c.data, QStringLiteral("data"));
-        if (check(a) && a->id != c.id)
-            s = Error{QStringLiteral("invalid_change"), path + QStringLiteral(": data.id differs from the change id")};
-    } else if (c.entity == entity::AgencyRecord) {
-        check(json::readAgencyRecord(c.data, QStringLiteral("data")));
-    } else if (c.entity == entity::School) {
-        check(json::readSchool(c.data, QStringLiteral("data")));
-    } else if (c.entity == entity::Zone) {
-        check(json::readZone(c.data, QStringLiteral("data")));
-    } else if (c.entity == entity::Policy) {
-        check(json::readPolicy(c.data, QStringLiteral("data")));
-    }
-    return s;
+    const int index = entityKindIndex(c.entity);
+    if (index < 0)
+        return {}; // kept as it came, in other_entities
+    if (Status s = entityKinds()[index].validate(c); !s)
+        return Error{QStringLiteral("invalid_change"), path + QStringLiteral(": ") + s.error().message};
+    return {};
 }
 
 Result<ApplyStats> ChangeApplier::apply(const QList<Change>& changes, const MetaValues& meta)
@@ -219,7 +182,7 @@ Result<ApplyStats> ChangeApplier::applyValidated(const QList<Change>& changes, c
 
 Result<qint64> ChangeApplier::currentVersion(const QString& entity, const QString& id)
 {
-    const int index = int(kEntities.indexOf(entity));
+    const int index = entityKindIndex(entity);
     Statement& q = index >= 0 ? m_s->selectVersion[index] : m_s->selectOther;
     if (index >= 0) {
         q.bind(1, id);
@@ -282,119 +245,120 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
     // INSERT OR REPLACE, or a plain INSERT on a table with triggers (the queue read model), makes
     // SQLite keep a statement journal for every row, and SQLCipher encrypts every page written to
     // it: measured, that was most of the import time.
+    const int index = entityKindIndex(c.entity);
     if (exists) {
-        const int index = int(kEntities.indexOf(c.entity));
-        Statement& del = index >= 0 ? m_s->deleteRow[index] : m_s->deleteOther;
-        if (index >= 0)
-            del.bind(1, c.id);
-        else
-            del.bind(1, c.entity).bind(2, c.id);
-        if (Status s = del.run(); !s)
+        if (Status s = deleteRow(index, c); !s)
             return s;
     }
-    const QJsonObject& d = c.data;
-    auto str = [&d](const char* key) { return d.value(QLatin1String(key)).toString(); };
-    Statement* st = nullptr;
-    if (c.entity == entity::Application) {
-        const QJsonObject child = d.value(QStringLiteral("child")).toObject();
-        st = &m_s->upsertApplication;
-        st->bind(1, c.id)
-            .bind(2, version)
-            .bind(3, qint64(d.value(QStringLiteral("admission_year")).toInt()))
-            .bind(4, str("grade"))
-            .bind(5, str("channel"))
-            .bind(6, d.contains(QStringLiteral("status")) ? str("status") : QStringLiteral("submitted"))
-            .bind(7, str("target_school_id"))
-            .bind(8, d.value(QStringLiteral("claimed_category")).toString(QString()))
-            .bind(9, d.value(QStringLiteral("submitted_at")).toString(QString()))
-            .bind(10, child.value(QStringLiteral("name")).toString())
-            .bind(11, child.value(QStringLiteral("id_number")).toString().toUpper())
-            .bindUtf8(12, dataText(c));
-        if (Status s = storedOne(*st, c); !s)
+    if (index < 0) {
+        Statement& st = m_s->upsertOther;
+        st.bind(1, c.entity).bind(2, c.id).bind(3, version).bindUtf8(4, dataText(c));
+        if (Status s = storedOne(st, c); !s)
             return s;
-        m_s->deletePeople.bind(1, c.id);
-        if (Status s = m_s->deletePeople.run(); !s)
+        ++stats.upserted;
+        return {};
+    }
+    const EntityKind& kind = entityKinds()[index];
+    if (Status s = storeRow(kind, m_s->upsertRow[index], c, version); !s)
+        return s;
+    switch (kind.effect) {
+    case EntityEffect::ApplicationPeople:
+        if (Status s = storePeople(c); !s)
             return s;
-        auto person = [&](int position, const QJsonObject& p) {
-            m_s->insertPerson.bind(1, c.id)
-                .bind(2, position)
-                .bind(3, p.value(QStringLiteral("id_number")).toString().toUpper())
-                .bind(4, p.value(QStringLiteral("phone")).toString(QString()));
-            return m_s->insertPerson.run();
-        };
-        if (Status s = person(0, child); !s)
-            return s;
-        const QJsonArray guardians = d.value(QStringLiteral("guardians")).toArray();
-        for (qsizetype i = 0; i < guardians.size(); ++i)
-            if (Status s = person(int(i) + 1, guardians.at(i).toObject()); !s)
-                return s;
         m_s->touchedApplications.append(c.id);
-    } else if (c.entity == entity::AgencyRecord) {
-        st = &m_s->upsertRecord;
-        st->bind(1, c.id)
-            .bind(2, version)
-            .bind(3, str("agency"))
-            .bind(4, str("dataset"))
-            .bind(5, d.value(QStringLiteral("source_ref")).toString(QString()))
-            .bind(6, d.value(QStringLiteral("fetched_at")).toString(QString()))
-            .bindUtf8(7, dataText(c));
-        if (Status s = storedOne(*st, c); !s)
-            return s;
+        break;
+    case EntityEffect::RecordSubjects:
         // The applications of the people it was about (those it is about now: at the end of the batch).
         if (exists) {
             if (Status s = markRecordReaders(c.id); !s)
                 return s;
-            m_s->deleteSubjects.bind(1, c.id);
-            if (Status s = m_s->deleteSubjects.run(); !s)
-                return s;
         }
-        const QJsonArray subjects = d.value(QStringLiteral("subject_id_numbers")).toArray();
-        for (const QJsonValue& v : subjects) {
-            m_s->insertSubject.bind(1, v.toString().toUpper()).bind(2, c.id);
-            if (Status s = m_s->insertSubject.run(); !s)
-                return s;
-        }
+        if (Status s = storeSubjects(c, exists); !s)
+            return s;
         m_s->touchedRecords.append(c.id);
-    } else if (c.entity == entity::School) {
+        break;
+    case EntityEffect::ReferenceData:
         if (Status s = markAllStale(); !s)
             return s;
-        st = &m_s->upsertSchool;
-        st->bind(1, c.id)
-            .bind(2, version)
-            .bind(3, str("district_code"))
-            .bind(4, str("level"))
-            .bind(5, str("name"))
-            .bind(6, qint64(d.value(QStringLiteral("capacity")).toInt()))
-            .bindUtf8(7, dataText(c));
-        if (Status s = storedOne(*st, c); !s)
-            return s;
-    } else if (c.entity == entity::Zone) {
-        if (Status s = markAllStale(); !s)
-            return s;
-        st = &m_s->upsertZone;
-        st->bind(1, c.id).bind(2, version).bind(3, str("district_code")).bindUtf8(4, dataText(c));
-        if (Status s = storedOne(*st, c); !s)
-            return s;
-    } else if (c.entity == entity::Policy) {
-        if (Status s = markAllStale(); !s)
-            return s;
-        st = &m_s->upsertPolicy;
-        st->bind(1, c.id)
-            .bind(2, version)
-            .bind(3, str("district_code"))
-            .bind(4, qint64(d.value(QStringLiteral("admission_year")).toInt()))
-            .bind(5, str("grade"))
-            .bindUtf8(6, dataText(c));
-        if (Status s = storedOne(*st, c); !s)
-            return s;
-    } else {
-        st = &m_s->upsertOther;
-        st->bind(1, c.entity).bind(2, c.id).bind(3, version).bindUtf8(4, dataText(c));
-        if (Status s = storedOne(*st, c); !s)
-            return s;
+        break;
     }
     ++stats.upserted;
     return {};
+}
+
+Status ChangeApplier::storeRow(const EntityKind& kind, Statement& st, const Change& c, qint64 version)
+{
+    using Type = EntityColumn::Type;
+    st.bind(1, c.id).bind(2, version);
+    int index = 3;
+    for (const EntityColumn& column : kind.columns) {
+        const QJsonValue v = column.parent.isEmpty() ? c.data.value(column.key)
+                                                     : c.data.value(column.parent).toObject().value(column.key);
+        switch (column.type) {
+        case Type::Text:
+            st.bind(index, v.toString());
+            break;
+        case Type::UpperText:
+            st.bind(index, v.toString().toUpper());
+            break;
+        case Type::Integer:
+            st.bind(index, qint64(v.toInt()));
+            break;
+        case Type::TextOrDefault:
+            st.bind(index, v.isUndefined() ? QString(column.fallback) : v.toString());
+            break;
+        }
+        ++index;
+    }
+    st.bindUtf8(index, dataText(c));
+    return storedOne(st, c);
+}
+
+Status ChangeApplier::storePeople(const Change& c)
+{
+    m_s->deletePeople.bind(1, c.id);
+    if (Status s = m_s->deletePeople.run(); !s)
+        return s;
+    auto person = [&](int position, const QJsonObject& p) {
+        m_s->insertPerson.bind(1, c.id)
+            .bind(2, position)
+            .bind(3, p.value(QStringLiteral("id_number")).toString().toUpper())
+            .bind(4, p.value(QStringLiteral("phone")).toString(QString()));
+        return m_s->insertPerson.run();
+    };
+    if (Status s = person(0, c.data.value(QStringLiteral("child")).toObject()); !s)
+        return s;
+    const QJsonArray guardians = c.data.value(QStringLiteral("guardians")).toArray();
+    for (qsizetype i = 0; i < guardians.size(); ++i)
+        if (Status s = person(int(i) + 1, guardians.at(i).toObject()); !s)
+            return s;
+    return {};
+}
+
+Status ChangeApplier::storeSubjects(const Change& c, bool replacing)
+{
+    if (replacing) {
+        m_s->deleteSubjects.bind(1, c.id);
+        if (Status s = m_s->deleteSubjects.run(); !s)
+            return s;
+    }
+    const QJsonArray subjects = c.data.value(QStringLiteral("subject_id_numbers")).toArray();
+    for (const QJsonValue& v : subjects) {
+        m_s->insertSubject.bind(1, v.toString().toUpper()).bind(2, c.id);
+        if (Status s = m_s->insertSubject.run(); !s)
+            return s;
+    }
+    return {};
+}
+
+Status ChangeApplier::deleteRow(int kindIndex, const Change& c)
+{
+    Statement& del = kindIndex >= 0 ? m_s->deleteRow[kindIndex] : m_s->deleteOther;
+    if (kindIndex >= 0)
+        del.bind(1, c.id);
+    else
+        del.bind(1, c.entity).bind(2, c.id);
+    return del.run();
 }
 
 Status ChangeApplier::storedOne(Statement& insert, const Change& c)
@@ -454,6 +418,30 @@ Status ChangeApplier::markAllStale()
     return m_s->setMeta.run();
 }
 
+Status ChangeApplier::forgetDependents(int kindIndex, const Change& c)
+{
+    if (kindIndex < 0)
+        return {};
+    switch (entityKinds()[kindIndex].effect) {
+    case EntityEffect::ApplicationPeople: {
+        m_s->deletePeople.bind(1, c.id);
+        if (Status s = m_s->deletePeople.run(); !s)
+            return s;
+        // The checker removes its result and re-flags the applications it shared a child or a flat with.
+        return markApplication(c.id);
+    }
+    case EntityEffect::RecordSubjects: {
+        if (Status s = markRecordReaders(c.id); !s)
+            return s;
+        m_s->deleteSubjects.bind(1, c.id);
+        return m_s->deleteSubjects.run();
+    }
+    case EntityEffect::ReferenceData:
+        return markAllStale();
+    }
+    return {};
+}
+
 Status ChangeApplier::remove(const Change& c, ApplyStats& stats)
 {
     auto current = currentVersion(c.entity, c.id);
@@ -463,32 +451,12 @@ Status ChangeApplier::remove(const Change& c, ApplyStats& stats)
         ++stats.skipped; // a newer version arrived after the delete was issued
         return {};
     }
-    const int index = int(kEntities.indexOf(c.entity));
+    const int index = entityKindIndex(c.entity);
     if (*current >= 0) {
-        Statement& del = index >= 0 ? m_s->deleteRow[index] : m_s->deleteOther;
-        if (index >= 0)
-            del.bind(1, c.id);
-        else
-            del.bind(1, c.entity).bind(2, c.id);
-        if (Status s = del.run(); !s)
+        if (Status s = deleteRow(index, c); !s)
             return s;
-        if (c.entity == entity::Application) {
-            m_s->deletePeople.bind(1, c.id);
-            if (Status s = m_s->deletePeople.run(); !s)
-                return s;
-            // The checker removes its result and re-flags the applications it shared a child or a flat with.
-            if (Status s = markApplication(c.id); !s)
-                return s;
-        } else if (c.entity == entity::School || c.entity == entity::Zone || c.entity == entity::Policy) {
-            if (Status s = markAllStale(); !s)
-                return s;
-        } else if (c.entity == entity::AgencyRecord) {
-            if (Status s = markRecordReaders(c.id); !s)
-                return s;
-            m_s->deleteSubjects.bind(1, c.id);
-            if (Status s = m_s->deleteSubjects.run(); !s)
-                return s;
-        }
+        if (Status s = forgetDependents(index, c); !s)
+            return s;
         ++stats.deleted;
     } else {
         ++stats.skipped;

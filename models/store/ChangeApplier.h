@@ -9,6 +9,8 @@
 
 namespace adm::store {
 
+struct EntityKind;
+
 struct ApplyStats {
     qint64 received = 0;
     qint64 upserted = 0;
@@ -45,6 +47,12 @@ private:
     Status prepareStatements();
     Status applyOne(const Change& change, ApplyStats& stats);
     Status upsert(const Change& change, qint64 version, bool exists, ApplyStats& stats);
+    Status storeRow(const EntityKind& kind, Statement& insert, const Change& change, qint64 version);
+    Status storePeople(const Change& change);
+    Status storeSubjects(const Change& change, bool replacing);
+    // kindIndex: in entityKinds(), or -1 for other_entities.
+    Status deleteRow(int kindIndex, const Change& change);
+    Status forgetDependents(int kindIndex, const Change& change);
     Status remove(const Change& change, ApplyStats& stats);
     // What the eligibility checker must look at again (table eligibility_dirty).
     Status markApplication(const QString& id);

@@ -133,7 +133,7 @@ Status Enrolment::save(store::Connection& connection, const Enrolment& e, bool* 
         return s;
     if (Status s = state.set(SyncState::AuditError, QString()); !s)
         return s;
-    return state.restartFeed(true);
+    return state.restartFullPull();
 }
 
 } // namespace adm::sync

@@ -1,5 +1,7 @@
 #include "FeedGuard.h"
 
+#include "store/EntityKinds.h"
+
 #include <QJsonObject>
 #include <QJsonValue>
 
@@ -14,8 +16,7 @@ void FeedGuard::restart()
 
 bool FeedGuard::isContractEntity(const QString& e)
 {
-    return e == entity::Policy || e == entity::School || e == entity::Zone || e == entity::Application ||
-           e == entity::AgencyRecord;
+    return store::entityKindIndex(e) >= 0;
 }
 
 Status FeedGuard::checkKinds(const QJsonArray& changes)

@@ -2,6 +2,7 @@
 
 #include "SyncState.h"
 #include "domain/JsonCodec.h"
+#include "store/EntityKinds.h"
 #include "store/Sql.h"
 
 #include <QCoreApplication>
@@ -225,7 +226,7 @@ Status Puller::run(const QString& account)
     // A cursor follows one account's view; another account sees other schools.
     if (!stored->isEmpty() && !storedAccount->isEmpty() && *storedAccount != account) {
         qCInfo(lcSync) << "another account than the cursor's: full pull";
-        if (Status s = state.restartFeed(true); !s)
+        if (Status s = state.restartFullPull(); !s)
             return s.error();
     }
     auto cursorNow = state.get(SyncState::Cursor);
@@ -272,7 +273,7 @@ Status Puller::run(const QString& account)
                 return stop(s.error());
             restarted = true;
             qCInfo(lcSync) << "cursor expired (" << r->errorCode() << "): full pull";
-            if (Status s = state.restartFeed(true); !s)
+            if (Status s = state.restartFullPull(); !s)
                 return stop(s.error());
             auto flag = state.get(SyncState::SweepPending);
             sweeping = flag && *flag == QLatin1String("1");
@@ -359,20 +360,15 @@ Status Puller::markSeen(const QList<Change>& changes)
 Result<qint64> Puller::sweep()
 {
     QList<Swept> gone;
-    const QList<QPair<QString, QString>> tables = {{entity::Application, QStringLiteral("applications")},
-                                                   {entity::AgencyRecord, QStringLiteral("agency_records")},
-                                                   {entity::School, QStringLiteral("schools")},
-                                                   {entity::Zone, QStringLiteral("zones")},
-                                                   {entity::Policy, QStringLiteral("policies")}};
-    for (const auto& [entityName, table] : tables) {
+    for (const store::EntityKind& kind : store::entityKinds()) {
         auto q = m_writer.prepare(QStringLiteral("SELECT id, version FROM %1 t WHERE NOT EXISTS (SELECT 1 FROM "
                                                  "sync_seen s WHERE s.entity = ? AND s.id = t.id)")
-                                      .arg(table));
+                                      .arg(kind.table));
         if (!q)
             return q.error();
-        q->bind(1, entityName);
+        q->bind(1, kind.name);
         while (q->step())
-            gone.append({entityName, q->text(0), q->int64(1)});
+            gone.append({kind.name, q->text(0), q->int64(1)});
     }
     auto others =
         m_writer.prepare(QStringLiteral("SELECT entity, id, version FROM other_entities o WHERE NOT EXISTS "

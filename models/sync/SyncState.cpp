@@ -38,7 +38,7 @@ Status SyncState::setAccountFor(const QString& localUser, const QString& account
     return set(accountKey(localUser), account);
 }
 
-Status SyncState::restartFeed(bool sweep)
+Status SyncState::restartFullPull()
 {
     auto cursor = get(Cursor);
     if (!cursor)
@@ -48,7 +48,7 @@ Status SyncState::restartFeed(bool sweep)
     const bool hadView = !cursor->isEmpty() || (sweeping && *sweeping == QLatin1String("1"));
     if (Status s = set(Cursor, QString()); !s)
         return s;
-    if (Status s = set(SweepPending, sweep && hadView ? QStringLiteral("1") : QString()); !s)
+    if (Status s = set(SweepPending, hadView ? QStringLiteral("1") : QString()); !s)
         return s;
     return m_connection.exec(QStringLiteral("DELETE FROM sync_seen"));
 }

@@ -42,9 +42,9 @@ public:
     QString accountFor(const QString& localUser) const;
     Status setAccountFor(const QString& localUser, const QString& account);
 
-    // Forgets the feed position: the next pull is a full one. With `sweep`, what that pull does not
-    // bring is removed at its end (the cache held another view before).
-    Status restartFeed(bool sweep);
+    // Forgets the feed position: the next pull is a full one, and what it does not bring is removed
+    // at its end when the cache held a view before (another account, a reset feed).
+    Status restartFullPull();
 
 private:
     store::Connection& m_connection;
