@@ -7,6 +7,7 @@
 //                                                      from $ADMISSIONS_HUB_PASSWORD
 //   ui_screenshots OUT_DIR [APPLICATIONS]              a generated city, no hub
 #include "CityFixture.h"
+#include "DecisionController.h"
 #include "DecisionDialog.h"
 #include "DetailPane.h"
 #include "FirstRunWizard.h"
@@ -15,6 +16,7 @@
 #include "RevealDialog.h"
 #include "ScriptedPrompter.h"
 #include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 #include "i18n/Translations.h"
 #include "sync/Enrolment.h"
 #include "sync/SyncState.h"
@@ -23,11 +25,14 @@
 #include "views/QueueModel.h"
 #include "views/SyncedSession.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -116,6 +121,27 @@ void shootFirstRun(const Desk& desk, const QString& out, const QString& suffix)
     save(&signIn, out + QStringLiteral("/hub_sign_in") + suffix);
 }
 
+// Issue 12's keyboard: Help → Keyboard shortcuts, and the menu of a queue row.
+void shootKeyboard(ui::MainWindow& window, const QString& out, const QString& suffix)
+{
+    if (auto* action = window.findChild<QAction*>(QStringLiteral("shortcutsAction")))
+        action->trigger();
+    if (auto* dialog = window.findChild<ui::ShortcutsDialog*>()) {
+        save(dialog, out + QStringLiteral("/shortcuts") + suffix);
+        dialog->close();
+    }
+    auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+    if (!table || !table->model() || table->model()->rowCount() < 2)
+        return;
+    const QPoint at = table->visualRect(table->model()->index(1, 1)).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, table->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(table->viewport(), &event);
+    if (auto* menu = window.findChild<QMenu*>(QStringLiteral("queueContextMenu"))) {
+        save(menu, out + QStringLiteral("/queue_menu") + suffix);
+        menu->close();
+    }
+}
+
 void shoot(const Desk& desk, const QString& out, const QString& language)
 {
     i18n::installTranslations(*qApp, language);
@@ -162,7 +188,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     save(pane, out + QStringLiteral("/detail_records") + suffix);
 
     const views::ApplicationDetail* d = pane->detail();
-    ui::DecisionContext context{d->application.id, d->row.checked, d->application.claimedCategory, d->seats};
+    const ui::DecisionContext context = ui::DecisionController::contextFor(*d);
     {
         ui::DecisionDialog approve(ui::DecisionDialog::Kind::Approve, context, &window);
         approve.show();
@@ -189,6 +215,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
         settings.show();
         save(&settings, out + QStringLiteral("/settings") + suffix);
     }
+    shootKeyboard(window, out, suffix);
     window.lock();
     QTest::qWait(300);
     save(&window, out + QStringLiteral("/locked") + suffix);
