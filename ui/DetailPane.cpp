@@ -150,7 +150,8 @@ void DetailPane::rebuild()
 QWidget* DetailPane::outsideQueueBanner(QWidget* parent)
 {
     auto* banner = new QLabel(tr("This application is not among the rows of the queue on the left: it was opened from "
-                                 "a related application. The decision keys act on it. J or K goes back to the queue."),
+                                 "a related application. The decision keys act on it. Choose a row on the left to go "
+                                 "back to the queue."),
                               parent);
     banner->setObjectName(QStringLiteral("outsideQueueBanner"));
     banner->setWordWrap(true);

@@ -33,6 +33,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -119,6 +120,38 @@ void shootFirstRun(const Desk& desk, const QString& out, const QString& suffix)
     ui::HubSignInDialog signIn(*enrolment, account);
     signIn.show();
     save(&signIn, out + QStringLiteral("/hub_sign_in") + suffix);
+}
+
+// Issue 11 point 4: a related application opened from the pane, outside the rows of the queue.
+void shootOutsideQueue(ui::MainWindow& window, const QString& out, const QString& suffix)
+{
+    auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+    ui::DetailPane* pane = window.detailPane();
+    for (int row = 0; table && row < std::min(60, table->model()->rowCount()); ++row) {
+        table->setCurrentIndex(table->model()->index(row, 0));
+        const QString id = table->model()->index(row, 0).data().toString();
+        waitFor([&] { return pane->detail() && pane->detail()->application.id == id; }, 5000, "a detail");
+        if (pane->findChildren<QPushButton*>(QStringLiteral("relatedLink")).isEmpty())
+            continue;
+        // The queue searched for this one alone: its related applications are not among the rows.
+        auto* search = window.findChild<QLineEdit*>(QStringLiteral("searchField"));
+        search->setText(id);
+        QTest::keyClick(search, Qt::Key_Return);
+        waitFor([&] { return table->model()->rowCount() == 1 && table->model()->index(0, 0).data().toString() == id; },
+                5000, "the search");
+        table->setCurrentIndex(table->model()->index(0, 0));
+        waitFor([&] { return pane->detail() && pane->detail()->application.id == id; }, 5000, "the detail");
+        const QList<QPushButton*> links = pane->findChildren<QPushButton*>(QStringLiteral("relatedLink"));
+        if (links.isEmpty())
+            return;
+        links.first()->click();
+        waitFor([&] { return pane->findChild<QWidget*>(QStringLiteral("outsideQueueBanner")) != nullptr; }, 5000,
+                "an application outside the queue");
+        pane->verticalScrollBar()->setValue(0);
+        save(&window, out + QStringLiteral("/outside_queue") + suffix);
+        return;
+    }
+    qWarning("no application with a related one among the first rows");
 }
 
 // Issue 12's keyboard: Help → Keyboard shortcuts, and the menu of a queue row.
@@ -216,6 +249,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
         save(&settings, out + QStringLiteral("/settings") + suffix);
     }
     shootKeyboard(window, out, suffix);
+    shootOutsideQueue(window, out, suffix);
     window.lock();
     QTest::qWait(300);
     save(&window, out + QStringLiteral("/locked") + suffix);
