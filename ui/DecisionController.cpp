@@ -1,5 +1,6 @@
 #include "DecisionController.h"
 
+#include "CurrentApplication.h"
 #include "Prompter.h"
 #include "views/ApplicationDetail.h"
 #include "views/DecisionService.h"
@@ -19,15 +20,70 @@ void DecisionController::fail(const QString& message)
     Q_EMIT refused(message);
 }
 
-void DecisionController::decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail)
+DecisionContext DecisionController::contextFor(const views::ApplicationDetail& detail)
 {
-    if (!m_service || m_busy)
-        return;
     DecisionContext context;
     context.applicationId = detail.application.id;
     context.checkedCategory = detail.row.checked;
     context.claimedCategory = detail.application.claimedCategory;
     context.seats = detail.seats;
+    context.childName = detail.application.child.name;
+    if (detail.check) {
+        context.eligible = detail.check->eligible;
+        for (const QString& flag : detail.check->flags) {
+            context.flags << flag;
+            context.flagReasons << detail.check->flagReasons.value(flag);
+        }
+    }
+    return context;
+}
+
+void DecisionController::follow(CurrentApplication* current)
+{
+    m_current = current;
+    connect(current, &CurrentApplication::detailRead, this, &DecisionController::detailRead);
+    // Another application chosen before the detail came: the key was for the previous one.
+    connect(current, &CurrentApplication::chosen, this, [this] { m_waitingKind.reset(); });
+    connect(current, &CurrentApplication::cleared, this, [this] { m_waitingKind.reset(); });
+}
+
+void DecisionController::decideOnCurrent(DecisionDialog::Kind kind)
+{
+    if (!m_service || m_busy || !m_current)
+        return;
+    if (m_current->isEmpty()) {
+        Q_EMIT refused(tr("Choose an application first."));
+        return;
+    }
+    if (const views::ApplicationDetail* d = m_current->detail()) {
+        decide(kind, *d);
+        return;
+    }
+    // Not read yet (the key came right after moving): decide once it is, if it is still this one.
+    m_waitingKind = kind;
+    m_waitingFor = m_current->id();
+    m_current->wantDetailNow();
+}
+
+void DecisionController::detailRead(const views::ApplicationDetail& detail)
+{
+    if (!m_waitingKind || detail.application.id != m_waitingFor)
+        return;
+    const DecisionDialog::Kind kind = *std::exchange(m_waitingKind, std::nullopt);
+    decide(kind, detail);
+}
+
+void DecisionController::dropOnCurrent(qint64 outboxItem)
+{
+    if (m_current && !m_current->isEmpty())
+        drop(outboxItem, m_current->id());
+}
+
+void DecisionController::decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail)
+{
+    if (!m_service || m_busy)
+        return;
+    const DecisionContext context = contextFor(detail);
 
     std::optional<sync::DecisionRequest> request;
     switch (kind) {

@@ -1,6 +1,8 @@
 #include "DecisionDialog.h"
 
+#include "SubmitShortcut.h"
 #include "sync/ReasonCodes.h"
+#include "views/FlagIcons.h"
 #include "views/Labels.h"
 
 #include <QComboBox>
@@ -126,10 +128,12 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
     connect(m_reason, &QComboBox::currentIndexChanged, this, &DecisionDialog::updateState);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(applicantSummary());
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(460);
+    addSubmitShortcut(this, m_decide);
     updateState();
     (m_category ? static_cast<QWidget*>(m_category) : m_reason)->setFocus();
 }
@@ -143,6 +147,8 @@ void DecisionDialog::updateState()
     } else if (m_kind == Kind::Reject) {
         hint = tr("A rejection needs a standard reason, so that the family can be told why.");
     }
+    if (againstCheck())
+        hint = againstCheckHint();
     if (m_reason->currentData().toString() == QLatin1String("other"))
         hint = tr("The reason \"other\" needs a note saying what it is.");
     m_reasonHint->setText(hint);
@@ -158,10 +164,79 @@ QString DecisionDialog::problem() const
         return tr("Choose a reason for approving in category %1.").arg(m_category->currentData().toString());
     if (m_kind == Kind::Reject && reason.isEmpty())
         return tr("Choose the reason for the rejection.");
+    if (const QString p = againstCheckProblem(); !p.isEmpty())
+        return p;
     if (m_kind == Kind::RequestInfo && note.isEmpty())
         return tr("Say what the family must bring or explain.");
     if (reason == QLatin1String("other") && note.isEmpty())
         return tr("Write a note saying what the reason is.");
+    return {};
+}
+
+QWidget* DecisionDialog::applicantSummary()
+{
+    auto* box = new QWidget(this);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 6);
+    const QString name = m_context.childName.isEmpty() ? tr("(name not read)") : m_context.childName;
+    auto* who =
+        new QLabel(tr("<b>%1</b> · %2").arg(m_context.applicationId.toHtmlEscaped(), name.toHtmlEscaped()), box);
+    who->setObjectName(QStringLiteral("decisionApplicant"));
+    who->setTextFormat(Qt::RichText);
+    who->setWordWrap(true);
+    QFont big = who->font();
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    who->setFont(big);
+    layout->addWidget(who);
+
+    QString verdict;
+    if (!m_context.eligible)
+        verdict = tr("The automatic check has not judged this application.");
+    else if (*m_context.eligible)
+        verdict = tr("The automatic check found it eligible.");
+    else
+        verdict = tr("The automatic check found it <b>not eligible</b>.");
+    QStringList lines{verdict};
+    if (m_context.flags.isEmpty() && m_context.eligible)
+        lines << tr("It raised no flag.");
+    for (qsizetype i = 0; i < m_context.flags.size(); ++i) {
+        const QString& code = m_context.flags.at(i);
+        const QString why = m_context.flagReasons.value(i);
+        const QString mark =
+            QStringLiteral("<span style='color:%1'>■</span> ").arg(views::FlagIcons::color(code).name());
+        lines << mark + (why.isEmpty() ? views::labels::flag(code).toHtmlEscaped()
+                                       : tr("%1: %2").arg(views::labels::flag(code), why).toHtmlEscaped());
+    }
+    auto* flags = new QLabel(lines.join(QStringLiteral("<br>")), box);
+    flags->setObjectName(QStringLiteral("decisionFlags"));
+    flags->setTextFormat(Qt::RichText);
+    flags->setWordWrap(true);
+    layout->addWidget(flags);
+    return box;
+}
+
+bool DecisionDialog::againstCheck() const
+{
+    if (!m_context.eligible)
+        return false;
+    return (m_kind == Kind::Approve && !*m_context.eligible) || (m_kind == Kind::Reject && *m_context.eligible);
+}
+
+QString DecisionDialog::againstCheckHint() const
+{
+    return m_kind == Kind::Approve
+               ? tr("The check found this application not eligible: approving it needs a standard reason.")
+               : tr("The check found this application eligible: rejecting it needs a note saying why.");
+}
+
+QString DecisionDialog::againstCheckProblem() const
+{
+    if (!againstCheck())
+        return {};
+    if (m_kind == Kind::Approve && m_reason->currentData().toString().isEmpty())
+        return tr("The check found this application not eligible. Choose the reason for approving it.");
+    if (m_kind == Kind::Reject && m_note->toPlainText().trimmed().isEmpty())
+        return tr("The check found this application eligible. Write in the note why you reject it.");
     return {};
 }
 

@@ -15,6 +15,9 @@ namespace adm::ui {
 // workflow would refuse, with a sentence saying what is missing: an approval in another category
 // than the check found needs a reason; a rejection needs a standard reason; a request for
 // information says what is needed. An approval shows the school's seats and warns before going over.
+// A decision against the check (approving what it found not eligible, rejecting what it found
+// eligible) needs a reason too. The body names the application, the child and the check's flags, so
+// that the officer sees whom the decision is for; Ctrl+Enter decides from anywhere in the dialog.
 class DecisionDialog : public QDialog {
     Q_OBJECT
 public:
@@ -29,6 +32,12 @@ public:
 private:
     void updateState();
     QString problem() const;
+    // The application number, the child's name and the flags of the check, above the fields.
+    QWidget* applicantSummary();
+    // The decision goes against what the check found (nullopt in the context: no check, never).
+    bool againstCheck() const;
+    QString againstCheckHint() const;
+    QString againstCheckProblem() const;
 
     Kind m_kind;
     DecisionContext m_context;

@@ -1,8 +1,10 @@
 #include "DetailPane.h"
 
+#include "CurrentApplication.h"
 #include "DetailSections.h"
 #include "views/RecordTreeModel.h"
 
+#include <QKeyEvent>
 #include <QLabel>
 #include <QScrollBar>
 #include <QVBoxLayout>
@@ -17,6 +19,7 @@ DetailPane::DetailPane(QWidget* parent)
     setWidgetResizable(true);
     setFrameShape(QFrame::NoFrame);
     setMinimumWidth(440);
+    setFocusPolicy(Qt::StrongFocus); // F6 brings the keys here
     clear();
 }
 
@@ -42,8 +45,26 @@ void DetailPane::setContent(QWidget* content)
     setWidget(content);
 }
 
+void DetailPane::follow(CurrentApplication* current)
+{
+    connect(current, &CurrentApplication::chosen, this, [this](const QString& id, CurrentApplication::Place place) {
+        setOutsideQueue(place == CurrentApplication::Place::OutsideQueue);
+        showLoading(id);
+    });
+    connect(current, &CurrentApplication::detailRead, this, &DetailPane::showDetail);
+    connect(current, &CurrentApplication::readFailed, this,
+            [this](const QString&, const QString& message) { showError(message); });
+    connect(current, &CurrentApplication::cleared, this, &DetailPane::clear);
+}
+
+void DetailPane::setOutsideQueue(bool outside)
+{
+    m_outsideQueue = outside;
+}
+
 void DetailPane::clear()
 {
+    m_outsideQueue = false;
     m_detail.reset();
     m_loadingId.clear();
     m_revealed.clear();
@@ -78,8 +99,10 @@ QString DetailPane::applicationId() const
 
 void DetailPane::showDetail(const views::ApplicationDetail& detail)
 {
-    if (!m_detail || m_detail->application.id != detail.application.id)
+    if (!m_detail || m_detail->application.id != detail.application.id) {
         m_revealed.clear();
+        m_scrollToTop = true; // another applicant: read from the top, not where the last one was left
+    }
     m_detail = detail;
     m_loadingId.clear();
     rebuild();
@@ -95,12 +118,14 @@ void DetailPane::rebuild()
 {
     if (!m_detail)
         return;
-    const int scroll = verticalScrollBar() ? verticalScrollBar()->value() : 0;
+    const int scroll = std::exchange(m_scrollToTop, false) ? 0 : verticalScrollBar()->value();
     const views::ApplicationDetail& d = *m_detail;
     auto* content = new QWidget;
     content->setObjectName(QStringLiteral("detailContent"));
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(12, 8, 12, 12);
+    if (m_outsideQueue)
+        layout->addWidget(outsideQueueBanner(content));
     layout->addWidget(sections::summary(d, content));
     layout->addWidget(sections::title(tr("Child and guardians"), content));
     layout->addWidget(sections::people(d, m_revealed, this, content));
@@ -120,6 +145,51 @@ void DetailPane::rebuild()
     layout->addStretch(1);
     setContent(content);
     verticalScrollBar()->setValue(scroll);
+}
+
+QWidget* DetailPane::outsideQueueBanner(QWidget* parent)
+{
+    auto* banner = new QLabel(tr("This application is not among the rows of the queue on the left: it was opened from "
+                                 "a related application. The decision keys act on it. Choose a row on the left to go "
+                                 "back to the queue."),
+                              parent);
+    banner->setObjectName(QStringLiteral("outsideQueueBanner"));
+    banner->setWordWrap(true);
+    banner->setStyleSheet(
+        QStringLiteral("background: #fff4ce; color: #4a3b00; border: 1px solid #e0c060; padding: 6px;"));
+    return banner;
+}
+
+void DetailPane::keyPressEvent(QKeyEvent* event)
+{
+    // Reading the evidence without the mouse: Space and Shift+Space page as PageDown and PageUp do.
+    if (event->key() == Qt::Key_Space && (event->modifiers() & ~Qt::ShiftModifier) == Qt::NoModifier) {
+        verticalScrollBar()->triggerAction(event->modifiers() & Qt::ShiftModifier ? QAbstractSlider::SliderPageStepSub
+                                                                                  : QAbstractSlider::SliderPageStepAdd);
+        event->accept();
+        return;
+    }
+    QScrollArea::keyPressEvent(event);
+}
+
+void DetailPane::focusInEvent(QFocusEvent* event)
+{
+    setFrameShape(QFrame::StyledPanel); // shows where PageUp, PageDown and Space go
+    QScrollArea::focusInEvent(event);
+}
+
+void DetailPane::changeEvent(QEvent* event)
+{
+    QScrollArea::changeEvent(event);
+    // Zoomed: the section titles have fonts of their own, made from the pane's.
+    if (event->type() == QEvent::FontChange && m_detail)
+        rebuild();
+}
+
+void DetailPane::focusOutEvent(QFocusEvent* event)
+{
+    setFrameShape(QFrame::NoFrame);
+    QScrollArea::focusOutEvent(event);
 }
 
 } // namespace adm::ui

@@ -15,6 +15,8 @@ class RecordTreeModel;
 
 namespace adm::ui {
 
+class CurrentApplication;
+
 // The applicant detail pane: child and guardians (ID numbers masked until a reveal is audited),
 // the claimed address, the check with every rule and its evidence cards, the flags with a sentence
 // each, any conflict of a decision made here, every agency record in full, the history and the
@@ -24,6 +26,11 @@ class DetailPane : public QScrollArea {
 public:
     explicit DetailPane(QWidget* parent = nullptr);
     ~DetailPane() override;
+
+    // Shows what `current` says: the application chosen, its detail once read, or why not.
+    void follow(CurrentApplication* current);
+    // True when the application shown is not among the queue's rows (opened from a related one).
+    bool isOutsideQueue() const { return m_outsideQueue; }
 
     void showLoading(const QString& applicationId);
     void showDetail(const views::ApplicationDetail& detail);
@@ -43,7 +50,15 @@ Q_SIGNALS:
     void openApplication(const QString& applicationId);
     void dropRequested(qint64 outboxItem);
 
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
 private:
+    void setOutsideQueue(bool outside);
+    QWidget* outsideQueueBanner(QWidget* parent);
     void setContent(QWidget* content);
     void rebuild();
     QWidget* message(const QString& text);
@@ -51,6 +66,8 @@ private:
     std::optional<views::ApplicationDetail> m_detail;
     QString m_loadingId;
     QSet<int> m_revealed;
+    bool m_outsideQueue = false;
+    bool m_scrollToTop = false; // the next content is another application's: start at its top
     views::RecordTreeModel* m_records = nullptr;
 };
 

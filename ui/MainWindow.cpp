@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
+#include "BinShortcutDelegate.h"
 #include "CacheCountsDialog.h"
+#include "CurrentApplication.h"
 #include "DecisionController.h"
 #include "DetailPane.h"
 #include "IdleWatcher.h"
@@ -8,12 +10,17 @@
 #include "QueuePane.h"
 #include "QueueTableView.h"
 #include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 #include "StatusStrip.h"
 #include "UnlockDialog.h"
+#include "ZoomController.h"
 #include "store/Workspace.h"
 #include "views/ApplicationDetail.h"
+#include "views/BinCountsModel.h"
 #include "views/DecisionService.h"
+#include "views/Labels.h"
 #include "views/LocalSession.h"
+#include "views/QueueModel.h"
 #include "views/ReaderThread.h"
 
 #include <QActionGroup>
@@ -21,6 +28,7 @@
 #include <QDialog>
 #include <QEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -47,6 +55,13 @@ struct MainWindow::Actions {
     QAction* settings = nullptr;
     QAction* quit = nullptr;
     QList<QAction*> languages;
+    // Keyboard (issue 12).
+    QAction* switchFocus = nullptr;
+    QAction* zoomIn = nullptr;
+    QAction* zoomOut = nullptr;
+    QAction* zoomReset = nullptr;
+    QAction* shortcuts = nullptr;
+    QList<QAction*> bins;
 };
 
 namespace {
@@ -113,7 +128,20 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
     m_status = new StatusStrip(this);
     statusBar()->addPermanentWidget(m_status);
 
+    m_current = new CurrentApplication(this);
+    m_detail->follow(m_current);
+    connect(m_current, &CurrentApplication::detailWantedNow, this, &MainWindow::readCurrentNow);
+    // An application outside the queue's rows: no row may look like the one the keys act on.
+    connect(m_current, &CurrentApplication::chosen, this, [this](const QString&, CurrentApplication::Place place) {
+        if (place == CurrentApplication::Place::OutsideQueue)
+            m_queue->table()->showNoSelection();
+    });
+    m_zoom = new ZoomController(this);
+    // The bin list and the columns are sized from the font.
+    connect(m_zoom, &ZoomController::zoomed, m_queue, &QueuePane::retranslate);
+
     m_decisions = new DecisionController(this, *m_prompter, this);
+    m_decisions->follow(m_current);
     connect(m_decisions, &DecisionController::changed, this, &MainWindow::decided);
     connect(m_decisions, &DecisionController::refused, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -123,18 +151,26 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
 
     m_detailDelay.setSingleShot(true);
     m_detailDelay.setInterval(150); // moving fast through the queue reads only where it stops
-    connect(&m_detailDelay, &QTimer::timeout, this, &MainWindow::readDetail);
+    connect(&m_detailDelay, &QTimer::timeout, this, &MainWindow::readCurrentNow);
     m_statusTimer.setInterval(30000);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
 
-    connect(m_queue, &QueuePane::currentChanged, this, &MainWindow::currentChanged);
-    connect(m_queue, &QueuePane::openRequested, this, [this](const QString& id) { loadDetail(id, true); });
+    connect(m_queue, &QueuePane::currentChanged, this, &MainWindow::followQueueRow);
+    connect(m_queue->table(), &QueueTableView::rowSelected, this, [this](const QModelIndex& index) {
+        // A row selected again (after an application outside the queue) is current again.
+        const QString id = m_queue->model() ? m_queue->model()->applicationIdAt(index.row()) : QString();
+        if (!id.isEmpty())
+            followQueueRow(id);
+    });
+    connect(m_queue, &QueuePane::openRequested, this, &MainWindow::openApplication);
+    connect(m_queue->table(), &QueueTableView::contextMenuRequested, this, &MainWindow::showQueueMenu);
     connect(m_detail, &DetailPane::revealRequested, this, &MainWindow::reveal);
-    connect(m_detail, &DetailPane::openApplication, this, [this](const QString& id) { loadDetail(id, true); });
-    connect(m_detail, &DetailPane::dropRequested, this,
-            [this](qint64 item) { m_decisions->drop(item, m_detail->applicationId()); });
+    connect(m_detail, &DetailPane::openApplication, this, &MainWindow::openApplication);
+    connect(m_detail, &DetailPane::dropRequested, m_decisions, &DecisionController::dropOnCurrent);
+    QWidget::setTabOrder(m_queue->table(), m_detail);
 
     buildActions();
+    buildKeyboardActions();
     retranslate();
     resize(1400, 860);
     openSession(std::move(session));
@@ -156,17 +192,12 @@ void MainWindow::buildActions()
         addAction(action); // the keys work wherever the focus is in the window
         return action;
     };
-    a.approve = make("approveAction", QKeySequence(Qt::Key_A), [this] {
-        withDetail(
-            [this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::Approve, d); });
-    });
-    a.reject = make("rejectAction", QKeySequence(Qt::Key_R), [this] {
-        withDetail([this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::Reject, d); });
-    });
-    a.requestInfo = make("requestInfoAction", QKeySequence(Qt::Key_I), [this] {
-        withDetail(
-            [this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::RequestInfo, d); });
-    });
+    a.approve = make("approveAction", QKeySequence(Qt::Key_A),
+                     [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::Approve); });
+    a.reject = make("rejectAction", QKeySequence(Qt::Key_R),
+                    [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::Reject); });
+    a.requestInfo = make("requestInfoAction", QKeySequence(Qt::Key_I),
+                         [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::RequestInfo); });
     a.undo = make("undoAction", QKeySequence::Undo, [this] { m_decisions->undoLast(); });
     a.search = make("searchAction", QKeySequence(Qt::Key_Slash), [this] { m_queue->focusSearch(); });
     a.next = make("nextAction", QKeySequence(Qt::Key_J), [this] { m_queue->moveBy(1); });
@@ -219,6 +250,7 @@ void MainWindow::buildMenus()
     queue->addAction(a.next);
     queue->addAction(a.previous);
     queue->addAction(a.clearFilters);
+    addViewEntries(queue);
     QMenu* decide = menuBar()->addMenu(tr("&Decision"));
     decide->addAction(a.approve);
     decide->addAction(a.reject);
@@ -233,6 +265,7 @@ void MainWindow::buildMenus()
         l->setChecked(l->data().toString() == current);
         language->addAction(l);
     }
+    buildHelpMenu();
 }
 
 void MainWindow::retranslate()
@@ -255,6 +288,7 @@ void MainWindow::retranslate()
     a.languages[0]->setText(tr("Follow the system"));
     a.languages[1]->setText(QStringLiteral("简体中文"));
     a.languages[2]->setText(QStringLiteral("English"));
+    retranslateKeyboardActions();
     buildMenus();
     setWindowTitle(tr("Admissions Workstation"));
     m_lockedLabel->setText(tr("The workstation is locked. Its data is closed and off the screen."));
@@ -272,8 +306,8 @@ void MainWindow::changeEvent(QEvent* event)
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
         // The check's sentences are made in the language of the moment: read them again.
-        if (!m_detail->applicationId().isEmpty())
-            loadDetail(m_detail->applicationId(), true);
+        if (!m_current->isEmpty())
+            readCurrentNow();
     }
     QMainWindow::changeEvent(event);
 }
@@ -311,6 +345,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_statusTimer.start();
     applyIdleSetting();
     m_idle->setActive(true);
+    m_zoom->setUser(m_user);
     m_queue->table()->setFocus();
     Q_EMIT unlocked();
 }
@@ -321,8 +356,7 @@ void MainWindow::closeSession()
     m_statusTimer.stop();
     m_detailDelay.stop();
     ++m_detailGeneration;
-    m_afterDetail = nullptr;
-    m_wantedDetail.clear();
+    m_current->clear();
     m_detail->clear();
     m_queue->close();
     m_decisions->setService(nullptr);
@@ -379,37 +413,43 @@ void MainWindow::applyIdleSetting()
                                                   : std::chrono::minutes(SettingsDialog::idleLockMinutes()));
 }
 
-void MainWindow::currentChanged(const QString& applicationId)
+void MainWindow::followQueueRow(const QString& applicationId)
 {
     if (applicationId.isEmpty()) {
         m_detailDelay.stop();
         ++m_detailGeneration;
-        m_wantedDetail.clear();
-        m_detail->clear();
+        m_current->clear();
         return;
     }
-    loadDetail(applicationId, false);
+    if (applicationId == m_current->id() && m_current->place() == CurrentApplication::Place::InQueue)
+        return;
+    m_current->choose(applicationId, CurrentApplication::Place::InQueue);
+    readCurrentAfterPause();
 }
 
-void MainWindow::loadDetail(const QString& applicationId, bool now)
+void MainWindow::openApplication(const QString& applicationId)
 {
-    if (!m_reads)
+    if (!m_reads || applicationId.isEmpty())
         return;
-    m_wantedDetail = applicationId;
-    m_detail->showLoading(applicationId);
-    if (now)
-        readDetail();
-    else
+    // Selecting its row makes it current through the queue (followQueueRow).
+    if (!m_queue->table()->selectApplication(applicationId))
+        m_current->choose(applicationId, CurrentApplication::Place::OutsideQueue);
+    readCurrentNow();
+}
+
+void MainWindow::readCurrentAfterPause()
+{
+    if (m_reads && !m_current->isEmpty())
         m_detailDelay.start();
 }
 
-void MainWindow::readDetail()
+void MainWindow::readCurrentNow()
 {
     m_detailDelay.stop();
-    if (!m_reads || m_wantedDetail.isEmpty())
+    if (!m_reads || m_current->isEmpty())
         return;
     const quint64 generation = ++m_detailGeneration;
-    const QString id = m_wantedDetail;
+    const QString id = m_current->id();
     // The check of an application with many records takes a while: never on this thread.
     m_reads->run<DetailAnswer>(
         [id](store::Connection* c) {
@@ -421,39 +461,16 @@ void MainWindow::readDetail()
             return DetailAnswer{std::move(d.value()), QString()};
         },
         this,
-        [this, generation](DetailAnswer answer) {
+        [this, generation, id](DetailAnswer answer) {
             if (generation != m_detailGeneration)
                 return;
             if (!answer.detail) {
-                m_detail->showError(answer.error);
-                m_afterDetail = nullptr;
+                m_current->setReadError(id, answer.error);
                 return;
             }
-            m_detail->showDetail(*answer.detail);
-            Q_EMIT detailShown(answer.detail->application.id);
-            if (auto action = std::exchange(m_afterDetail, nullptr))
-                action(*answer.detail);
+            if (m_current->setDetail(*answer.detail))
+                Q_EMIT detailShown(answer.detail->application.id);
         });
-}
-
-void MainWindow::withDetail(const std::function<void(const views::ApplicationDetail&)>& action)
-{
-    if (!m_session || m_decisions->isBusy())
-        return;
-    const views::ApplicationDetail* shown = m_detail->detail();
-    const QString target =
-        m_detail->applicationId().isEmpty() ? m_queue->currentApplicationId() : m_detail->applicationId();
-    if (target.isEmpty()) {
-        statusBar()->showMessage(tr("Choose an application first."), 5000);
-        return;
-    }
-    if (shown && shown->application.id == target && !m_detailDelay.isActive() && !m_afterDetail) {
-        action(*shown);
-        return;
-    }
-    // Not read yet (the key came right after moving): decide once it is.
-    m_afterDetail = action;
-    loadDetail(target, true);
 }
 
 void MainWindow::decided(const QString& applicationId, const QString& message)
@@ -462,8 +479,8 @@ void MainWindow::decided(const QString& applicationId, const QString& message)
     m_queue->refresh();
     refreshStatus();
     // The detail shows the decision waiting in the outbox (or no longer).
-    if (m_detail->applicationId() == applicationId)
-        loadDetail(applicationId, true);
+    if (m_current->id() == applicationId)
+        readCurrentNow();
 }
 
 void MainWindow::reveal(int position)
@@ -509,8 +526,7 @@ void MainWindow::cacheChanged()
 {
     m_queue->refresh();
     refreshStatus();
-    if (!m_detail->applicationId().isEmpty())
-        loadDetail(m_detail->applicationId(), false);
+    readCurrentAfterPause();
 }
 
 void MainWindow::openSettings()
@@ -529,6 +545,99 @@ void MainWindow::openCacheCounts()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Closed with the session: it reads the cache.
     connect(this, &MainWindow::locked, dialog, &QDialog::close);
+    dialog->open();
+}
+
+void MainWindow::buildKeyboardActions()
+{
+    Actions& a = *m_actions;
+    auto make = [this](const QString& name, const QList<QKeySequence>& keys, auto slot) {
+        auto* action = new QAction(this);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    a.switchFocus = make(QStringLiteral("switchFocusAction"), {QKeySequence(Qt::Key_F6)}, [this] { switchFocus(); });
+    for (int row = 0; row < views::kBinCount && !BinShortcutDelegate::keyFor(row).isEmpty(); ++row)
+        a.bins << make(QStringLiteral("binAction_%1").arg(row + 1), {BinShortcutDelegate::keyFor(row)},
+                       [this, row] { m_queue->selectBin(row); });
+    a.zoomIn = make(QStringLiteral("zoomInAction"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
+                    [this] { m_zoom->zoomIn(); });
+    a.zoomOut = make(QStringLiteral("zoomOutAction"), {QKeySequence::ZoomOut}, [this] { m_zoom->zoomOut(); });
+    a.zoomReset =
+        make(QStringLiteral("zoomResetAction"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { m_zoom->reset(); });
+    a.shortcuts = make(QStringLiteral("shortcutsAction"), {}, [this] { showShortcuts(); });
+}
+
+void MainWindow::retranslateKeyboardActions()
+{
+    Actions& a = *m_actions;
+    a.switchFocus->setText(tr("Switch between the &queue and the detail"));
+    for (int row = 0; row < a.bins.size(); ++row)
+        a.bins[row]->setText(tr("Show the bin \"%1\"").arg(views::labels::bin(views::BinCountsModel::binAt(row))));
+    a.zoomIn->setText(tr("&Larger text"));
+    a.zoomOut->setText(tr("&Smaller text"));
+    a.zoomReset->setText(tr("&Normal text size"));
+    a.shortcuts->setText(tr("&Keyboard shortcuts"));
+}
+
+void MainWindow::addViewEntries(QMenu* queue)
+{
+    const Actions& a = *m_actions;
+    queue->addSeparator();
+    queue->addAction(a.switchFocus);
+    QMenu* bins = queue->addMenu(tr("&Bins"));
+    bins->addActions(a.bins);
+    queue->addSeparator();
+    queue->addAction(a.zoomIn);
+    queue->addAction(a.zoomOut);
+    queue->addAction(a.zoomReset);
+}
+
+void MainWindow::buildHelpMenu()
+{
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    help->addAction(m_actions->shortcuts);
+}
+
+void MainWindow::switchFocus()
+{
+    // F6 as in common desktop programs: from the queue (or anywhere else) to the detail pane, and back.
+    QWidget* focus = QApplication::focusWidget();
+    const bool inDetail = focus && (focus == m_detail || m_detail->isAncestorOf(focus));
+    if (inDetail)
+        m_queue->table()->setFocus(Qt::ShortcutFocusReason);
+    else
+        m_detail->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showQueueMenu(const QPoint& globalPos)
+{
+    // The window's own actions: a role that is not offered an action has it neither here.
+    const Actions& a = *m_actions;
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("queueContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const QList<QAction*> mine = actions();
+    for (QAction* action :
+         std::initializer_list<QAction*>{a.approve, a.reject, a.requestInfo, a.undo, nullptr, a.switchFocus}) {
+        if (!action) {
+            menu->addSeparator();
+            continue;
+        }
+        if (mine.contains(action) && action->isVisible())
+            menu->addAction(action);
+    }
+    menu->popup(globalPos);
+}
+
+void MainWindow::showShortcuts()
+{
+    auto* dialog = new ShortcutsDialog(actions(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 

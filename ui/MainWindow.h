@@ -11,6 +11,7 @@
 
 class QAction;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 
 namespace adm::store {
@@ -24,6 +25,7 @@ struct ApplicationDetail;
 
 namespace adm::ui {
 
+class CurrentApplication;
 class DecisionController;
 class DetailPane;
 class IdleWatcher;
@@ -31,6 +33,7 @@ class Prompter;
 class QueuePane;
 class StatusStrip;
 class UnlockDialog;
+class ZoomController;
 
 // The reviewer's window: the queues, the applicant detail, the decision keys, the status of the
 // sync, and the idle lock. It works through a views::Session (readers for the views, writes on the
@@ -57,6 +60,8 @@ public:
 
     QueuePane* queuePane() const { return m_queue; }
     DetailPane* detailPane() const { return m_detail; }
+    // The application the pane shows and the keys act on.
+    CurrentApplication* currentApplication() const { return m_current; }
 
 Q_SIGNALS:
     // The user picked another language ("system", "zh_CN" or "en").
@@ -77,11 +82,13 @@ private:
     void closeSession();
     void showUnlock();
 
-    void currentChanged(const QString& applicationId);
-    void loadDetail(const QString& applicationId, bool now);
-    void readDetail();
-    // Runs `action` on the application of the detail pane, once it is read.
-    void withDetail(const std::function<void(const views::ApplicationDetail&)>& action);
+    // The queue's current row changed: it becomes the current application, read once moving pauses.
+    void followQueueRow(const QString& applicationId);
+    // Enter on a row, or a related application clicked in the pane: current and read at once. A related
+    // application is selected in the table when it is among its rows, else shown as outside the queue.
+    void openApplication(const QString& applicationId);
+    void readCurrentNow();
+    void readCurrentAfterPause();
     void decided(const QString& applicationId, const QString& message);
     void reveal(int position);
     void refreshStatus();
@@ -89,6 +96,14 @@ private:
     void openSettings();
     void openCacheCounts();
     void applyIdleSetting();
+    // Keyboard (issue 12): F6, the bin keys, zoom, the row's context menu, Help → Keyboard shortcuts.
+    void buildKeyboardActions();
+    void retranslateKeyboardActions();
+    void addViewEntries(QMenu* queue);
+    void buildHelpMenu();
+    void switchFocus();
+    void showQueueMenu(const QPoint& globalPos);
+    void showShortcuts();
 
     std::unique_ptr<views::Session> m_session;
     SessionFactory m_factory;
@@ -105,6 +120,8 @@ private:
     StatusStrip* m_status = nullptr;
     IdleWatcher* m_idle = nullptr;
     DecisionController* m_decisions = nullptr;
+    CurrentApplication* m_current = nullptr;
+    ZoomController* m_zoom = nullptr;
     QPointer<UnlockDialog> m_unlock;
     std::chrono::milliseconds m_idleOverride{0};
 
@@ -113,9 +130,7 @@ private:
 
     QTimer m_detailDelay;
     QTimer m_statusTimer;
-    QString m_wantedDetail;
     quint64 m_detailGeneration = 0;
-    std::function<void(const views::ApplicationDetail&)> m_afterDetail;
 
     struct Actions;
     std::unique_ptr<Actions> m_actions;

@@ -4,6 +4,7 @@
 #include "views/QueueTypes.h"
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 class QWidget;
@@ -16,6 +17,12 @@ struct DecisionContext {
     QString checkedCategory; // A | B | C | none; empty when not checked
     QString claimedCategory;
     views::SchoolSeats seats;
+    // Shown in the dialog's body, so that the officer sees which applicant the decision is for.
+    QString childName;
+    // What the check found: eligible or not; nullopt when there is no check (no reason asked for it).
+    std::optional<bool> eligible;
+    QStringList flags;       // flag codes the check raised
+    QStringList flagReasons; // a translated sentence for each flag, in the same order ("" if none)
 };
 
 // Every question the main window asks a person. DialogPrompter shows the real dialogs; the GUI

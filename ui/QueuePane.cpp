@@ -1,5 +1,6 @@
 #include "QueuePane.h"
 
+#include "BinShortcutDelegate.h"
 #include "FilterBar.h"
 #include "QueueTableView.h"
 #include "views/BinCountsModel.h"
@@ -8,6 +9,7 @@
 #include "views/QueueReader.h"
 #include "views/ReaderThread.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -33,6 +35,7 @@ QueuePane::QueuePane(QWidget* parent)
     m_binList->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_binList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_binList->header()->setStretchLastSection(false);
+    m_binList->setItemDelegateForColumn(0, new BinShortcutDelegate(m_binList));
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -64,6 +67,7 @@ QueuePane::QueuePane(QWidget* parent)
         applyQuery();
         m_table->setFocus();
     });
+    buildSearchKeys();
     connect(m_filters, &FilterBar::filterChanged, this, &QueuePane::applyQuery);
     connect(m_table, &QueueTableView::openRequested, this, [this](const QModelIndex& index) {
         const QString id = m_model ? m_model->applicationIdAt(index.row()) : QString();
@@ -186,6 +190,34 @@ QString QueuePane::currentApplicationId() const
     return m_model && i.isValid() ? m_model->applicationIdAt(i.row()) : QString();
 }
 
+void QueuePane::buildSearchKeys()
+{
+    // Esc clears the search at once; in an empty field it goes back to the queue.
+    auto* clear = new QAction(m_search);
+    clear->setObjectName(QStringLiteral("clearSearchAction"));
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    clear->setShortcutContext(Qt::WidgetShortcut);
+    m_search->addAction(clear);
+    connect(clear, &QAction::triggered, this, [this] {
+        if (m_search->text().isEmpty()) {
+            m_table->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+        {
+            const QSignalBlocker block(m_search);
+            m_search->clear();
+        }
+        m_searchDelay.stop();
+        applyQuery();
+    });
+}
+
+void QueuePane::selectBin(int row)
+{
+    if (m_bins && row >= 0 && row < m_bins->rowCount())
+        m_binList->setCurrentIndex(m_bins->index(row, 0));
+}
+
 void QueuePane::focusSearch()
 {
     m_search->setFocus(Qt::ShortcutFocusReason);
@@ -204,7 +236,8 @@ void QueuePane::fitBinList()
     int widest = fm.horizontalAdvance(tr("Queue"));
     for (int b = 0; b < views::kBinCount; ++b)
         widest = std::max(widest, fm.horizontalAdvance(views::labels::bin(views::BinCountsModel::binAt(b))));
-    m_binList->setFixedWidth(widest + fm.horizontalAdvance(QStringLiteral("000,000")) + 48);
+    m_binList->setFixedWidth(widest + fm.horizontalAdvance(QStringLiteral("000,000")) + 48 +
+                             BinShortcutDelegate::hintWidth(fm));
 }
 
 void QueuePane::retranslate()

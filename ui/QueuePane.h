@@ -38,6 +38,8 @@ public:
     void refresh();
 
     QString currentApplicationId() const;
+    // Shows the bin at `row` of the bin list (the bin keys, Ctrl+1 …).
+    void selectBin(int row);
     void focusSearch();
     void moveBy(int delta);
     void retranslate();
@@ -57,6 +59,7 @@ private:
     void checkCurrent();
     void selectFirstRowIfNone();
     void fitBinList();
+    void buildSearchKeys();
 
     QTreeView* m_binList = nullptr;
     QLineEdit* m_search = nullptr;

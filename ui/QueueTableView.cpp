@@ -1,8 +1,10 @@
 #include "QueueTableView.h"
 
 #include "views/Labels.h"
+#include "views/QueueModel.h"
 #include "views/QueueTypes.h"
 
+#include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QKeyEvent>
 
@@ -19,6 +21,8 @@ QueueTableView::QueueTableView(QWidget* parent)
     setAlternatingRowColors(true);
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Tab would walk the cells and wrap into the next applicant; it moves to the detail pane instead.
+    setTabKeyNavigation(false);
     setIconSize(QSize(120, 14));
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     verticalHeader()->hide();
@@ -63,6 +67,61 @@ void QueueTableView::moveBy(int delta)
     const QModelIndex target = model()->index(row, column);
     setCurrentIndex(target);
     scrollTo(target);
+}
+
+bool QueueTableView::selectApplication(const QString& applicationId)
+{
+    auto* queue = qobject_cast<views::QueueModel*>(model());
+    if (!queue || applicationId.isEmpty())
+        return false;
+    // Only the rows read so far: asking for the others would read the whole queue.
+    for (int row = 0; row < queue->rowCount(); ++row) {
+        if (queue->applicationIdAt(row) != applicationId)
+            continue;
+        const QModelIndex target = queue->index(row, currentIndex().isValid() ? currentIndex().column() : 0);
+        setCurrentIndex(target);
+        selectionModel()->select(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        scrollTo(target);
+        return true;
+    }
+    return false;
+}
+
+void QueueTableView::showNoSelection()
+{
+    if (selectionModel())
+        selectionModel()->clearSelection();
+}
+
+void QueueTableView::selectionChanged(const QItemSelection& selected, const QItemSelection& deselected)
+{
+    QTableView::selectionChanged(selected, deselected);
+    if (!selected.isEmpty())
+        Q_EMIT rowSelected(selected.indexes().first());
+}
+
+void QueueTableView::contextMenuEvent(QContextMenuEvent* event)
+{
+    QModelIndex index = currentIndex();
+    QPoint at = viewport()->mapToGlobal(visualRect(index).center());
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        index = indexAt(viewport()->mapFromGlobal(event->globalPos()));
+        at = event->globalPos();
+    }
+    if (!index.isValid())
+        return;
+    // The menu acts on the row it was opened on: that row becomes the current application first.
+    setCurrentIndex(index);
+    selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    Q_EMIT contextMenuRequested(at);
+    event->accept();
+}
+
+void QueueTableView::changeEvent(QEvent* event)
+{
+    QTableView::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        fitColumns(); // zoomed: the rows and columns follow the new text size
 }
 
 void QueueTableView::keyPressEvent(QKeyEvent* event)

@@ -1,6 +1,7 @@
 #include "DecisionDialog.h"
 #include "RevealDialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -20,6 +21,11 @@ private Q_SLOTS:
     void approveWarnsBeforeGoingOverTheSeats();
     void requestInfoSaysWhatIsNeeded();
     void revealNeedsAReason();
+    void bodyNamesTheApplicantAndTheFlags_data();
+    void bodyNamesTheApplicantAndTheFlags();
+    void approvingWhatTheCheckFoundNotEligibleNeedsAReason();
+    void rejectingWhatTheCheckFoundEligibleNeedsANote();
+    void ctrlEnterSubmitsFromTheTextBox();
 
 private:
     static DecisionContext context()
@@ -126,6 +132,115 @@ void TestDecisionDialogs::revealNeedsAReason()
     QTest::mouseClick(show, Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.reasonCode(), QStringLiteral("identity_check"));
+}
+
+void TestDecisionDialogs::bodyNamesTheApplicantAndTheFlags_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::newRow("approve") << int(DecisionDialog::Kind::Approve);
+    QTest::newRow("reject") << int(DecisionDialog::Kind::Reject);
+    QTest::newRow("request information") << int(DecisionDialog::Kind::RequestInfo);
+}
+
+void TestDecisionDialogs::bodyNamesTheApplicantAndTheFlags()
+{
+    QFETCH(int, kind);
+    DecisionContext c = context();
+    c.childName = QStringLiteral("欧阳小明");
+    c.eligible = false;
+    c.flags = {QStringLiteral("shared_property"), QStringLiteral("duplicate_application")};
+    c.flagReasons = {QStringLiteral("two households on one certificate"), QString()};
+    DecisionDialog dialog(DecisionDialog::Kind(kind), c);
+    dialog.show();
+    auto* who = dialog.findChild<QLabel*>(QStringLiteral("decisionApplicant"));
+    auto* flags = dialog.findChild<QLabel*>(QStringLiteral("decisionFlags"));
+    QVERIFY(who && flags && who->isVisible() && flags->isVisible());
+    QVERIFY2(who->text().contains(QStringLiteral("A2026P0001")), qPrintable(who->text()));
+    QVERIFY2(who->text().contains(QStringLiteral("欧阳小明")), qPrintable(who->text()));
+    QVERIFY2(flags->text().contains(QStringLiteral("Shared property")), qPrintable(flags->text()));
+    QVERIFY(flags->text().contains(QStringLiteral("two households on one certificate")));
+    QVERIFY(flags->text().contains(QStringLiteral("Duplicate application")));
+    QVERIFY(flags->text().contains(QStringLiteral("not eligible")));
+
+    // Without flags, the body says so rather than leaving the officer to wonder.
+    c.flags.clear();
+    c.flagReasons.clear();
+    c.eligible = true;
+    DecisionDialog clean(DecisionDialog::Kind(kind), c);
+    QVERIFY(clean.findChild<QLabel*>(QStringLiteral("decisionFlags"))->text().contains(QStringLiteral("no flag")));
+}
+
+void TestDecisionDialogs::approvingWhatTheCheckFoundNotEligibleNeedsAReason()
+{
+    // Category A found, but not eligible (the child's age): the same category, yet against the check.
+    DecisionContext c = context();
+    c.eligible = false;
+    DecisionDialog dialog(DecisionDialog::Kind::Approve, c);
+    dialog.show();
+    auto* decide = dialog.findChild<QPushButton*>(QStringLiteral("decideButton"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("decisionError"));
+    auto* reason = dialog.findChild<QComboBox*>(QStringLiteral("reasonCombo"));
+    QTest::mouseClick(decide, Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(error->isVisible() && error->text().contains(QStringLiteral("not eligible")), qPrintable(error->text()));
+    reason->setCurrentIndex(reason->findData(QStringLiteral("verified_on_paper")));
+    QTest::mouseClick(decide, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.request().reasonCode, QStringLiteral("verified_on_paper"));
+
+    // Eligible: approving as the check found needs nothing.
+    c.eligible = true;
+    DecisionDialog plain(DecisionDialog::Kind::Approve, c);
+    plain.show();
+    QTest::mouseClick(plain.findChild<QPushButton*>(QStringLiteral("decideButton")), Qt::LeftButton);
+    QCOMPARE(plain.result(), int(QDialog::Accepted));
+}
+
+void TestDecisionDialogs::rejectingWhatTheCheckFoundEligibleNeedsANote()
+{
+    DecisionContext c = context();
+    c.eligible = true;
+    DecisionDialog dialog(DecisionDialog::Kind::Reject, c);
+    dialog.show();
+    auto* decide = dialog.findChild<QPushButton*>(QStringLiteral("decideButton"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("decisionError"));
+    auto* reason = dialog.findChild<QComboBox*>(QStringLiteral("reasonCombo"));
+    reason->setCurrentIndex(reason->findData(QStringLiteral("not_in_zone")));
+    QTest::mouseClick(decide, Qt::LeftButton);
+    QVERIFY(dialog.isVisible());
+    QVERIFY2(error->isVisible() && error->text().contains(QStringLiteral("eligible")), qPrintable(error->text()));
+    QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(QStringLiteral("noteEdit")),
+                     QStringLiteral("the family moved out in May"));
+    QTest::mouseClick(decide, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.request().note, QStringLiteral("the family moved out in May"));
+
+    // Not eligible: the standard reason is enough.
+    c.eligible = false;
+    DecisionDialog plain(DecisionDialog::Kind::Reject, c);
+    plain.show();
+    auto* plainReason = plain.findChild<QComboBox*>(QStringLiteral("reasonCombo"));
+    plainReason->setCurrentIndex(plainReason->findData(QStringLiteral("not_in_zone")));
+    QTest::mouseClick(plain.findChild<QPushButton*>(QStringLiteral("decideButton")), Qt::LeftButton);
+    QCOMPARE(plain.result(), int(QDialog::Accepted));
+}
+
+void TestDecisionDialogs::ctrlEnterSubmitsFromTheTextBox()
+{
+    DecisionDialog dialog(DecisionDialog::Kind::RequestInfo, context());
+    dialog.show();
+    QApplication::setActiveWindow(&dialog);
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto* note = dialog.findChild<QPlainTextEdit*>(QStringLiteral("noteEdit"));
+    note->setFocus();
+    QTest::keyClicks(note, QStringLiteral("the rental filing"));
+    QTest::keyClick(note, Qt::Key_Return); // a new line, not a decision
+    QVERIFY(dialog.isVisible());
+    QTest::keyClicks(note, QStringLiteral("and the household register"));
+    QTest::keyClick(note, Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.request().note, QStringLiteral("the rental filing\nand the household register"));
 }
 
 QTEST_MAIN(TestDecisionDialogs)

@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QDeadlineTimer>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -405,6 +406,9 @@ void TestHubConflict::conflictFromHubIsShownAndDecidedAgain()
             while (reason->currentData().toString() != QLatin1String("not_in_zone") &&
                    reason->currentIndex() < reason->count() - 1)
                 QTest::keyClick(reason, Qt::Key_Down);
+            // Rejecting what the check found eligible needs a note saying why (issue 11 point 4).
+            if (auto* note = dialog.findChild<QPlainTextEdit*>(QStringLiteral("noteEdit")))
+                QTest::keyClicks(note, QStringLiteral("the family lives outside the zone since May"));
         },
         problem);
     activate(o);

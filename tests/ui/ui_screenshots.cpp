@@ -7,6 +7,7 @@
 //                                                      from $ADMISSIONS_HUB_PASSWORD
 //   ui_screenshots OUT_DIR [APPLICATIONS]              a generated city, no hub
 #include "CityFixture.h"
+#include "DecisionController.h"
 #include "DecisionDialog.h"
 #include "DetailPane.h"
 #include "FirstRunWizard.h"
@@ -15,6 +16,7 @@
 #include "RevealDialog.h"
 #include "ScriptedPrompter.h"
 #include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 #include "i18n/Translations.h"
 #include "sync/Enrolment.h"
 #include "sync/SyncState.h"
@@ -23,11 +25,15 @@
 #include "views/QueueModel.h"
 #include "views/SyncedSession.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStandardPaths>
@@ -116,6 +122,59 @@ void shootFirstRun(const Desk& desk, const QString& out, const QString& suffix)
     save(&signIn, out + QStringLiteral("/hub_sign_in") + suffix);
 }
 
+// Issue 11 point 4: a related application opened from the pane, outside the rows of the queue.
+void shootOutsideQueue(ui::MainWindow& window, const QString& out, const QString& suffix)
+{
+    auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+    ui::DetailPane* pane = window.detailPane();
+    for (int row = 0; table && row < std::min(60, table->model()->rowCount()); ++row) {
+        table->setCurrentIndex(table->model()->index(row, 0));
+        const QString id = table->model()->index(row, 0).data().toString();
+        waitFor([&] { return pane->detail() && pane->detail()->application.id == id; }, 5000, "a detail");
+        if (pane->findChildren<QPushButton*>(QStringLiteral("relatedLink")).isEmpty())
+            continue;
+        // The queue searched for this one alone: its related applications are not among the rows.
+        auto* search = window.findChild<QLineEdit*>(QStringLiteral("searchField"));
+        search->setText(id);
+        QTest::keyClick(search, Qt::Key_Return);
+        waitFor([&] { return table->model()->rowCount() == 1 && table->model()->index(0, 0).data().toString() == id; },
+                5000, "the search");
+        table->setCurrentIndex(table->model()->index(0, 0));
+        waitFor([&] { return pane->detail() && pane->detail()->application.id == id; }, 5000, "the detail");
+        const QList<QPushButton*> links = pane->findChildren<QPushButton*>(QStringLiteral("relatedLink"));
+        if (links.isEmpty())
+            return;
+        links.first()->click();
+        waitFor([&] { return pane->findChild<QWidget*>(QStringLiteral("outsideQueueBanner")) != nullptr; }, 5000,
+                "an application outside the queue");
+        pane->verticalScrollBar()->setValue(0);
+        save(&window, out + QStringLiteral("/outside_queue") + suffix);
+        return;
+    }
+    qWarning("no application with a related one among the first rows");
+}
+
+// Issue 12's keyboard: Help → Keyboard shortcuts, and the menu of a queue row.
+void shootKeyboard(ui::MainWindow& window, const QString& out, const QString& suffix)
+{
+    if (auto* action = window.findChild<QAction*>(QStringLiteral("shortcutsAction")))
+        action->trigger();
+    if (auto* dialog = window.findChild<ui::ShortcutsDialog*>()) {
+        save(dialog, out + QStringLiteral("/shortcuts") + suffix);
+        dialog->close();
+    }
+    auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+    if (!table || !table->model() || table->model()->rowCount() < 2)
+        return;
+    const QPoint at = table->visualRect(table->model()->index(1, 1)).center();
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, table->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(table->viewport(), &event);
+    if (auto* menu = window.findChild<QMenu*>(QStringLiteral("queueContextMenu"))) {
+        save(menu, out + QStringLiteral("/queue_menu") + suffix);
+        menu->close();
+    }
+}
+
 void shoot(const Desk& desk, const QString& out, const QString& language)
 {
     i18n::installTranslations(*qApp, language);
@@ -162,7 +221,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     save(pane, out + QStringLiteral("/detail_records") + suffix);
 
     const views::ApplicationDetail* d = pane->detail();
-    ui::DecisionContext context{d->application.id, d->row.checked, d->application.claimedCategory, d->seats};
+    const ui::DecisionContext context = ui::DecisionController::contextFor(*d);
     {
         ui::DecisionDialog approve(ui::DecisionDialog::Kind::Approve, context, &window);
         approve.show();
@@ -189,6 +248,8 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
         settings.show();
         save(&settings, out + QStringLiteral("/settings") + suffix);
     }
+    shootKeyboard(window, out, suffix);
+    shootOutsideQueue(window, out, suffix);
     window.lock();
     QTest::qWait(300);
     save(&window, out + QStringLiteral("/locked") + suffix);
