@@ -24,6 +24,7 @@ struct ApplicationDetail;
 
 namespace adm::ui {
 
+class BatchActions;
 class DecisionController;
 class DetailPane;
 class IdleWatcher;
@@ -72,6 +73,7 @@ protected:
 private:
     void buildActions();
     void buildMenus();
+    void buildBatchActions();
     void retranslate();
     void openSession(std::unique_ptr<views::Session> session);
     void closeSession();
@@ -105,6 +107,7 @@ private:
     StatusStrip* m_status = nullptr;
     IdleWatcher* m_idle = nullptr;
     DecisionController* m_decisions = nullptr;
+    BatchActions* m_batch = nullptr;
     QPointer<UnlockDialog> m_unlock;
     std::chrono::milliseconds m_idleOverride{0};
 

@@ -112,6 +112,16 @@ QString BatchApproval::skipText(BatchSkip reason, int count)
     return {};
 }
 
+Result<BatchPlan> BatchApproval::planForRows(store::Connection* connection, const QVector<qint64>& qids)
+{
+    if (!connection)
+        return Error{QStringLiteral("cache_unreadable"), tr("The cache cannot be read.")};
+    auto ids = applicationIds(*connection, qids);
+    if (!ids)
+        return ids.error();
+    return plan(*connection, *ids);
+}
+
 Result<QStringList> BatchApproval::applicationIds(store::Connection& connection, const QVector<qint64>& qids)
 {
     auto rows = QueueReader(connection).rowsByQid(qids);

@@ -63,6 +63,8 @@ class BatchApproval {
 public:
     // Classifies the applications (ids not in the cache are left out, as already decided).
     static Result<BatchPlan> plan(store::Connection& connection, const QStringList& applicationIds);
+    // The plan for queue rows by qid, on a reader thread's connection (null: the cache cannot be read).
+    static Result<BatchPlan> planForRows(store::Connection* connection, const QVector<qint64>& qids);
     // The applications of queue rows, by qid, in the order given (rows gone meanwhile are left out).
     static Result<QStringList> applicationIds(store::Connection& connection, const QVector<qint64>& qids);
 

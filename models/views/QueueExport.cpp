@@ -166,6 +166,13 @@ QString QueueExport::formatCode(Format format)
     return QStringLiteral("csv");
 }
 
+QString QueueExport::defaultFileName(const QueueQuery& query, const QDateTime& when, Format format)
+{
+    return QStringLiteral("queue-%1-%2.%3")
+        .arg(QLatin1String(store::QueueRules::rule(query.bin).name), when.toString(QStringLiteral("yyyyMMdd-HHmm")),
+             suffix(format));
+}
+
 ExportHeading QueueExport::heading(const QueueQuery& query, const QString& schoolName, const QDateTime& when)
 {
     ExportHeading h;

@@ -96,6 +96,8 @@ public:
     enum class Format { Csv, Xlsx, Pdf };
     static QString suffix(Format format); // "csv" | "xlsx" | "pdf"
     static QString formatCode(Format format);
+    // "queue-to_review-20261204-1740.xlsx"
+    static QString defaultFileName(const QueueQuery& query, const QDateTime& when, Format format);
 
     // A search that could be an ID number or a phone is shown masked.
     static ExportHeading heading(const QueueQuery& query, const QString& schoolName, const QDateTime& when);

@@ -34,6 +34,8 @@ QueueExportJob::~QueueExportJob()
         m_thread->wait();
         delete m_thread;
     }
+    if (!m_temp.isEmpty())
+        QFile::remove(m_temp);
 }
 
 void QueueExportJob::cancel()
@@ -111,6 +113,7 @@ void QueueExportJob::start(const ExportRequest& request)
         return;
     }
     const QString temp = exportTempPath(request.path);
+    m_temp = temp;
     const ExportRequest r = request;
     auto write = [r, temp](ExportRowSource& source, const ExportHeading& heading, const ExportProgress& progress) {
         const ExportTable table(r.revealIds);
@@ -127,6 +130,7 @@ void QueueExportJob::start(const ExportRequest& request)
     run(write, r.query, [this, r, temp](Outcome outcome) {
         if (!outcome.status) {
             QFile::remove(temp); // a cancelled or failed export leaves no file
+            m_temp.clear();
             fail(outcome.status.error().code, outcome.status.error().message);
             return;
         }
@@ -134,6 +138,7 @@ void QueueExportJob::start(const ExportRequest& request)
         const QString subject =
             QueueExport::auditSubject(r.format, outcome.rows, r.query.bin, r.revealIds, r.reasonCode);
         audit(QStringLiteral("queue.export"), subject, [this, r, temp, rows = outcome.rows](Status s) {
+            m_temp.clear();
             if (!s) {
                 QFile::remove(temp);
                 fail(s.error().code, s.error().message);

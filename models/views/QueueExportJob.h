@@ -60,6 +60,7 @@ private:
     Session& m_session;
     QThread* m_thread = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancel;
+    QString m_temp; // the file being written, removed if the job goes before it is renamed
 };
 
 // A path beside `target` to write to first (same folder, so that the rename stays on one disk).

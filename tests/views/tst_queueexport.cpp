@@ -298,8 +298,6 @@ void TestQueueExport::pdfTextHoldsTheRows()
     QCOMPARE(pdftotext.exitCode(), 0);
     // QPdfWriter writes some Han characters as Kangxi radicals (入 as U+2F0A): compare in NFKC.
     const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
-    if (qEnvironmentVariableIsSet("EXPORT_TEST_KEEP"))
-        QFile::copy(path, qEnvironmentVariable("EXPORT_TEST_KEEP"));
     int at = 0;
     QueueModel model(m_session->readers());
     model.setQuery(query);
