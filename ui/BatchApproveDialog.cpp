@@ -5,6 +5,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace adm::ui {
 
@@ -41,15 +42,26 @@ BatchApproveDialog::BatchApproveDialog(const views::BatchPlan& plan, QWidget* pa
     auto* seats = new QLabel(this);
     seats->setObjectName(QStringLiteral("batchSeats"));
     seats->setWordWrap(true);
-    QStringList seatLines;
-    for (const views::BatchSeats& s : plan.seats) {
+    // The schools closest to full first; a long selection lists only a few of them.
+    QList<views::BatchSeats> bySeatsLeft;
+    for (const views::BatchSeats& s : plan.seats)
         if (s.capacity > 0)
-            seatLines << tr("%1: %2 seats, %3 approved, %4 more with these")
-                             .arg(s.name.isEmpty() ? s.schoolId : s.name)
-                             .arg(s.capacity)
-                             .arg(s.approved)
-                             .arg(s.adding);
+            bySeatsLeft << s;
+    std::sort(bySeatsLeft.begin(), bySeatsLeft.end(), [](const views::BatchSeats& a, const views::BatchSeats& b) {
+        return a.capacity - a.approved - a.adding < b.capacity - b.approved - b.adding;
+    });
+    constexpr int kShown = 4;
+    QStringList seatLines;
+    for (int i = 0; i < std::min<int>(kShown, int(bySeatsLeft.size())); ++i) {
+        const views::BatchSeats& s = bySeatsLeft.at(i);
+        seatLines << tr("%1: %2 seats, %3 approved, %4 more with these")
+                         .arg(s.name.isEmpty() ? s.schoolId : s.name)
+                         .arg(s.capacity)
+                         .arg(s.approved)
+                         .arg(s.adding);
     }
+    if (bySeatsLeft.size() > kShown)
+        seatLines << tr("… and %n more school(s) with room for these.", nullptr, int(bySeatsLeft.size() - kShown));
     seats->setText(seatLines.join(u'\n'));
     seats->setVisible(!seatLines.isEmpty());
 

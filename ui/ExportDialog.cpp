@@ -74,7 +74,9 @@ ExportDialog::ExportDialog(const ExportContext& context, QWidget* parent)
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Format:"), m_format);
-    form->addRow(tr("&File:"), fileRow);
+    auto* fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path); // a row holding a layout gets no buddy of its own
+    form->addRow(fileLabel, fileRow);
     form->addRow(QString(), m_reveal);
     form->addRow(tr("&Reason:"), m_reason);
     form->addRow(QString(), masked);
