@@ -144,6 +144,11 @@ void BatchActions::approveClean()
                     text = tr("%n application(s) approved, then it stopped: %1", nullptr, n).arg(r->stopped.message);
                     m_prompter.inform(m_window, tr("Not all approved"), text);
                 }
+                // The selected rows now hold other applications (the approved left the bin): keep
+                // only the current row selected, so that a second Ctrl+Shift+A acts on nothing unseen.
+                if (QItemSelectionModel* selection = m_queue.table()->selectionModel())
+                    selection->select(m_queue.table()->currentIndex(),
+                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
                 if (n > 0)
                     Q_EMIT decided(r->approved.last(), text);
                 else

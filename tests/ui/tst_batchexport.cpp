@@ -5,11 +5,15 @@
 #include "ScriptedPrompter.h"
 #include "store/Workspace.h"
 #include "views/LocalSession.h"
+#include "views/QueueExportJob.h"
 #include "views/QueueModel.h"
+#include "views/QueueReader.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QPrinter>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -29,6 +33,7 @@ private Q_SLOTS:
     void approveCleanOfSelection();
     void overCapacityIsRefusedWhole();
     void exportFilteredView();
+    void printPaintsTheViewsPages();
 
 private:
     QString open(ScriptedPrompter& prompter);
@@ -129,6 +134,8 @@ void TestBatchExport::approveCleanOfSelection()
         QCOMPARE(
             count(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending' AND subject_id = '%1'").arg(id)),
             qint64(1));
+    // Only the current row stays selected: the selected rows now hold other applications.
+    QTRY_COMPARE(m_table->selectionModel()->selectedRows().size(), 1);
     // The approved ones leave the To review bin.
     QTRY_VERIFY(!m_model->isCounting() && m_model->rowCount() == rows - n);
     for (int row = 0; row < std::min(20, m_model->rowCount()); ++row)
@@ -195,6 +202,57 @@ void TestBatchExport::exportFilteredView()
     for (const QString& line : lines)
         ids << line.section(u',', 0, 0);
     QCOMPARE(ids, view);
+}
+
+// Print… paints with the PDF's code on a QPrinter: here one that prints to a PDF file, read back.
+void TestBatchExport::printPaintsTheViewsPages()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("pdftotext is not installed (poppler-utils; scripts/common.sh installs it)");
+    auto ws = store::Workspace::unlock(m_dir.path(), testsupport::kReviewer, testsupport::kPassphrase);
+    QVERIFY_OK(ws);
+    m_ws = ws->get();
+    LocalSession session(std::move(*ws));
+    QueueQuery query;
+    query.bin = Bin::Flagged;
+    query.filter.channel = QStringLiteral("counter");
+    auto reader = m_ws->database().openReader();
+    QVERIFY_OK(reader);
+    auto rows = QueueReader(**reader).firstRows(query, 100000);
+    QVERIFY_OK(rows);
+    QVERIFY(!rows->isEmpty());
+
+    const QString path = m_out.filePath(QStringLiteral("printed.pdf"));
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(path);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QueueExportJob job(session);
+    std::optional<bool> ok;
+    qint64 printed = 0;
+    connect(&job, &QueueExportJob::finished, this, [&](bool done, qint64 n, const QString&, const QString&) {
+        ok = done;
+        printed = n;
+    });
+    job.startPrint(query, &printer);
+    QTRY_VERIFY_WITH_TIMEOUT(ok.has_value(), 30000);
+    QVERIFY(*ok);
+    QCOMPARE(printed, qint64(rows->size()));
+
+    QProcess pdftotext;
+    pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
+    QVERIFY(pdftotext.waitForFinished(60000));
+    const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+    qsizetype at = 0;
+    for (const QueueRow& r : *rows) {
+        const qsizetype found = text.indexOf(r.applicationId, at);
+        QVERIFY2(found >= 0, qPrintable(r.applicationId));
+        at = found + 1;
+    }
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'queue.print' AND subject = "
+                                  "'format=print rows=%1 bin=flagged ids=masked'")
+                       .arg(rows->size())),
+             qint64(1));
 }
 
 QTEST_MAIN(TestBatchExport)
