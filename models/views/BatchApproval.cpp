@@ -12,11 +12,6 @@ namespace adm::views {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("BatchApproval", text, nullptr, n);
-}
-
 struct Facts {
     QString status;
     QString pending;
@@ -91,7 +86,8 @@ QString BatchPlan::refusal() const
     }
     if (lines.isEmpty())
         return {};
-    lines << tr("Nothing was approved. Select fewer applications of that school, or decide them one by one.");
+    lines << QCoreApplication::translate(
+        "BatchApproval", "Nothing was approved. Select fewer applications of that school, or decide them one by one.");
     return lines.join(u'\n');
 }
 
@@ -99,15 +95,17 @@ QString BatchApproval::skipText(BatchSkip reason, int count)
 {
     switch (reason) {
     case BatchSkip::AlreadyDecided:
-        return tr("%n already decided or waiting to be sent", count);
+        return QCoreApplication::translate("BatchApproval", "%n already decided or waiting to be sent", nullptr, count);
     case BatchSkip::NotChecked:
-        return tr("%n not checked yet, or the check is out of date", count);
+        return QCoreApplication::translate("BatchApproval", "%n not checked yet, or the check is out of date", nullptr,
+                                           count);
     case BatchSkip::NotEligible:
-        return tr("%n not eligible", count);
+        return QCoreApplication::translate("BatchApproval", "%n not eligible", nullptr, count);
     case BatchSkip::Flagged:
-        return tr("%n flagged", count);
+        return QCoreApplication::translate("BatchApproval", "%n flagged", nullptr, count);
     case BatchSkip::CategoryDiffers:
-        return tr("%n with another category than the one claimed", count);
+        return QCoreApplication::translate("BatchApproval", "%n with another category than the one claimed", nullptr,
+                                           count);
     }
     return {};
 }
@@ -115,7 +113,8 @@ QString BatchApproval::skipText(BatchSkip reason, int count)
 Result<BatchPlan> BatchApproval::planForRows(store::Connection* connection, const QVector<qint64>& qids)
 {
     if (!connection)
-        return Error{QStringLiteral("cache_unreadable"), tr("The cache cannot be read.")};
+        return Error{QStringLiteral("cache_unreadable"),
+                     QCoreApplication::translate("BatchApproval", "The cache cannot be read.")};
     auto ids = applicationIds(*connection, qids);
     if (!ids)
         return ids.error();

@@ -14,11 +14,6 @@ namespace adm::views {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("QueueExport", text);
-}
-
 void bindAll(store::Statement& st, const QVariantList& binds)
 {
     for (int i = 0; i < binds.size(); ++i) {
@@ -115,8 +110,17 @@ ExportTable::ExportTable(bool revealIds, QDate referenceDate)
 
 QStringList ExportTable::headers() const
 {
-    return {tr("Number"),  tr("Child"), tr("ID number"), tr("Age"),       tr("School"), tr("Claimed"),
-            tr("Checked"), tr("Flags"), tr("Channel"),   tr("Submitted"), tr("Status")};
+    return {QCoreApplication::translate("QueueExport", "Number"),
+            QCoreApplication::translate("QueueExport", "Child"),
+            QCoreApplication::translate("QueueExport", "ID number"),
+            QCoreApplication::translate("QueueExport", "Age"),
+            QCoreApplication::translate("QueueExport", "School"),
+            QCoreApplication::translate("QueueExport", "Claimed"),
+            QCoreApplication::translate("QueueExport", "Checked"),
+            QCoreApplication::translate("QueueExport", "Flags"),
+            QCoreApplication::translate("QueueExport", "Channel"),
+            QCoreApplication::translate("QueueExport", "Submitted"),
+            QCoreApplication::translate("QueueExport", "Status")};
 }
 
 QVector<int> ExportTable::widths()
@@ -130,7 +134,7 @@ QStringList ExportTable::cells(const ExportRow& e) const
     const QDateTime submitted = json::parseTime(r.submittedAt);
     QString status = labels::status(r.status);
     if (r.conflict)
-        status = tr("Conflict");
+        status = QCoreApplication::translate("QueueExport", "Conflict");
     else if (!r.pending.isEmpty())
         status = labels::pending(r.pending);
     QString flags = labels::flagList(r.flagMask);
@@ -176,29 +180,34 @@ QString QueueExport::defaultFileName(const QueueQuery& query, const QDateTime& w
 ExportHeading QueueExport::heading(const QueueQuery& query, const QString& schoolName, const QDateTime& when)
 {
     ExportHeading h;
-    h.title = tr("Queue: %1").arg(labels::bin(query.bin));
+    h.title = QCoreApplication::translate("QueueExport", "Queue: %1").arg(labels::bin(query.bin));
     QStringList parts;
     const QueueFilter& f = query.filter;
     if (!f.schoolId.isEmpty())
-        parts << tr("School: %1").arg(schoolName.isEmpty() ? f.schoolId : schoolName);
+        parts << QCoreApplication::translate("QueueExport", "School: %1")
+                     .arg(schoolName.isEmpty() ? f.schoolId : schoolName);
     if (!f.category.isEmpty())
-        parts << tr("Checked category: %1").arg(labels::category(f.category));
+        parts << QCoreApplication::translate("QueueExport", "Checked category: %1").arg(labels::category(f.category));
     if (f.flagMask != 0)
-        parts << tr("Flags: %1").arg(labels::flagList(f.flagMask).replace(u'\n', QStringLiteral(", ")));
+        parts << QCoreApplication::translate("QueueExport", "Flags: %1")
+                     .arg(labels::flagList(f.flagMask).replace(u'\n', QStringLiteral(", ")));
     if (!f.channel.isEmpty())
-        parts << tr("Channel: %1").arg(labels::channel(f.channel));
+        parts << QCoreApplication::translate("QueueExport", "Channel: %1").arg(labels::channel(f.channel));
     if (f.from.isValid() || f.to.isValid())
-        parts << tr("Submitted %1 to %2")
+        parts << QCoreApplication::translate("QueueExport", "Submitted %1 to %2")
                      .arg(f.from.isValid() ? f.from.toString(Qt::ISODate) : QStringLiteral("…"),
                           f.to.isValid() ? f.to.toString(Qt::ISODate) : QStringLiteral("…"));
     if (const QString search = query.search.trimmed(); !search.isEmpty()) {
         // Digits may be an ID number or a phone: never printed in full on a title.
         const SearchTerms terms = QueueSql::classify(search);
         const bool personal = !terms.idNumberPrefix.isEmpty() || !terms.phonePrefix.isEmpty();
-        parts << tr("Search: %1").arg(personal ? IdNumber::masked(search) : search);
+        parts << QCoreApplication::translate("QueueExport", "Search: %1")
+                     .arg(personal ? IdNumber::masked(search) : search);
     }
-    h.filters = parts.isEmpty() ? tr("No filters") : parts.join(QStringLiteral("; "));
-    h.when = tr("Exported %1").arg(when.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    h.filters =
+        parts.isEmpty() ? QCoreApplication::translate("QueueExport", "No filters") : parts.join(QStringLiteral("; "));
+    h.when = QCoreApplication::translate("QueueExport", "Exported %1")
+                 .arg(when.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     return h;
 }
 
@@ -211,13 +220,13 @@ QStringList QueueExport::revealReasonCodes()
 QString QueueExport::revealReasonLabel(const QString& code)
 {
     if (code == QLatin1String("bureau_report"))
-        return tr("A report the education bureau asked for");
+        return QCoreApplication::translate("QueueExport", "A report the education bureau asked for");
     if (code == QLatin1String("school_enrolment"))
-        return tr("The enrolment list for the school");
+        return QCoreApplication::translate("QueueExport", "The enrolment list for the school");
     if (code == QLatin1String("supervisor_request"))
-        return tr("A supervisor asked");
+        return QCoreApplication::translate("QueueExport", "A supervisor asked");
     if (code == QLatin1String("data_correction"))
-        return tr("Correcting data with an agency");
+        return QCoreApplication::translate("QueueExport", "Correcting data with an agency");
     return code;
 }
 

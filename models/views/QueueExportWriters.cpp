@@ -18,20 +18,17 @@ namespace {
 
 constexpr int kPage = 500; // rows read per page of the source
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("QueueExport", text);
-}
-
 Error cancelled()
 {
-    return Error{QStringLiteral("cancelled"), tr("The export was cancelled.")};
+    return Error{QStringLiteral("cancelled"), QCoreApplication::translate("QueueExport", "The export was cancelled.")};
 }
 
 Error cannotWrite(const QString& path, const QString& why)
 {
-    return Error{QStringLiteral("cannot_write"),
-                 tr("Cannot write %1: %2. Choose another folder, or free some space.").arg(path, why)};
+    return Error{
+        QStringLiteral("cannot_write"),
+        QCoreApplication::translate("QueueExport", "Cannot write %1: %2. Choose another folder, or free some space.")
+            .arg(path, why)};
 }
 
 // A CSV field: quoted when it holds a separator, a quote or a line break; a leading = + - @ is
@@ -96,7 +93,7 @@ Status XlsxWriter::write(const QString& path, ExportRowSource& source, const Exp
     options.constant_memory = 1; // rows go to disk as they are written: 42,000 rows in little memory
     lxw_workbook* book = workbook_new_opt(name.constData(), &options);
     if (!book)
-        return cannotWrite(path, tr("the file cannot be created"));
+        return cannotWrite(path, QCoreApplication::translate("QueueExport", "the file cannot be created"));
     // Closing writes the file; done on every path so that nothing leaks.
     auto close = [&book, &path]() -> Status {
         const lxw_error e = workbook_close(book);
@@ -105,7 +102,8 @@ Status XlsxWriter::write(const QString& path, ExportRowSource& source, const Exp
             return cannotWrite(path, QString::fromUtf8(lxw_strerror(e)));
         return {};
     };
-    lxw_worksheet* sheet = workbook_add_worksheet(book, tr("Queue").left(31).toUtf8().constData());
+    lxw_worksheet* sheet =
+        workbook_add_worksheet(book, QCoreApplication::translate("QueueExport", "Queue").left(31).toUtf8().constData());
     lxw_format* bold = workbook_add_format(book);
     format_set_bold(bold);
     lxw_format* text = workbook_add_format(book);
@@ -172,7 +170,7 @@ Status PdfWriter::write(const QString& path, ExportRowSource& source, const Expo
         result = paint(writer, source, table, heading, progress);
     } // the writer finishes the file here
     if (result && !QFile::exists(path))
-        return cannotWrite(path, tr("the file was not written"));
+        return cannotWrite(path, QCoreApplication::translate("QueueExport", "the file was not written"));
     return result;
 }
 
@@ -181,7 +179,9 @@ Status PdfWriter::paint(QPagedPaintDevice& device, ExportRowSource& source, cons
 {
     QPainter p;
     if (!p.begin(&device))
-        return Error{QStringLiteral("cannot_write"), tr("The pages cannot be started: check the printer or the file.")};
+        return Error{
+            QStringLiteral("cannot_write"),
+            QCoreApplication::translate("QueueExport", "The pages cannot be started: check the printer or the file.")};
     const QRectF area(0, 0, device.width(), device.height());
     const double pt = device.logicalDpiY() / 72.0; // device pixels per point
 
@@ -228,7 +228,8 @@ Status PdfWriter::paint(QPagedPaintDevice& device, ExportRowSource& source, cons
     for (qint64 page = 1; page <= pages; ++page) {
         if (page > 1 && !device.newPage()) {
             p.end();
-            return Error{QStringLiteral("cannot_write"), tr("A new page cannot be started.")};
+            return Error{QStringLiteral("cannot_write"),
+                         QCoreApplication::translate("QueueExport", "A new page cannot be started.")};
         }
         auto rows = source.next(perPage);
         if (!rows) {
@@ -264,7 +265,8 @@ Status PdfWriter::paint(QPagedPaintDevice& device, ExportRowSource& source, cons
         p.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
         p.setPen(Qt::black);
         p.drawText(QRectF(area.left(), area.bottom() - footerHeight, area.width(), footerHeight),
-                   Qt::AlignRight | Qt::AlignBottom, tr("Page %1 of %2").arg(page).arg(pages));
+                   Qt::AlignRight | Qt::AlignBottom,
+                   QCoreApplication::translate("QueueExport", "Page %1 of %2").arg(page).arg(pages));
 
         done += rows->size();
         if (progress && !progress(done, total)) {
@@ -273,7 +275,8 @@ Status PdfWriter::paint(QPagedPaintDevice& device, ExportRowSource& source, cons
         }
     }
     if (!p.end())
-        return Error{QStringLiteral("cannot_write"), tr("The pages could not be finished.")};
+        return Error{QStringLiteral("cannot_write"),
+                     QCoreApplication::translate("QueueExport", "The pages could not be finished.")};
     return {};
 }
 
