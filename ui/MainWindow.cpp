@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "BinShortcutDelegate.h"
+#include "BatchActions.h"
 #include "CacheCountsDialog.h"
 #include "CurrentApplication.h"
 #include "DecisionController.h"
@@ -146,6 +147,8 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
     connect(m_decisions, &DecisionController::refused, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 
+    buildBatchActions();
+
     m_idle = new IdleWatcher(this);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
 
@@ -234,6 +237,15 @@ void MainWindow::buildActions()
     }
 }
 
+// Batch approval of clean cases, export and print of the queue view (issue 12): BatchActions.
+void MainWindow::buildBatchActions()
+{
+    m_batch = new BatchActions(this, *m_queue, *m_prompter, this);
+    connect(m_batch, &BatchActions::decided, this, &MainWindow::decided);
+    connect(m_batch, &BatchActions::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
+}
+
 void MainWindow::buildMenus()
 {
     const Actions& a = *m_actions;
@@ -257,6 +269,7 @@ void MainWindow::buildMenus()
     decide->addAction(a.requestInfo);
     decide->addSeparator();
     decide->addAction(a.undo);
+    m_batch->addTo(work, a.lock, decide);
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(a.settings);
     QMenu* language = settings->addMenu(tr("&Language"));
@@ -285,6 +298,7 @@ void MainWindow::retranslate()
     a.lock->setText(tr("&Lock"));
     a.settings->setText(tr("&Preferences…"));
     a.quit->setText(tr("&Quit"));
+    m_batch->retranslate();
     a.languages[0]->setText(tr("Follow the system"));
     a.languages[1]->setText(QStringLiteral("简体中文"));
     a.languages[2]->setText(QStringLiteral("English"));
@@ -323,6 +337,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_reads = std::make_unique<views::ReaderThread>(m_session->readers(), QStringLiteral("detail reads"));
     m_decisionService = std::make_unique<views::DecisionService>(*m_session);
     m_decisions->setService(m_decisionService.get());
+    m_batch->setSession(m_session.get(), m_decisionService.get());
     connect(m_session.get(), &views::Session::cacheChanged, this, &MainWindow::cacheChanged);
     connect(m_session.get(), &views::Session::onlineChanged, this,
             [this](bool online) { m_status->setOnline(online, true); });
@@ -360,6 +375,7 @@ void MainWindow::closeSession()
     m_detail->clear();
     m_queue->close();
     m_decisions->setService(nullptr);
+    m_batch->setSession(nullptr, nullptr);
     m_decisionService.reset();
     m_reads.reset();
     m_status->clear();

@@ -26,6 +26,7 @@ struct ApplicationDetail;
 namespace adm::ui {
 
 class CurrentApplication;
+class BatchActions;
 class DecisionController;
 class DetailPane;
 class IdleWatcher;
@@ -77,6 +78,7 @@ protected:
 private:
     void buildActions();
     void buildMenus();
+    void buildBatchActions();
     void retranslate();
     void openSession(std::unique_ptr<views::Session> session);
     void closeSession();
@@ -122,6 +124,7 @@ private:
     DecisionController* m_decisions = nullptr;
     CurrentApplication* m_current = nullptr;
     ZoomController* m_zoom = nullptr;
+    BatchActions* m_batch = nullptr;
     QPointer<UnlockDialog> m_unlock;
     std::chrono::milliseconds m_idleOverride{0};
 

@@ -1,6 +1,8 @@
 #include "Prompter.h"
 
+#include "BatchApproveDialog.h"
 #include "DecisionDialog.h"
+#include "ExportDialog.h"
 #include "RevealDialog.h"
 
 #include <QMessageBox>
@@ -8,6 +10,30 @@
 namespace adm::ui {
 
 Prompter::~Prompter() = default;
+
+bool Prompter::askBatchApprove(QWidget*, const views::BatchPlan&)
+{
+    return false;
+}
+
+std::optional<views::ExportRequest> Prompter::askExport(QWidget*, const ExportContext&)
+{
+    return std::nullopt;
+}
+
+bool DialogPrompter::askBatchApprove(QWidget* parent, const views::BatchPlan& plan)
+{
+    BatchApproveDialog dialog(plan, parent);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+std::optional<views::ExportRequest> DialogPrompter::askExport(QWidget* parent, const ExportContext& context)
+{
+    ExportDialog dialog(context, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.request();
+}
 
 std::optional<sync::DecisionRequest> DialogPrompter::askApprove(QWidget* parent, const DecisionContext& context)
 {

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "sync/DecisionWorkflow.h"
+#include "views/BatchApproval.h"
+#include "views/QueueExport.h"
+#include "views/QueueExportJob.h"
 #include "views/QueueTypes.h"
 
 #include <QString>
@@ -25,6 +28,14 @@ struct DecisionContext {
     QStringList flagReasons; // a translated sentence for each flag, in the same order ("" if none)
 };
 
+// What the export dialog shows about the view being exported.
+struct ExportContext {
+    views::QueueQuery query;
+    qint64 rows = 0;
+    views::ExportHeading heading;
+    QString folder; // where the file goes by default
+};
+
 // Every question the main window asks a person. DialogPrompter shows the real dialogs; the GUI
 // tests inject their own answers, so no test waits on a modal dialog or a static QMessageBox.
 class Prompter {
@@ -40,6 +51,11 @@ public:
                                                    const QString& person) = 0;
     virtual bool confirm(QWidget* parent, const QString& title, const QString& text) = 0;
     virtual void inform(QWidget* parent, const QString& title, const QString& text) = 0;
+    // Batch approval of the clean applications of a selection (BatchApproveDialog): true to approve.
+    // The default answers "no", so that a prompter that does not know the question cancels.
+    virtual bool askBatchApprove(QWidget* parent, const views::BatchPlan& plan);
+    // Format, file and ID numbers of an export of the view (ExportDialog); nullopt: cancelled.
+    virtual std::optional<views::ExportRequest> askExport(QWidget* parent, const ExportContext& context);
 };
 
 class DialogPrompter : public Prompter {
@@ -51,6 +67,8 @@ public:
                                            const QString& person) override;
     bool confirm(QWidget* parent, const QString& title, const QString& text) override;
     void inform(QWidget* parent, const QString& title, const QString& text) override;
+    bool askBatchApprove(QWidget* parent, const views::BatchPlan& plan) override;
+    std::optional<views::ExportRequest> askExport(QWidget* parent, const ExportContext& context) override;
 };
 
 } // namespace adm::ui

@@ -15,7 +15,9 @@ QueueTableView::QueueTableView(QWidget* parent)
 {
     setObjectName(QStringLiteral("queueTable"));
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // Shift/Ctrl select several rows for batch actions; the current (focused) row stays the one the
+    // detail pane and the single-decision keys work on.
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setSortingEnabled(true);
     setWordWrap(false);
     setAlternatingRowColors(true);

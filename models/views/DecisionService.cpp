@@ -1,5 +1,6 @@
 #include "DecisionService.h"
 
+#include "security/Roles.h"
 #include "store/Workspace.h"
 #include "sync/SyncState.h"
 
@@ -28,6 +29,56 @@ void DecisionService::decide(const sync::DecisionRequest& request, QObject* cont
             if (result) {
                 m_made.append({result->subjectId, result->id});
                 Q_EMIT decided(result->subjectId, result->id);
+            }
+            if (ctx)
+                done(std::move(result));
+        });
+}
+
+void DecisionService::approveBatch(const QStringList& applicationIds, QObject* context,
+                                   std::function<void(Result<BatchOutcome>)> done)
+{
+    // TODO(lead): the permissions API of models/security replaces this role test.
+    if (m_session.role() != role::Reviewer) {
+        done(Error{QStringLiteral("not_allowed"),
+                   QCoreApplication::translate("DecisionService", "Only an admissions officer can approve.")});
+        return;
+    }
+    const QString user = m_session.user();
+    postJob<Result<BatchOutcome>>(
+        m_session,
+        [applicationIds, user](store::Workspace& w) -> Result<BatchOutcome> {
+            // On the writer's thread nothing else writes between this plan and the decisions below.
+            auto plan = BatchApproval::plan(w.database().writer(), applicationIds);
+            if (!plan)
+                return plan.error();
+            if (plan->overCapacity())
+                return Error{QStringLiteral("over_capacity"), plan->refusal()};
+            BatchOutcome outcome;
+            outcome.plan = *plan;
+            const QString account = sync::SyncState(w.database().writer()).accountFor(user);
+            sync::DecisionWorkflow workflow(w.database().writer(), w.audit(), user, account);
+            for (const QString& id : plan->clean) {
+                sync::DecisionRequest request;
+                request.applicationId = id;
+                request.outcome = QStringLiteral("approve"); // the checked category, which is the claimed one
+                auto item = workflow.decide(request);
+                if (!item) {
+                    outcome.stopped = item.error();
+                    break;
+                }
+                outcome.items << item->id;
+                outcome.approved << id;
+            }
+            return outcome;
+        },
+        this,
+        [this, ctx = QPointer<QObject>(context), done = std::move(done)](Result<BatchOutcome> result) {
+            if (result) {
+                for (int i = 0; i < result->items.size(); ++i) {
+                    m_made.append({result->approved.at(i), result->items.at(i)});
+                    Q_EMIT decided(result->approved.at(i), result->items.at(i));
+                }
             }
             if (ctx)
                 done(std::move(result));

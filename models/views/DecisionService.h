@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BatchApproval.h"
 #include "Session.h"
 #include "sync/DecisionWorkflow.h"
 
@@ -22,6 +23,13 @@ public:
     // Drops the last decision of this session; done gets its application id. Error codes of
     // DecisionWorkflow::drop ("decision_in_flight": already sent; "not_found": already answered).
     void undoLast(QObject* context, std::function<void(Result<QString>)> done);
+    // Approves the clean applications among these, in ONE writer job: the plan is made again on the
+    // writer (BatchApproval::plan), the whole set is refused when it would go over a school's seats
+    // (error "over_capacity", nothing saved), then each clean one is decided through the single
+    // decision's path (its own outbox item and audit entry, taken back one by one with undoLast).
+    // Error "not_allowed" for a role that may not decide.
+    void approveBatch(const QStringList& applicationIds, QObject* context,
+                      std::function<void(Result<BatchOutcome>)> done);
     // Drops an outbox item (a conflict the reviewer gives up, or an unsent decision).
     void drop(qint64 itemId, const QString& applicationId, QObject* context, std::function<void(Status)> done);
 

@@ -227,6 +227,17 @@ QString QueueModel::applicationIdAt(int row) const
     return r ? r->applicationId : QString();
 }
 
+qint64 QueueModel::qidAt(int row) const
+{
+    if (row < 0 || row >= m_rows)
+        return -1;
+    if (const QueueRow* r = loaded(row))
+        return r->qid;
+    if (m_haveQids && !m_counting && row < m_qids.size())
+        return m_qids.at(row);
+    return -1;
+}
+
 int QueueModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : m_rows;

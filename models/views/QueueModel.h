@@ -43,6 +43,9 @@ public:
     qint64 count() const { return m_rows; }
     // The application of a row; empty while the row is not loaded.
     QString applicationIdAt(int row) const;
+    // The qid of a row as the view knows it (every qid while the result is small, else the loaded
+    // rows); -1 when not known. For actions on a selection (batch approval).
+    qint64 qidAt(int row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -15,6 +15,10 @@ public:
     DecisionAnswer requestInfo;
     std::optional<QString> revealReason;
     bool confirmAnswer = true;
+    bool batchAnswer = true;                               // approve the clean ones
+    std::optional<adm::views::ExportRequest> exportAnswer; // nullopt: cancel the export dialog
+    adm::views::BatchPlan lastPlan;
+    adm::ui::ExportContext lastExport;
 
     QStringList asked;    // "approve A2026…", "confirm <title>", …
     QStringList informed; // the sentences shown to the reviewer
@@ -43,6 +47,22 @@ public:
         return confirmAnswer;
     }
     void inform(QWidget*, const QString&, const QString& text) override { informed << text; }
+    bool askBatchApprove(QWidget*, const adm::views::BatchPlan& plan) override
+    {
+        asked << QStringLiteral("batch approve %1").arg(plan.clean.size());
+        lastPlan = plan;
+        return batchAnswer;
+    }
+    std::optional<adm::views::ExportRequest> askExport(QWidget*, const adm::ui::ExportContext& context) override
+    {
+        asked << QStringLiteral("export");
+        lastExport = context;
+        if (!exportAnswer)
+            return std::nullopt;
+        adm::views::ExportRequest r = *exportAnswer;
+        r.query = context.query; // the view's query, as the real dialog does
+        return r;
+    }
 
 private:
     std::optional<adm::sync::DecisionRequest> answer(const QString& what, const DecisionAnswer& f,

@@ -6,10 +6,12 @@
 //                                                      $ADMISSIONS_PASSPHRASE, the hub password
 //                                                      from $ADMISSIONS_HUB_PASSWORD
 //   ui_screenshots OUT_DIR [APPLICATIONS]              a generated city, no hub
+#include "BatchApproveDialog.h"
 #include "CityFixture.h"
 #include "DecisionController.h"
 #include "DecisionDialog.h"
 #include "DetailPane.h"
+#include "ExportDialog.h"
 #include "FirstRunWizard.h"
 #include "HubSignInDialog.h"
 #include "MainWindow.h"
@@ -20,9 +22,11 @@
 #include "i18n/Translations.h"
 #include "sync/Enrolment.h"
 #include "sync/SyncState.h"
+#include "views/BatchApproval.h"
 #include "views/BinCountsModel.h"
 #include "views/LocalSession.h"
 #include "views/QueueModel.h"
+#include "views/QueueReader.h"
 #include "views/SyncedSession.h"
 
 #include <QAction>
@@ -175,6 +179,33 @@ void shootKeyboard(ui::MainWindow& window, const QString& out, const QString& su
     }
 }
 
+// Batch approval of the first rows to review, and the export dialog of the view on screen.
+void shootBatchAndExport(ui::MainWindow& window, views::Session& session, views::QueueModel& model, const QString& out,
+                         const QString& suffix)
+{
+    auto reader = session.readers()();
+    if (!reader)
+        return;
+    views::QueueQuery toReview;
+    auto rows = views::QueueReader(**reader).firstRows(toReview, 40);
+    QStringList ids;
+    for (const views::QueueRow& r : rows ? *rows : QVector<views::QueueRow>())
+        ids << r.applicationId;
+    if (auto plan = views::BatchApproval::plan(**reader, ids)) {
+        ui::BatchApproveDialog batch(*plan, &window);
+        batch.show();
+        save(&batch, out + QStringLiteral("/batch_approve") + suffix);
+    }
+    ui::ExportContext context;
+    context.query = model.query();
+    context.rows = model.count();
+    context.heading = views::QueueExport::heading(context.query, {}, QDateTime::currentDateTime());
+    context.folder = QStringLiteral("/home/officer/Documents");
+    ui::ExportDialog exportDialog(context, &window);
+    exportDialog.show();
+    save(&exportDialog, out + QStringLiteral("/export") + suffix);
+}
+
 void shoot(const Desk& desk, const QString& out, const QString& language)
 {
     i18n::installTranslations(*qApp, language);
@@ -250,6 +281,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     }
     shootKeyboard(window, out, suffix);
     shootOutsideQueue(window, out, suffix);
+    shootBatchAndExport(window, *live, *model, out, suffix);
     window.lock();
     QTest::qWait(300);
     save(&window, out + QStringLiteral("/locked") + suffix);
