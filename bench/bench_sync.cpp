@@ -333,7 +333,7 @@ int main(int argc, char* argv[])
     {
         // As `admissionsctl decide` does: the workflow on the writer, outbox item and audit entry in
         // one transaction each. Approvals in the checked category need no reason.
-        sync::DecisionWorkflow workflow(desk->database().writer(), desk->audit(), kUser, reviewer);
+        sync::DecisionWorkflow workflow(desk->database().writer(), desk->audit(), kUser, desk->role(), reviewer);
         QElapsedTimer t;
         t.start();
         for (qsizetype i = 0; i < open.size(); ++i) {

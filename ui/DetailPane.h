@@ -37,6 +37,9 @@ public:
     const views::ApplicationDetail* detail() const { return m_detail ? &*m_detail : nullptr; }
     // Called once the reveal of this person's number is in the audit log.
     void revealIdNumber(int position);
+    // Whether the signed-in role may decide: else no decision buttons (drop a decision) are made.
+    void setDecisionsOffered(bool offered);
+    bool decisionsOffered() const { return m_decisionsOffered; }
 
 Q_SIGNALS:
     void revealRequested(int position);
@@ -51,6 +54,7 @@ private:
     std::optional<views::ApplicationDetail> m_detail;
     QString m_loadingId;
     QSet<int> m_revealed;
+    bool m_decisionsOffered = false;
     views::RecordTreeModel* m_records = nullptr;
 };
 

@@ -10,6 +10,7 @@
 #include "SettingsDialog.h"
 #include "StatusStrip.h"
 #include "UnlockDialog.h"
+#include "security/Permissions.h"
 #include "store/Workspace.h"
 #include "views/ApplicationDetail.h"
 #include "views/DecisionService.h"
@@ -156,18 +157,7 @@ void MainWindow::buildActions()
         addAction(action); // the keys work wherever the focus is in the window
         return action;
     };
-    a.approve = make("approveAction", QKeySequence(Qt::Key_A), [this] {
-        withDetail(
-            [this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::Approve, d); });
-    });
-    a.reject = make("rejectAction", QKeySequence(Qt::Key_R), [this] {
-        withDetail([this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::Reject, d); });
-    });
-    a.requestInfo = make("requestInfoAction", QKeySequence(Qt::Key_I), [this] {
-        withDetail(
-            [this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::RequestInfo, d); });
-    });
-    a.undo = make("undoAction", QKeySequence::Undo, [this] { m_decisions->undoLast(); });
+    // The decision actions (A, R, I, Ctrl+Z) are made per session by offerDecisions(): only for a role that may decide.
     a.search = make("searchAction", QKeySequence(Qt::Key_Slash), [this] { m_queue->focusSearch(); });
     a.next = make("nextAction", QKeySequence(Qt::Key_J), [this] { m_queue->moveBy(1); });
     a.previous = make("previousAction", QKeySequence(Qt::Key_K), [this] { m_queue->moveBy(-1); });
@@ -203,6 +193,104 @@ void MainWindow::buildActions()
     }
 }
 
+// The decision keys exist only while a user who may decide is signed in: for any other role
+// there is no action, no shortcut and no menu entry to press (issue 11).
+void MainWindow::offerDecisions(bool offered)
+{
+    Actions& a = *m_actions;
+    if (offered == (a.approve != nullptr))
+        return;
+    if (!offered) {
+        for (QAction** action : {&a.approve, &a.reject, &a.requestInfo, &a.undo})
+            delete std::exchange(*action, nullptr);
+        return;
+    }
+    auto make = [this](const char* name, const QKeySequence& key, auto slot) {
+        auto* action = new QAction(this);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    a.approve = make("approveAction", QKeySequence(Qt::Key_A), [this] {
+        withDetail(
+            [this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::Approve, d); });
+    });
+    a.reject = make("rejectAction", QKeySequence(Qt::Key_R), [this] {
+        withDetail([this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::Reject, d); });
+    });
+    a.requestInfo = make("requestInfoAction", QKeySequence(Qt::Key_I), [this] {
+        withDetail(
+            [this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::RequestInfo, d); });
+    });
+    a.undo = make("undoAction", QKeySequence::Undo, [this] { m_decisions->undoLast(); });
+}
+
+// What the signed-in role is offered: the decision keys and menu, the detail pane's decision
+// buttons, and a line saying when the queues are read only.
+void MainWindow::applyRole(const security::SchoolSettings& settings)
+{
+    const bool decides = m_session && security::may(m_role, security::Action::Decide, settings);
+    offerDecisions(decides);
+    m_detail->setDecisionsOffered(decides);
+    if (!m_readOnly) {
+        m_readOnly = new QLabel(this);
+        m_readOnly->setObjectName(QStringLiteral("readOnlyLabel"));
+        statusBar()->insertPermanentWidget(0, m_readOnly);
+    }
+    m_readOnly->setVisible(m_session && !decides);
+    retranslateDecisions();
+    buildMenus();
+    retranslateRole();
+}
+
+// A principal's rights depend on the school's setting, read from the cache.
+void MainWindow::readSchoolSettings()
+{
+    if (!m_reads || m_role != role::Principal)
+        return;
+    m_reads->run<security::SchoolSettings>(
+        [](store::Connection* c) -> security::SchoolSettings {
+            if (!c)
+                return {};
+            auto settings = views::readSchoolSettings(*c);
+            return settings ? *settings : security::SchoolSettings{};
+        },
+        this,
+        [this](security::SchoolSettings settings) {
+            if (m_session)
+                applyRole(settings);
+        });
+}
+
+void MainWindow::retranslateDecisions()
+{
+    const Actions& a = *m_actions;
+    if (!a.approve)
+        return;
+    a.approve->setText(tr("&Approve…"));
+    a.reject->setText(tr("&Reject…"));
+    a.requestInfo->setText(tr("Request &information…"));
+    a.undo->setText(tr("&Undo last decision"));
+}
+
+void MainWindow::retranslateRole()
+{
+    setWindowTitle(m_session ? tr("Admissions Workstation — %1 (%2)").arg(m_user, role::displayName(m_role))
+                             : tr("Admissions Workstation"));
+    if (!m_readOnly)
+        return;
+    if (m_role == role::Clerk)
+        m_readOnly->setText(tr("Read only: a counter clerk reads the queues and does not decide."));
+    else if (m_role == role::Supervisor)
+        m_readOnly->setText(tr("Read only: a bureau supervisor reads the queues and does not decide."));
+    else if (m_role == role::Principal)
+        m_readOnly->setText(tr("Read only: this school does not let its principal decide."));
+    else
+        m_readOnly->setText(tr("Read only: this role does not decide."));
+}
+
 void MainWindow::buildMenus()
 {
     const Actions& a = *m_actions;
@@ -219,12 +307,14 @@ void MainWindow::buildMenus()
     queue->addAction(a.next);
     queue->addAction(a.previous);
     queue->addAction(a.clearFilters);
-    QMenu* decide = menuBar()->addMenu(tr("&Decision"));
-    decide->addAction(a.approve);
-    decide->addAction(a.reject);
-    decide->addAction(a.requestInfo);
-    decide->addSeparator();
-    decide->addAction(a.undo);
+    if (a.approve) { // only for a role that may decide
+        QMenu* decide = menuBar()->addMenu(tr("&Decision"));
+        decide->addAction(a.approve);
+        decide->addAction(a.reject);
+        decide->addAction(a.requestInfo);
+        decide->addSeparator();
+        decide->addAction(a.undo);
+    }
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(a.settings);
     QMenu* language = settings->addMenu(tr("&Language"));
@@ -238,10 +328,7 @@ void MainWindow::buildMenus()
 void MainWindow::retranslate()
 {
     Actions& a = *m_actions;
-    a.approve->setText(tr("&Approve…"));
-    a.reject->setText(tr("&Reject…"));
-    a.requestInfo->setText(tr("Request &information…"));
-    a.undo->setText(tr("&Undo last decision"));
+    retranslateDecisions();
     a.search->setText(tr("&Search"));
     a.next->setText(tr("&Next application"));
     a.previous->setText(tr("&Previous application"));
@@ -256,7 +343,7 @@ void MainWindow::retranslate()
     a.languages[1]->setText(QStringLiteral("简体中文"));
     a.languages[2]->setText(QStringLiteral("English"));
     buildMenus();
-    setWindowTitle(tr("Admissions Workstation"));
+    retranslateRole();
     m_lockedLabel->setText(tr("The workstation is locked. Its data is closed and off the screen."));
     if (auto* b = findChild<QPushButton*>(QStringLiteral("unlockAgainButton")))
         b->setText(tr("&Unlock…"));
@@ -304,6 +391,8 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_queue->open(m_session->readers());
     m_stack->setCurrentIndex(0);
     m_status->setUser(m_user, m_role);
+    applyRole({});
+    readSchoolSettings();
     m_status->setOnline(m_session->isOnline(), m_session->canSync());
     m_actions->sync->setEnabled(m_session->canSync());
     m_actions->cancelSync->setEnabled(m_session->canSync());
@@ -346,6 +435,7 @@ void MainWindow::lock()
         if (dialog->isVisible() && dialog != m_unlock)
             dialog->reject();
     closeSession();
+    applyRole({}); // no session: no decision keys, no name in the title
     m_stack->setCurrentIndex(1);
     statusBar()->clearMessage();
     Q_EMIT locked();

@@ -41,7 +41,7 @@ private:
 Result<OutboxItem> TestSyncEngine::decide(SyncService& service, const DecisionRequest& request)
 {
     return SyncFixture::run<Result<OutboxItem>>(service, [request](store::Workspace& w) {
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         return workflow.decide(request);
     });
 }
@@ -197,7 +197,7 @@ void TestSyncEngine::offlineDecisionOnWithdrawnApplicationIsAConflict()
     QCOMPARE(again.error().code, QStringLiteral("application_closed"));
     const qint64 itemId = k.item.id;
     QVERIFY(SyncFixture::run<bool>(*service, [itemId](store::Workspace& w) {
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         return workflow.drop(itemId).ok();
     }));
     r = SyncFixture::runPass(*service);
@@ -267,7 +267,7 @@ void TestSyncEngine::oneBadItemDoesNotBlockTheRest()
     };
     auto keys = SyncFixture::run<QStringList>(*service, [&](store::Workspace& w) {
         Outbox outbox(w.database().writer());
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         QStringList out;
         out += keyOf(outbox.enqueue(kind::Decision, QStringLiteral("A-NOPE"),
                                     {{QStringLiteral("application_id"), QStringLiteral("A-NOPE")},
@@ -480,7 +480,7 @@ void TestSyncEngine::jobsRunOnTheSyncThreadDuringAPass()
     auto item = SyncFixture::run<Result<OutboxItem>>(*service, [&](store::Workspace& w) {
         jobThread = QThread::currentThread();
         runningDuringJob = service->isRunning();
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         return workflow.decide({app, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
     });
     QVERIFY(item.ok());

@@ -68,7 +68,7 @@ public:
     {
         const QString account = m_account;
         return SyncFixture::run<Result<OutboxItem>>(*service, [request, account](store::Workspace& w) {
-            return DecisionWorkflow(w.database().writer(), w.audit(), w.user(), account).decide(request);
+            return DecisionWorkflow(w.database().writer(), w.audit(), w.user(), w.role(), account).decide(request);
         });
     }
 
@@ -259,7 +259,7 @@ void TestSyncHub::localUserWithoutHubAccountNeverTripsDeciderMismatch()
     const qint64 legacyVersion =
         syncquery::count(*c, QStringLiteral("SELECT version FROM applications WHERE id = '%1'").arg(legacy));
     const bool queued = SyncFixture::run<bool>(*desk.service, [&](store::Workspace& w) {
-        auto made = DecisionWorkflow(w.database().writer(), w.audit(), w.user(), QString())
+        auto made = DecisionWorkflow(w.database().writer(), w.audit(), w.user(), w.role(), QString())
                         .decide({fresh, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
         if (!made || made->payload.contains(QStringLiteral("decided_by")))
             return false;
@@ -335,7 +335,7 @@ void TestSyncHub::offlineDecisionOnWithdrawnApplication()
 
     const qint64 id = k.item.id;
     QVERIFY(SyncFixture::run<bool>(*desk.service, [id](store::Workspace& w) {
-        return DecisionWorkflow(w.database().writer(), w.audit(), w.user(), QString()).drop(id).ok();
+        return DecisionWorkflow(w.database().writer(), w.audit(), w.user(), w.role(), QString()).drop(id).ok();
     }));
     r = SyncFixture::runPass(*desk.service);
     QVERIFY(r.ok());
