@@ -277,8 +277,10 @@ void MainWindow::retranslateDecisions()
 
 void MainWindow::retranslateRole()
 {
-    setWindowTitle(m_session ? tr("Admissions Workstation — %1 (%2)").arg(m_user, role::displayName(m_role))
-                             : tr("Admissions Workstation"));
+    const QString name = tr("Admissions Workstation");
+    setWindowTitle(m_session ? tr("%1 — %2 (%3)", "window title: the program, the user, the role")
+                                   .arg(name, m_user, role::displayName(m_role))
+                             : name);
     if (!m_readOnly)
         return;
     if (m_role == role::Clerk)

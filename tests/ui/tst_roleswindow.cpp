@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,7 +50,8 @@ private:
     };
     Open open(const QString& user, ScriptedPrompter& prompter);
     Status setPrincipalDecides(bool on);
-    static qint64 outboxCount(store::Workspace& ws);
+    // Rows of the outbox (every item ever queued), or only those waiting to be sent.
+    static qint64 outboxCount(store::Workspace& ws, bool pendingOnly = false);
 
     QTemporaryDir m_dir;
 };
@@ -113,9 +115,11 @@ Status TestRolesWindow::setPrincipalDecides(bool on)
     return {};
 }
 
-qint64 TestRolesWindow::outboxCount(store::Workspace& ws)
+qint64 TestRolesWindow::outboxCount(store::Workspace& ws, bool pendingOnly)
 {
-    auto n = ws.database().writer().scalar(QStringLiteral("SELECT count(*) FROM outbox"));
+    auto n = ws.database().writer().scalar(pendingOnly
+                                               ? QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'")
+                                               : QStringLiteral("SELECT count(*) FROM outbox"));
     return n ? n->toLongLong() : -1;
 }
 
@@ -211,11 +215,15 @@ void TestRolesWindow::offeredByRole()
     const qint64 before = outboxCount(*o.workspace);
     const QString shown = pane->detail()->application.id;
     if (decides) {
+        const qint64 pending = outboxCount(*o.workspace, true);
+        o.window->statusBar()->clearMessage();
         QTest::keyClick(o.table, Qt::Key_I);
-        QTRY_COMPARE(outboxCount(*o.workspace), before + 1);
+        QTRY_COMPARE(outboxCount(*o.workspace, true), pending + 1);
         QVERIFY(prompter.asked.contains(QStringLiteral("request_info ") + shown));
-        QTest::keyClick(o.table, Qt::Key_Z, Qt::ControlModifier);
-        QTRY_COMPARE(outboxCount(*o.workspace), before);
+        // The window has heard back (its sentence in the status bar): the decision is its to take back.
+        QTRY_VERIFY(!o.window->statusBar()->currentMessage().isEmpty());
+        QTest::keyClick(o.table, Qt::Key_Z, Qt::ControlModifier); // taken back: dropped, no longer pending
+        QTRY_COMPARE(outboxCount(*o.workspace, true), pending);
         return;
     }
     // Refused: the keys ask nothing and write nothing (the key events are handled before keyClick returns).
