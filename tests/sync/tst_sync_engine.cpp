@@ -28,6 +28,7 @@ private Q_SLOTS:
     void expiredCursorRestartsWithAFullPullAndSweeps();
     void expiredSessionSignsInAgain();
     void wrongPasswordEndsThePass();
+    void accountOfAnotherRoleEndsThePass();
     void cancelStopsAHungPass();
     void progressIsReported();
     void offlineThenResumesByItself();
@@ -390,6 +391,27 @@ void TestSyncEngine::wrongPasswordEndsThePass()
     const PassResult r = SyncFixture::runPass(*service);
     QCOMPARE(r.errorCode, QStringLiteral("sign_in_refused"));
     QCOMPARE(fx.hub.log().size(), 1);
+}
+
+// A reviewer's workstation signed in with a clerk's account: the pass stops after the sign-in with
+// "role_mismatch", nothing is pushed or pulled, and the session is not kept (issue 11).
+void TestSyncEngine::accountOfAnotherRoleEndsThePass()
+{
+    SyncFixture fx;
+    QVERIFY(fx.start());
+    fx.hub.addAccount(SyncFixture::kAccount, SyncFixture::kPassword, QStringLiteral("clerk"));
+    auto service = fx.service();
+    QVERIFY(service);
+    const PassResult r = SyncFixture::runPass(*service);
+    QCOMPARE(r.errorCode, QStringLiteral("role_mismatch"));
+    QVERIFY2(r.errorMessage.contains(QStringLiteral("Counter clerk")) &&
+                 r.errorMessage.contains(QStringLiteral("Admissions officer")),
+             qPrintable(r.errorMessage));
+    QCOMPARE(fx.hub.log().size(), 1); // the sign-in, and nothing after it
+    auto reader = fx.reader();
+    QVERIFY(reader);
+    QCOMPARE(count(*reader, QStringLiteral("SELECT count(*) FROM applications")), 0);
+    QCOMPARE(count(*reader, QStringLiteral("SELECT count(*) FROM meta WHERE key LIKE 'sync.session%'")), 0);
 }
 
 void TestSyncEngine::cancelStopsAHungPass()
