@@ -201,8 +201,14 @@ void MainWindow::offerDecisions(bool offered)
     if (offered == (a.approve != nullptr))
         return;
     if (!offered) {
-        for (QAction** action : {&a.approve, &a.reject, &a.requestInfo, &a.undo})
-            delete std::exchange(*action, nullptr);
+        // Gone from the window at once; deleted later, since the lock that takes them away may come
+        // while one of them is still being handled (its dialog open).
+        for (QAction** action : {&a.approve, &a.reject, &a.requestInfo, &a.undo}) {
+            QAction* gone = std::exchange(*action, nullptr);
+            removeAction(gone);
+            gone->setParent(nullptr);
+            gone->deleteLater();
+        }
         return;
     }
     auto make = [this](const char* name, const QKeySequence& key, auto slot) {

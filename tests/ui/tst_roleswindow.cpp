@@ -39,6 +39,7 @@ private Q_SLOTS:
     void offeredByRole_data();
     void offeredByRole();
     void unlockingAsAnotherRoleChangesWhatIsOffered();
+    void lockWhileADecisionIsAskedTakesTheKeysAway();
 
 private:
     struct Open {
@@ -277,6 +278,33 @@ void TestRolesWindow::unlockingAsAnotherRoleChangesWhatIsOffered()
     QCOMPARE(o.window->windowTitle(),
              QStringLiteral("Admissions Workstation — %1 (%2)").arg(kClerk, role::displayName(role::Clerk)));
     QVERIFY(o.window->findChild<QLabel*>(QStringLiteral("readOnlyLabel"))->isVisible());
+}
+
+// The idle lock can come while a decision dialog is open, that is while the A action is still being
+// handled: the keys go (the next user may not decide) without pulling the action from under itself.
+void TestRolesWindow::lockWhileADecisionIsAskedTakesTheKeysAway()
+{
+    QVERIFY_OK(setPrincipalDecides(false));
+    ScriptedPrompter prompter;
+    Open o = open(testsupport::kReviewer, prompter);
+    QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+    QTRY_VERIFY(o.window->detailPane()->detail() != nullptr);
+    const qint64 before = outboxCount(*o.workspace);
+    ui::MainWindow* window = o.window.get();
+    prompter.approve = [window](const ui::DecisionContext&) -> std::optional<sync::DecisionRequest> {
+        window->lock(); // as the idle lock would, from inside the dialog's event loop
+        return std::nullopt;
+    };
+    QSignalSpy locked(window, &ui::MainWindow::locked);
+    QTest::keyClick(o.table, Qt::Key_A);
+    QCOMPARE(locked.count(), 1);
+    QVERIFY(window->isLocked());
+    o.workspace = nullptr; // closed with the session
+    QVERIFY(!window->findChild<QAction*>(QStringLiteral("approveAction")));
+    QVERIFY(decisionShortcuts(window).isEmpty());
+    auto ws = store::Workspace::unlock(m_dir.path(), testsupport::kReviewer, testsupport::kPassphrase);
+    QVERIFY(ws.ok());
+    QCOMPARE(outboxCount(**ws), before);
 }
 
 QTEST_MAIN(TestRolesWindow)
