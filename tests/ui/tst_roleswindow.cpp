@@ -8,6 +8,9 @@
 #include "store/SchoolSettingsStore.h"
 #include "store/Sql.h"
 #include "store/Workspace.h"
+#include "sync/DecisionWorkflow.h"
+#include "sync/Outbox.h"
+#include "views/BinCountsModel.h"
 #include "views/DecisionService.h"
 #include "views/LocalSession.h"
 #include "views/QueueModel.h"
@@ -25,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace adm;
 
@@ -40,6 +44,7 @@ private Q_SLOTS:
     void offeredByRole();
     void unlockingAsAnotherRoleChangesWhatIsOffered();
     void lockWhileADecisionIsAskedTakesTheKeysAway();
+    void conflictIsShownToAClerkWithoutDecisionButtons();
 
 private:
     struct Open {
@@ -305,6 +310,60 @@ void TestRolesWindow::lockWhileADecisionIsAskedTakesTheKeysAway()
     auto ws = store::Workspace::unlock(m_dir.path(), testsupport::kReviewer, testsupport::kPassphrase);
     QVERIFY(ws.ok());
     QCOMPARE(outboxCount(**ws), before);
+}
+
+// A decision of this workstation that the hub refused, seen by a clerk: shown (what was decided and
+// what the hub said), but with no button to drop it and no "press A, R or I" (issue 11).
+void TestRolesWindow::conflictIsShownToAClerkWithoutDecisionButtons()
+{
+    QString id;
+    qint64 itemId = 0;
+    {
+        auto admin = store::Workspace::unlock(m_dir.path(), testsupport::kReviewer, testsupport::kPassphrase);
+        QVERIFY_OK(admin);
+        store::Connection& writer = (*admin)->database().writer();
+        auto q = writer.prepare(QStringLiteral("SELECT id FROM applications WHERE status = 'submitted' ORDER BY id"));
+        QVERIFY(q.ok() && q->step());
+        id = q->text(0);
+        sync::DecisionWorkflow workflow(writer, (*admin)->audit(), (*admin)->user(), (*admin)->role(), QString());
+        sync::DecisionRequest request;
+        request.applicationId = id;
+        request.outcome = QStringLiteral("reject");
+        request.reasonCode = QStringLiteral("not_in_zone");
+        auto item = workflow.decide(request);
+        QVERIFY_OK(item);
+        itemId = item->id;
+        sync::Outbox outbox(writer);
+        QVERIFY_OK(outbox.markAttempt({item->id}));
+        QVERIFY_OK(outbox.record({{item->id, sync::ItemResult{item->idempotencyKey, QStringLiteral("conflict"), id, 5,
+                                                              QStringLiteral("version_mismatch"),
+                                                              QStringLiteral("the application changed")}}}));
+    }
+    ScriptedPrompter prompter;
+    Open o = open(kClerk, prompter);
+    QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+    auto* binList = o.window->findChild<QTreeView*>(QStringLiteral("binList"));
+    auto* bins = qobject_cast<views::BinCountsModel*>(binList->model());
+    QTRY_COMPARE(bins->countOf(views::Bin::Conflicts), qint64(1));
+    const QRect rect = binList->visualRect(bins->index(int(views::Bin::Conflicts), 0));
+    QTest::mouseClick(binList->viewport(), Qt::LeftButton, {}, rect.center());
+    auto* model = qobject_cast<views::QueueModel*>(o.table->model());
+    QTRY_VERIFY(model->query().bin == views::Bin::Conflicts && !model->isCounting() && model->rowCount() == 1);
+    QTRY_COMPARE(model->applicationIdAt(0), id);
+    QTRY_VERIFY(o.window->detailPane()->detail() && o.window->detailPane()->detail()->application.id == id);
+    QTRY_VERIFY(o.window->findChild<QLabel*>(QStringLiteral("conflictMine")) != nullptr);
+    QVERIFY(o.window->findChild<QLabel*>(QStringLiteral("conflictMine"))->text().contains(QStringLiteral("Reject")));
+    QVERIFY(!o.window->findChild<QPushButton*>(QStringLiteral("dropButton")));
+    for (QLabel* l : o.window->findChildren<QLabel*>())
+        QVERIFY2(!l->text().contains(QStringLiteral("Press A, R or I")), qPrintable(l->text()));
+    o.window.reset();
+    o.workspace = nullptr;
+    // The reviewer gives it up, for the tests after this one.
+    auto admin = store::Workspace::unlock(m_dir.path(), testsupport::kReviewer, testsupport::kPassphrase);
+    QVERIFY_OK(admin);
+    sync::DecisionWorkflow workflow((*admin)->database().writer(), (*admin)->audit(), (*admin)->user(),
+                                    (*admin)->role(), QString());
+    QVERIFY_OK(workflow.drop(itemId));
 }
 
 QTEST_MAIN(TestRolesWindow)
