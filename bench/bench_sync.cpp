@@ -67,10 +67,11 @@ qint64 countRows(store::Connection& c)
     return n;
 }
 
+// `role`: the local user's, one of the hub account's (the sync refuses another).
 std::unique_ptr<store::Workspace> makeWorkspace(const QString& dir, const QString& hubUrl, const QByteArray& caPem,
-                                                const QString& name)
+                                                const QString& name, const QString& role = QStringLiteral("reviewer"))
 {
-    auto ws = store::Workspace::initialise(dir, kUser, QStringLiteral("reviewer"), kPassphrase);
+    auto ws = store::Workspace::initialise(dir, kUser, role, kPassphrase);
     if (!ws)
         qFatal("cannot make a workspace: %s", qPrintable(ws.error().message));
     if (hubUrl.isEmpty())
@@ -311,7 +312,8 @@ int main(int argc, char* argv[])
         importBundle(bundle, tmp.filePath(QStringLiteral("import-pages")), options.pageSize, false);
 
     // 1. The initial sync of the whole city.
-    auto city = makeWorkspace(tmp.filePath(QStringLiteral("city")), hub.url(), *ca, QStringLiteral("bench city"));
+    auto city = makeWorkspace(tmp.filePath(QStringLiteral("city")), hub.url(), *ca, QStringLiteral("bench city"),
+                              QStringLiteral("supervisor"));
     const Pass initial = runPass(city, QStringLiteral("initial sync, %1 (full pull)").arg(supervisor), supervisor,
                                  hub.password(supervisor), options, hub);
 
@@ -333,7 +335,7 @@ int main(int argc, char* argv[])
     {
         // As `admissionsctl decide` does: the workflow on the writer, outbox item and audit entry in
         // one transaction each. Approvals in the checked category need no reason.
-        sync::DecisionWorkflow workflow(desk->database().writer(), desk->audit(), kUser, reviewer);
+        sync::DecisionWorkflow workflow(desk->database().writer(), desk->audit(), kUser, desk->role(), reviewer);
         QElapsedTimer t;
         t.start();
         for (qsizetype i = 0; i < open.size(); ++i) {

@@ -23,16 +23,6 @@
 
 namespace adm::ui {
 
-namespace {
-
-// TODO(lead): the permissions API of models/security (another helper) replaces this role test.
-bool mayDecide(const views::Session* session)
-{
-    return session && session->role() == role::Reviewer;
-}
-
-} // namespace
-
 BatchActions::BatchActions(QWidget* window, QueuePane& queue, Prompter& prompter, QObject* parent)
     : QObject(parent)
     , m_window(window)
@@ -57,6 +47,18 @@ BatchActions::BatchActions(QWidget* window, QueuePane& queue, Prompter& prompter
 
 BatchActions::~BatchActions() = default;
 
+void BatchActions::offerApproval(bool offered)
+{
+    // Like the window's decision keys: for a role that may not decide, no action and no shortcut.
+    m_approvalOffered = offered;
+    if (offered)
+        m_window->addAction(m_approveClean);
+    else
+        m_window->removeAction(m_approveClean);
+    m_approveClean->setVisible(offered);
+    m_approveClean->setEnabled(offered && m_decisions);
+}
+
 void BatchActions::setSession(views::Session* session, views::DecisionService* decisions)
 {
     // A running export reads through the session: it stops (its file removed) before the session goes.
@@ -67,7 +69,7 @@ void BatchActions::setSession(views::Session* session, views::DecisionService* d
     m_decisions = decisions;
     if (session)
         m_reads = std::make_unique<views::ReaderThread>(session->readers(), QStringLiteral("batch reads"));
-    m_approveClean->setEnabled(mayDecide(session) && decisions);
+    m_approveClean->setEnabled(m_approvalOffered && decisions);
     m_export->setEnabled(session != nullptr);
     m_print->setEnabled(session != nullptr);
 }
@@ -96,7 +98,7 @@ void BatchActions::approveClean()
 {
     if (!m_session || !m_decisions || !m_reads || m_busy || !m_queue.model())
         return;
-    if (!mayDecide(m_session)) {
+    if (!m_approvalOffered) {
         Q_EMIT message(tr("Only an admissions officer can approve."));
         return;
     }

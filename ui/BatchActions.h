@@ -31,6 +31,8 @@ public:
 
     // Null while locked. Only roles that may decide get batch approval.
     void setSession(views::Session* session, views::DecisionService* decisions);
+    // Whether the signed-in role may decide: approving a selection is offered (action and key) only then.
+    void offerApproval(bool offered);
     void retranslate();
     // Export and print go into `fileMenu` before `before` (at the end when null), batch approval at
     // the end of `decisionMenu`.
@@ -64,6 +66,7 @@ private:
     QAction* m_export = nullptr;
     QAction* m_print = nullptr;
     bool m_busy = false;
+    bool m_approvalOffered = false;
 };
 
 } // namespace adm::ui

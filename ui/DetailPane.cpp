@@ -108,6 +108,15 @@ void DetailPane::showDetail(const views::ApplicationDetail& detail)
     rebuild();
 }
 
+void DetailPane::setDecisionsOffered(bool offered)
+{
+    if (offered == m_decisionsOffered)
+        return;
+    m_decisionsOffered = offered;
+    if (m_detail)
+        rebuild();
+}
+
 void DetailPane::revealIdNumber(int position)
 {
     m_revealed.insert(position);

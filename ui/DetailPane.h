@@ -44,6 +44,9 @@ public:
     const views::ApplicationDetail* detail() const { return m_detail ? &*m_detail : nullptr; }
     // Called once the reveal of this person's number is in the audit log.
     void revealIdNumber(int position);
+    // Whether the signed-in role may decide: else no decision buttons (drop a decision) are made.
+    void setDecisionsOffered(bool offered);
+    bool decisionsOffered() const { return m_decisionsOffered; }
 
 Q_SIGNALS:
     void revealRequested(int position);
@@ -68,6 +71,7 @@ private:
     QSet<int> m_revealed;
     bool m_outsideQueue = false;
     bool m_scrollToTop = false; // the next content is another application's: start at its top
+    bool m_decisionsOffered = false;
     views::RecordTreeModel* m_records = nullptr;
 };
 

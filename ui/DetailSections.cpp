@@ -240,6 +240,8 @@ QWidget* conflicts(const views::ApplicationDetail& d, DetailPane* pane, QWidget*
         if (!c.item.resultMessage.isEmpty())
             grid->addWidget(text(tr("The hub said: %1").arg(c.item.resultMessage), w), 2, 0, 1, 2);
         layout->addLayout(grid);
+        if (!pane->decisionsOffered()) // a role that may not decide is offered nothing to press
+            continue;
         auto* row = new QHBoxLayout;
         if (c.actions.contains(QStringLiteral("decide")))
             row->addWidget(text(tr("Press A, R or I to decide again."), w), 1);

@@ -3,6 +3,7 @@
 #include "FirstRunWizard.h"
 #include "HubCall.h"
 #include "SecretText.h"
+#include "security/Permissions.h"
 #include "sync/Enrolment.h"
 #include "sync/HubSignIn.h"
 
@@ -213,6 +214,11 @@ void EnrolPage::finish(const HubOutcome& outcome, const sync::Enrolment& enrolme
     }
     // Saved only now: a hub that refused the certificate or the password leaves no trace behind.
     store::Workspace& ws = *m_wizard->workspace();
+    // Nor an enrolment under an account of another role than the local user's.
+    if (Status s = security::rolesAgree(ws.role(), account, outcome.account.roles); !s) {
+        showStatus(s.error().message.toHtmlEscaped(), true);
+        return;
+    }
     Status saved = sync::hubsignin::recordEnrolment(ws, enrolment);
     if (saved) // the session token is kept in the cache: the first sync needs no password
         saved = sync::hubsignin::recordSignIn(ws, account, outcome.session.get());

@@ -2,6 +2,7 @@
 
 #include "HubCall.h"
 #include "SecretText.h"
+#include "security/Permissions.h"
 #include "sync/HubSignIn.h"
 
 #include <QDialogButtonBox>
@@ -166,6 +167,12 @@ void HubSignInDialog::finish(const HubOutcome& outcome, std::shared_ptr<security
         return;
     }
     password->clear();
+    if (!m_localRole.isEmpty()) {
+        if (Status s = security::rolesAgree(m_localRole, m_account, outcome.account.roles); !s) {
+            showStatus(s.error().message.toHtmlEscaped(), true);
+            return;
+        }
+    }
     m_session = outcome.session;
     accept();
 }

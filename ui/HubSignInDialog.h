@@ -42,6 +42,9 @@ public:
     security::SecretBytes takePassword() { return std::move(m_password); }
     // A line above the form saying why the dialog asks (the hub ended the session).
     void setReason(const QString& text);
+    // The local user's role: a sign-in whose account does not have it is refused here, with the
+    // sentence of security::rolesAgree (issue 11). Empty: not checked.
+    void setLocalRole(const QString& role) { m_localRole = role; }
 
     void reject() override;
 
@@ -53,6 +56,7 @@ private:
 
     sync::Enrolment m_enrolment;
     QString m_account;
+    QString m_localRole;
     sync::SyncOptions m_options;
     QLineEdit* m_passwordEdit = nullptr;
     QLabel* m_status = nullptr;

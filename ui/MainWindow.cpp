@@ -1,7 +1,7 @@
 #include "MainWindow.h"
 
-#include "BinShortcutDelegate.h"
 #include "BatchActions.h"
+#include "BinShortcutDelegate.h"
 #include "CacheCountsDialog.h"
 #include "CurrentApplication.h"
 #include "DecisionController.h"
@@ -15,6 +15,7 @@
 #include "StatusStrip.h"
 #include "UnlockDialog.h"
 #include "ZoomController.h"
+#include "security/Permissions.h"
 #include "store/Workspace.h"
 #include "views/ApplicationDetail.h"
 #include "views/BinCountsModel.h"
@@ -195,13 +196,7 @@ void MainWindow::buildActions()
         addAction(action); // the keys work wherever the focus is in the window
         return action;
     };
-    a.approve = make("approveAction", QKeySequence(Qt::Key_A),
-                     [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::Approve); });
-    a.reject = make("rejectAction", QKeySequence(Qt::Key_R),
-                    [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::Reject); });
-    a.requestInfo = make("requestInfoAction", QKeySequence(Qt::Key_I),
-                         [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::RequestInfo); });
-    a.undo = make("undoAction", QKeySequence::Undo, [this] { m_decisions->undoLast(); });
+    // The decision actions (A, R, I, Ctrl+Z) are made per session by offerDecisions(): only for a role that may decide.
     a.search = make("searchAction", QKeySequence(Qt::Key_Slash), [this] { m_queue->focusSearch(); });
     a.next = make("nextAction", QKeySequence(Qt::Key_J), [this] { m_queue->moveBy(1); });
     a.previous = make("previousAction", QKeySequence(Qt::Key_K), [this] { m_queue->moveBy(-1); });
@@ -246,6 +241,108 @@ void MainWindow::buildBatchActions()
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
 }
 
+// The decision keys exist only while a user who may decide is signed in: for any other role
+// there is no action, no shortcut and no menu entry to press (issue 11).
+void MainWindow::offerDecisions(bool offered)
+{
+    Actions& a = *m_actions;
+    if (offered == (a.approve != nullptr))
+        return;
+    if (!offered) {
+        // Gone from the window at once; deleted later, since the lock that takes them away may come
+        // while one of them is still being handled (its dialog open).
+        for (QAction** action : {&a.approve, &a.reject, &a.requestInfo, &a.undo}) {
+            QAction* gone = std::exchange(*action, nullptr);
+            removeAction(gone);
+            gone->setParent(nullptr);
+            gone->deleteLater();
+        }
+        return;
+    }
+    auto make = [this](const char* name, const QKeySequence& key, auto slot) {
+        auto* action = new QAction(this);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcut(key);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    a.approve = make("approveAction", QKeySequence(Qt::Key_A),
+                     [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::Approve); });
+    a.reject = make("rejectAction", QKeySequence(Qt::Key_R),
+                    [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::Reject); });
+    a.requestInfo = make("requestInfoAction", QKeySequence(Qt::Key_I),
+                         [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::RequestInfo); });
+    a.undo = make("undoAction", QKeySequence::Undo, [this] { m_decisions->undoLast(); });
+}
+
+// What the signed-in role is offered: the decision keys and menu, the detail pane's decision
+// buttons, and a line saying when the queues are read only.
+void MainWindow::applyRole(const security::SchoolSettings& settings)
+{
+    const bool decides = m_session && security::may(m_role, security::Action::Decide, settings);
+    offerDecisions(decides);
+    m_batch->offerApproval(decides);
+    m_detail->setDecisionsOffered(decides);
+    if (!m_readOnly) {
+        m_readOnly = new QLabel(this);
+        m_readOnly->setObjectName(QStringLiteral("readOnlyLabel"));
+        statusBar()->insertPermanentWidget(0, m_readOnly);
+    }
+    m_readOnly->setVisible(m_session && !decides);
+    retranslateDecisions();
+    buildMenus();
+    retranslateRole();
+}
+
+// A principal's rights depend on the school's setting, read from the cache.
+void MainWindow::readSchoolSettings()
+{
+    if (!m_reads || m_role != role::Principal)
+        return;
+    m_reads->run<security::SchoolSettings>(
+        [](store::Connection* c) -> security::SchoolSettings {
+            if (!c)
+                return {};
+            auto settings = views::readSchoolSettings(*c);
+            return settings ? *settings : security::SchoolSettings{};
+        },
+        this,
+        [this](security::SchoolSettings settings) {
+            if (m_session)
+                applyRole(settings);
+        });
+}
+
+void MainWindow::retranslateDecisions()
+{
+    const Actions& a = *m_actions;
+    if (!a.approve)
+        return;
+    a.approve->setText(tr("&Approve…"));
+    a.reject->setText(tr("&Reject…"));
+    a.requestInfo->setText(tr("Request &information…"));
+    a.undo->setText(tr("&Undo last decision"));
+}
+
+void MainWindow::retranslateRole()
+{
+    const QString name = tr("Admissions Workstation");
+    setWindowTitle(m_session ? tr("%1 — %2 (%3)", "window title: the program, the user, the role")
+                                   .arg(name, m_user, role::displayName(m_role))
+                             : name);
+    if (!m_readOnly)
+        return;
+    if (m_role == role::Clerk)
+        m_readOnly->setText(tr("Read only: a counter clerk reads the queues and does not decide."));
+    else if (m_role == role::Supervisor)
+        m_readOnly->setText(tr("Read only: a bureau supervisor reads the queues and does not decide."));
+    else if (m_role == role::Principal)
+        m_readOnly->setText(tr("Read only: this school does not let its principal decide."));
+    else
+        m_readOnly->setText(tr("Read only: this role does not decide."));
+}
+
 void MainWindow::buildMenus()
 {
     const Actions& a = *m_actions;
@@ -263,13 +360,17 @@ void MainWindow::buildMenus()
     queue->addAction(a.previous);
     queue->addAction(a.clearFilters);
     addViewEntries(queue);
-    QMenu* decide = menuBar()->addMenu(tr("&Decision"));
-    decide->addAction(a.approve);
-    decide->addAction(a.reject);
-    decide->addAction(a.requestInfo);
-    decide->addSeparator();
-    decide->addAction(a.undo);
-    m_batch->addTo(work, a.lock, decide);
+    if (a.approve) { // only for a role that may decide
+        QMenu* decide = menuBar()->addMenu(tr("&Decision"));
+        decide->addAction(a.approve);
+        decide->addAction(a.reject);
+        decide->addAction(a.requestInfo);
+        decide->addSeparator();
+        decide->addAction(a.undo);
+        m_batch->addTo(work, a.lock, decide);
+    } else {
+        m_batch->addTo(work, a.lock, nullptr);
+    }
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(a.settings);
     QMenu* language = settings->addMenu(tr("&Language"));
@@ -284,10 +385,7 @@ void MainWindow::buildMenus()
 void MainWindow::retranslate()
 {
     Actions& a = *m_actions;
-    a.approve->setText(tr("&Approve…"));
-    a.reject->setText(tr("&Reject…"));
-    a.requestInfo->setText(tr("Request &information…"));
-    a.undo->setText(tr("&Undo last decision"));
+    retranslateDecisions();
     a.search->setText(tr("&Search"));
     a.next->setText(tr("&Next application"));
     a.previous->setText(tr("&Previous application"));
@@ -304,7 +402,7 @@ void MainWindow::retranslate()
     a.languages[2]->setText(QStringLiteral("English"));
     retranslateKeyboardActions();
     buildMenus();
-    setWindowTitle(tr("Admissions Workstation"));
+    retranslateRole();
     m_lockedLabel->setText(tr("The workstation is locked. Its data is closed and off the screen."));
     if (auto* b = findChild<QPushButton*>(QStringLiteral("unlockAgainButton")))
         b->setText(tr("&Unlock…"));
@@ -353,6 +451,8 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_queue->open(m_session->readers());
     m_stack->setCurrentIndex(0);
     m_status->setUser(m_user, m_role);
+    applyRole({});
+    readSchoolSettings();
     m_status->setOnline(m_session->isOnline(), m_session->canSync());
     m_actions->sync->setEnabled(m_session->canSync());
     m_actions->cancelSync->setEnabled(m_session->canSync());
@@ -396,6 +496,7 @@ void MainWindow::lock()
         if (dialog->isVisible() && dialog != m_unlock)
             dialog->reject();
     closeSession();
+    applyRole({}); // no session: no decision keys, no name in the title
     m_stack->setCurrentIndex(1);
     statusBar()->clearMessage();
     Q_EMIT locked();
@@ -638,15 +739,15 @@ void MainWindow::showQueueMenu(const QPoint& globalPos)
     menu->setObjectName(QStringLiteral("queueContextMenu"));
     menu->setAttribute(Qt::WA_DeleteOnClose);
     const QList<QAction*> mine = actions();
-    for (QAction* action :
-         std::initializer_list<QAction*>{a.approve, a.reject, a.requestInfo, a.undo, nullptr, a.switchFocus}) {
-        if (!action) {
-            menu->addSeparator();
-            continue;
-        }
-        if (mine.contains(action) && action->isVisible())
-            menu->addAction(action);
-    }
+    auto offer = [&](std::initializer_list<QAction*> group) {
+        for (QAction* action : group)
+            if (action && mine.contains(action) && action->isVisible())
+                menu->addAction(action);
+    };
+    offer({a.approve, a.reject, a.requestInfo, a.undo});
+    if (!menu->isEmpty())
+        menu->addSeparator();
+    offer({a.switchFocus});
     menu->popup(globalPos);
 }
 

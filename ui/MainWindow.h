@@ -1,5 +1,6 @@
 #pragma once
 
+#include "security/Permissions.h"
 #include "views/Session.h"
 
 #include <QMainWindow>
@@ -80,6 +81,12 @@ private:
     void buildMenus();
     void buildBatchActions();
     void retranslate();
+    // Issue 11: what the signed-in role is offered (the decision keys only to a role that may decide).
+    void offerDecisions(bool offered);
+    void applyRole(const security::SchoolSettings& settings);
+    void readSchoolSettings();
+    void retranslateDecisions();
+    void retranslateRole();
     void openSession(std::unique_ptr<views::Session> session);
     void closeSession();
     void showUnlock();
@@ -119,6 +126,7 @@ private:
     QueuePane* m_queue = nullptr;
     DetailPane* m_detail = nullptr;
     QLabel* m_lockedLabel = nullptr;
+    QLabel* m_readOnly = nullptr; // "Read only: …" for a role that does not decide
     StatusStrip* m_status = nullptr;
     IdleWatcher* m_idle = nullptr;
     DecisionController* m_decisions = nullptr;

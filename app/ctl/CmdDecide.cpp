@@ -73,7 +73,8 @@ int cmdDecide(CtlContext& ctx)
     if (!ws)
         return code;
     store::Connection& db = ws->database().writer();
-    sync::DecisionWorkflow workflow(db, ws->audit(), ws->user(), sync::SyncState(db).accountFor(ws->user()));
+    sync::DecisionWorkflow workflow(db, ws->audit(), ws->user(), ws->role(),
+                                    sync::SyncState(db).accountFor(ws->user()));
     auto item = workflow.decide(request);
     if (!item)
         return failSync(ctx, item.error());
@@ -165,7 +166,8 @@ int cmdConflicts(CtlContext& ctx)
         const qint64 id = pos.at(1).toLongLong(&ok);
         if (!ok)
             return ctx.usage(CtlText::tr("ITEM is the number outbox or conflicts shows, not \"%1\".").arg(pos.at(1)));
-        sync::DecisionWorkflow workflow(db, ws->audit(), ws->user(), sync::SyncState(db).accountFor(ws->user()));
+        sync::DecisionWorkflow workflow(db, ws->audit(), ws->user(), ws->role(),
+                                        sync::SyncState(db).accountFor(ws->user()));
         if (Status s = workflow.drop(id); !s)
             return failSync(ctx, s.error());
         ctx.err() << CtlText::tr("Dropped outbox item %1; it will not be sent.").arg(id) << Qt::endl;

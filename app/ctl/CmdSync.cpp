@@ -5,6 +5,7 @@
 #include "CtlText.h"
 #include "PassphraseSource.h"
 #include "i18n/Translations.h"
+#include "security/Permissions.h"
 #include "sync/Enrolment.h"
 #include "sync/HubClient.h"
 #include "sync/HubSignIn.h"
@@ -101,12 +102,12 @@ int syncExitCodeFor(const QString& c)
     if (sync::isTlsRefusal(c) || sync::isTransient(c) || c == sync::code::Refused || c == sync::code::BadChange ||
         c == sync::code::PageTooLarge || c == sync::code::NoProgress)
         return HubUnreachable;
-    if (c == sync::code::SignInRefused || c == sync::code::SignInNeeded)
+    if (c == sync::code::SignInRefused || c == sync::code::SignInNeeded || c == security::kRoleMismatch)
         return HubRefusedSignIn;
     if (c == sync::code::NotEnrolled || c == sync::code::NoAccount || c == sync::code::BadCa ||
         c == sync::code::BadHubUrl || c == QLatin1String("not_found") || c == QLatin1String("bad_input") ||
         c == QLatin1String("reason_required") || c == QLatin1String("note_required") ||
-        c == QLatin1String("application_closed") || c == QLatin1String("not_allowed"))
+        c == QLatin1String("application_closed") || c == QLatin1String("not_allowed") || c == security::kRoleNotAllowed)
         return BadUsage;
     if (c == QLatin1String("decision_in_flight") || c == QLatin1String("sync_first") || c == sync::code::Cancelled)
         return No;
@@ -224,7 +225,7 @@ int cmdLogin(CtlContext& ctx)
         return failSync(ctx, signedIn.error());
     // The session is kept in the encrypted cache: `sync` needs no password while the hub accepts it.
     if (Status s = sync::hubsignin::recordSignIn(*ws, name, &*signedIn); !s)
-        return ctx.fail(s.error());
+        return failSync(ctx, s.error()); // a role that does not match the account's: exit 6
     const sync::HubAccount& who = signedIn->account;
     if (p.isSet(json)) {
         const QJsonObject o{{QStringLiteral("account"), who.id},

@@ -14,5 +14,6 @@ int cmdCheckId(CtlContext& ctx);
 int cmdEvaluate(CtlContext& ctx);
 int cmdExplain(CtlContext& ctx);
 int cmdCheck(CtlContext& ctx);
+int cmdSettings(CtlContext& ctx); // CmdSettings.cpp
 
 } // namespace adm::ctl

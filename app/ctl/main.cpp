@@ -44,6 +44,8 @@ const std::map<QString, CommandInfo>& commands()
         {QStringLiteral("explain"),
          {cmdExplain, QT_TRANSLATE_NOOP("admissionsctl", "explain the check of one application")}},
         {QStringLiteral("check"), {cmdCheck, QT_TRANSLATE_NOOP("admissionsctl", "check the cache's applications")}},
+        {QStringLiteral("settings"),
+         {cmdSettings, QT_TRANSLATE_NOOP("admissionsctl", "show or change what a school lets its principal do")}},
     };
     return table;
 }

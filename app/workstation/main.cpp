@@ -43,6 +43,7 @@ bool askHubSignIn(adm::views::SyncedSession* session, adm::store::Workspace* wor
 {
     adm::ui::HubSignInDialog dialog(enrolment, account, parent);
     dialog.setReason(reason);
+    dialog.setLocalRole(workspace ? workspace->role() : session->role());
     if (dialog.exec() != QDialog::Accepted)
         return false;
     if (dialog.hasSession()) {

@@ -4,6 +4,7 @@
 #include "SyncTypes.h"
 #include "domain/JsonCodec.h"
 #include "security/AuditLog.h"
+#include "store/SchoolSettingsStore.h"
 #include "store/Sql.h"
 
 #include <QCoreApplication>
@@ -32,12 +33,27 @@ bool ApplicationSnapshot::isOpen() const
 }
 
 DecisionWorkflow::DecisionWorkflow(store::Connection& writer, security::AuditLog& audit, QString localUser,
-                                   QString account)
+                                   QString role, QString account)
     : m_writer(writer)
     , m_audit(audit)
     , m_localUser(std::move(localUser))
+    , m_role(std::move(role))
     , m_account(std::move(account))
 {}
+
+Status DecisionWorkflow::allowed(security::Action action, const QString& schoolId) const
+{
+    security::SchoolSettings settings;
+    if (m_role == role::Principal) { // the only role whose rights depend on a school setting
+        auto loaded = store::SchoolSettingsStore::load(m_writer);
+        if (!loaded)
+            return loaded.error();
+        settings = *loaded;
+    }
+    if (!security::may(m_role, action, settings, schoolId))
+        return security::refusal(m_role, action);
+    return {};
+}
 
 bool DecisionWorkflow::tableExists(const QString& name) const
 {
@@ -120,9 +136,15 @@ Result<DecisionWorkflow::Checked> DecisionWorkflow::validate(const DecisionReque
     if (!kOutcomes.contains(request.outcome))
         return bad(QStringLiteral("bad_input"),
                    SyncText::tr("Say what the decision is: approve, reject or request information."));
+    const security::Action action =
+        request.outcome == QLatin1String("request_info") ? security::Action::RequestInfo : security::Action::Decide;
+    if (Status s = allowed(action, QString()); !s) // before reading anything of the application
+        return s.error();
     auto app = snapshot(request.applicationId.trimmed());
     if (!app)
         return app.error();
+    if (Status s = allowed(action, app->targetSchoolId); !s)
+        return s.error();
     if (!app->isOpen())
         return bad(QStringLiteral("application_closed"),
                    SyncText::tr("Application %1 is %2 and cannot be decided on. If a decision of yours came back as a "
@@ -264,6 +286,8 @@ Result<OutboxItem> DecisionWorkflow::decide(const DecisionRequest& request)
 
 Status DecisionWorkflow::drop(qint64 itemId)
 {
+    if (Status s = allowed(security::Action::Undo, QString()); !s)
+        return s;
     store::Transaction tx(m_writer);
     if (!tx.beginStatus())
         return tx.beginStatus();
@@ -274,6 +298,11 @@ Status DecisionWorkflow::drop(qint64 itemId)
     if (!*item || !(*item)->isOpen())
         return bad(QStringLiteral("not_found"), SyncText::tr("There is no open outbox item %1.").arg(itemId));
     const OutboxItem& it = **item;
+    if (it.kind == kind::Decision) {
+        auto app = snapshot(it.subjectId);
+        if (Status s = allowed(security::Action::Undo, app ? app->targetSchoolId : QString()); !s)
+            return s;
+    }
     if (it.state == state::Pending && it.attempts > 0)
         return bad(
             QStringLiteral("decision_in_flight"),

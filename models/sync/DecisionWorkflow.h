@@ -2,6 +2,7 @@
 
 #include "Outbox.h"
 #include "domain/Result.h"
+#include "security/Permissions.h"
 
 #include <QString>
 #include <QStringList>
@@ -50,10 +51,13 @@ class DecisionWorkflow {
 public:
     // `account`: the hub account decisions are made under (decided_by). When empty (a local user
     // without a hub account) decided_by is left out and the hub records the account that pushes.
-    DecisionWorkflow(store::Connection& writer, security::AuditLog& audit, QString localUser, QString account);
+    // `role`: the local user's role; a role that may not decide (security::may) is refused with
+    // "role_not_allowed" before anything is read or written.
+    DecisionWorkflow(store::Connection& writer, security::AuditLog& audit, QString localUser, QString role,
+                     QString account);
 
-    // Error codes: "not_found", "application_closed", "bad_input", "reason_required", "note_required",
-    // "decision_in_flight" (an earlier one was sent and its answer has not come), "sync_first" (the
+    // Error codes: "role_not_allowed", "not_found", "application_closed", "bad_input", "reason_required",
+    // "note_required", "decision_in_flight" (an earlier one was sent and its answer has not come), "sync_first" (the
     // hub reported a newer version than the cache holds: pull it before deciding again).
     Result<OutboxItem> decide(const DecisionRequest& request);
     // The same checks without writing anything (a dialog enables its button with this).
@@ -72,10 +76,13 @@ private:
     Result<Checked> validate(const DecisionRequest& request) const;
     Result<QStringList> peopleRecordIds(const QString& applicationId) const;
     bool tableExists(const QString& name) const;
+    // "role_not_allowed" unless this user's role may take the action on an application of the school.
+    Status allowed(security::Action action, const QString& schoolId) const;
 
     store::Connection& m_writer;
     security::AuditLog& m_audit;
     QString m_localUser;
+    QString m_role;
     QString m_account;
 };
 

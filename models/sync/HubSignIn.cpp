@@ -2,6 +2,7 @@
 
 #include "SessionCache.h"
 #include "SyncState.h"
+#include "security/Permissions.h"
 #include "store/Workspace.h"
 
 #include <QHostInfo>
@@ -65,6 +66,10 @@ Status recordEnrolment(store::Workspace& workspace, const Enrolment& enrolment, 
 
 Status recordSignIn(store::Workspace& workspace, const QString& account, const HubSession* session)
 {
+    // A clerk must not work under a reviewer's account, nor a reviewer under a clerk's.
+    if (session && !session->isEmpty())
+        if (Status s = security::rolesAgree(workspace.role(), account, session->account.roles); !s)
+            return s;
     store::Connection& db = workspace.database().writer();
     if (Status s = SyncState(db).setAccountFor(workspace.user(), account); !s)
         return s;

@@ -38,6 +38,8 @@ Result<HubSession> signIn(const Enrolment& enrolment, const QString& account, se
 Status recordEnrolment(store::Workspace& workspace, const Enrolment& enrolment, bool* hubChanged = nullptr);
 // Remembers the account (never the password) for the workspace's user and writes "sync.login";
 // with a session, keeps its token in the cache (SessionCache) for the next start of the sync.
+// A session whose account does not have the local user's role is refused ("role_mismatch",
+// security::rolesAgree) and nothing is written.
 Status recordSignIn(store::Workspace& workspace, const QString& account, const HubSession* session = nullptr);
 // Forgets the kept session of the workspace's user (signing out); the account stays remembered.
 Status forgetSession(store::Workspace& workspace);

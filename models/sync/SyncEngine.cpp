@@ -6,6 +6,7 @@
 #include "SessionCache.h"
 #include "SyncState.h"
 #include "domain/JsonCodec.h"
+#include "security/Permissions.h"
 #include "store/CacheEligibility.h"
 #include "store/Workspace.h"
 
@@ -187,6 +188,12 @@ PassResult SyncEngine::runPass(quint64 epoch)
     } else if (m_announceSession) {
         m_announceSession = false;
         Q_EMIT signedIn(m_client->signedInAccount().id, m_client->signedInAccount().roles);
+    }
+    // The account must have the local user's role (issue 11), whichever way the session came: nothing
+    // is pushed or pulled under an account of another role, and its session is not kept.
+    if (Status s = security::rolesAgree(m_workspace.role(), m_account, m_client->signedInAccount().roles); !s) {
+        (void)SessionCache(db).drop(m_workspace.user());
+        return fail(s.error());
     }
 
     Q_EMIT progress({Phase::Push, 0, 0});

@@ -1,12 +1,19 @@
 #include "DecisionService.h"
 
+#include "security/Permissions.h"
 #include "security/Roles.h"
+#include "store/SchoolSettingsStore.h"
 #include "store/Workspace.h"
 #include "sync/SyncState.h"
 
 #include <QCoreApplication>
 
 namespace adm::views {
+
+Result<security::SchoolSettings> readSchoolSettings(store::Connection& connection)
+{
+    return store::SchoolSettingsStore::load(connection);
+}
 
 DecisionService::DecisionService(Session& session, QObject* parent)
     : QObject(parent)
@@ -21,7 +28,8 @@ void DecisionService::decide(const sync::DecisionRequest& request, QObject* cont
         m_session,
         [request, user](store::Workspace& w) -> Result<sync::OutboxItem> {
             const QString account = sync::SyncState(w.database().writer()).accountFor(user);
-            sync::DecisionWorkflow workflow(w.database().writer(), w.audit(), user, account);
+            // The workflow refuses a role that may not decide ("role_not_allowed"), writing nothing.
+            sync::DecisionWorkflow workflow(w.database().writer(), w.audit(), user, w.role(), account);
             return workflow.decide(request);
         },
         this,
@@ -38,10 +46,10 @@ void DecisionService::decide(const sync::DecisionRequest& request, QObject* cont
 void DecisionService::approveBatch(const QStringList& applicationIds, QObject* context,
                                    std::function<void(Result<BatchOutcome>)> done)
 {
-    // TODO(lead): the permissions API of models/security replaces this role test.
-    if (m_session.role() != role::Reviewer) {
-        done(Error{QStringLiteral("not_allowed"),
-                   QCoreApplication::translate("DecisionService", "Only an admissions officer can approve.")});
+    // A principal's right depends on each application's school: DecisionWorkflow checks it per item.
+    const QString role = m_session.role();
+    if (!security::may(role, security::Action::Decide) && role != role::Principal) {
+        done(security::refusal(role, security::Action::Decide));
         return;
     }
     const QString user = m_session.user();
@@ -109,7 +117,7 @@ void DecisionService::drop(qint64 itemId, const QString& applicationId, QObject*
     postJob<Status>(
         m_session,
         [itemId, user](store::Workspace& w) -> Status {
-            sync::DecisionWorkflow workflow(w.database().writer(), w.audit(), user, QString());
+            sync::DecisionWorkflow workflow(w.database().writer(), w.audit(), user, w.role(), QString());
             return workflow.drop(itemId);
         },
         this,
@@ -157,6 +165,12 @@ QString IdRevealer::auditSubject(const QString& applicationId, int position, con
 void IdRevealer::reveal(Session& session, const QString& applicationId, int position, const QString& reasonCode,
                         QObject* context, std::function<void(Status)> done)
 {
+    // No role may see a number without a reason; a role that may not reveal at all is refused too.
+    if (reasonCode.trimmed().isEmpty() || !security::may(session.role(), security::Action::RevealId)) {
+        done(security::refusal(session.role(), reasonCode.trimmed().isEmpty() ? security::Action::RevealIdWithoutReason
+                                                                              : security::Action::RevealId));
+        return;
+    }
     if (!reasonCodes().contains(reasonCode)) {
         done(Error{QStringLiteral("bad_input"),
                    QCoreApplication::translate("IdRevealer", "Choose why you need to see the ID number.")});

@@ -2,11 +2,20 @@
 
 #include "BatchApproval.h"
 #include "Session.h"
+#include "security/Permissions.h"
 #include "sync/DecisionWorkflow.h"
 
 #include <QObject>
 
+namespace adm::store {
+class Connection;
+}
+
 namespace adm::views {
+
+// The school settings that change what a role may do (a principal deciding), for the window to
+// offer each role its work; read on a reader connection.
+Result<security::SchoolSettings> readSchoolSettings(store::Connection& connection);
 
 // The GUI's way to decide: sync::DecisionWorkflow (the same checks and the same outbox item plus
 // audit entry as `admissionsctl decide`), run where the session keeps the writer. Remembers the
@@ -53,7 +62,8 @@ public:
     static QString personKey(int position); // 0 → "child", 1 → "guardian1", …
     static QString auditSubject(const QString& applicationId, int position, const QString& reasonCode);
 
-    // Error "bad_input" for an unknown reason.
+    // Error "role_not_allowed" without a reason (no role may) or for a role that may not reveal
+    // (security::may), "bad_input" for an unknown reason; nothing is written then.
     static void reveal(Session& session, const QString& applicationId, int position, const QString& reasonCode,
                        QObject* context, std::function<void(Status)> done);
 };

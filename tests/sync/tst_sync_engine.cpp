@@ -28,6 +28,7 @@ private Q_SLOTS:
     void expiredCursorRestartsWithAFullPullAndSweeps();
     void expiredSessionSignsInAgain();
     void wrongPasswordEndsThePass();
+    void accountOfAnotherRoleEndsThePass();
     void cancelStopsAHungPass();
     void progressIsReported();
     void offlineThenResumesByItself();
@@ -41,7 +42,7 @@ private:
 Result<OutboxItem> TestSyncEngine::decide(SyncService& service, const DecisionRequest& request)
 {
     return SyncFixture::run<Result<OutboxItem>>(service, [request](store::Workspace& w) {
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         return workflow.decide(request);
     });
 }
@@ -197,7 +198,7 @@ void TestSyncEngine::offlineDecisionOnWithdrawnApplicationIsAConflict()
     QCOMPARE(again.error().code, QStringLiteral("application_closed"));
     const qint64 itemId = k.item.id;
     QVERIFY(SyncFixture::run<bool>(*service, [itemId](store::Workspace& w) {
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         return workflow.drop(itemId).ok();
     }));
     r = SyncFixture::runPass(*service);
@@ -267,7 +268,7 @@ void TestSyncEngine::oneBadItemDoesNotBlockTheRest()
     };
     auto keys = SyncFixture::run<QStringList>(*service, [&](store::Workspace& w) {
         Outbox outbox(w.database().writer());
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         QStringList out;
         out += keyOf(outbox.enqueue(kind::Decision, QStringLiteral("A-NOPE"),
                                     {{QStringLiteral("application_id"), QStringLiteral("A-NOPE")},
@@ -392,6 +393,27 @@ void TestSyncEngine::wrongPasswordEndsThePass()
     QCOMPARE(fx.hub.log().size(), 1);
 }
 
+// A reviewer's workstation signed in with a clerk's account: the pass stops after the sign-in with
+// "role_mismatch", nothing is pushed or pulled, and the session is not kept (issue 11).
+void TestSyncEngine::accountOfAnotherRoleEndsThePass()
+{
+    SyncFixture fx;
+    QVERIFY(fx.start());
+    fx.hub.addAccount(SyncFixture::kAccount, SyncFixture::kPassword, QStringLiteral("clerk"));
+    auto service = fx.service();
+    QVERIFY(service);
+    const PassResult r = SyncFixture::runPass(*service);
+    QCOMPARE(r.errorCode, QStringLiteral("role_mismatch"));
+    QVERIFY2(r.errorMessage.contains(QStringLiteral("Counter clerk")) &&
+                 r.errorMessage.contains(QStringLiteral("Admissions officer")),
+             qPrintable(r.errorMessage));
+    QCOMPARE(fx.hub.log().size(), 1); // the sign-in, and nothing after it
+    auto reader = fx.reader();
+    QVERIFY(reader);
+    QCOMPARE(count(*reader, QStringLiteral("SELECT count(*) FROM applications")), 0);
+    QCOMPARE(count(*reader, QStringLiteral("SELECT count(*) FROM meta WHERE key LIKE 'sync.session%'")), 0);
+}
+
 void TestSyncEngine::cancelStopsAHungPass()
 {
     SyncFixture fx;
@@ -480,7 +502,7 @@ void TestSyncEngine::jobsRunOnTheSyncThreadDuringAPass()
     auto item = SyncFixture::run<Result<OutboxItem>>(*service, [&](store::Workspace& w) {
         jobThread = QThread::currentThread();
         runningDuringJob = service->isRunning();
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         return workflow.decide({app, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
     });
     QVERIFY(item.ok());

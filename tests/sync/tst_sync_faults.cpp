@@ -118,7 +118,7 @@ QStringList TestSyncFaults::makeWork(SyncService& service, FakeHub& hub)
             else
                 qWarning("enqueue failed: %s", qPrintable(item.error().message));
         };
-        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), SyncFixture::kAccount);
+        DecisionWorkflow workflow(w.database().writer(), w.audit(), w.user(), w.role(), SyncFixture::kAccount);
         Outbox outbox(w.database().writer());
         for (int i = 0; i < 2; ++i) {
             auto d =

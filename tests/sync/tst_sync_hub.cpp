@@ -24,15 +24,17 @@ namespace {
 // A workstation enrolled with the in-process sandbox hub, signed in as one of its demo accounts.
 class Workstation {
 public:
-    Workstation(HubFixture& hub, QString account)
+    // `role`: the local user's, which must be one of the account's.
+    Workstation(HubFixture& hub, QString account, QString role = QStringLiteral("reviewer"))
         : m_hub(hub)
         , m_account(std::move(account))
+        , m_role(std::move(role))
     {}
 
     bool start(const QByteArray& caPem = {})
     {
-        auto ws = store::Workspace::initialise(m_dir.filePath(QStringLiteral("ws")), SyncFixture::kUser,
-                                               QStringLiteral("reviewer"), SyncFixture::kPassphrase);
+        auto ws = store::Workspace::initialise(m_dir.filePath(QStringLiteral("ws")), SyncFixture::kUser, m_role,
+                                               SyncFixture::kPassphrase);
         if (!ws)
             return false;
         QFile ca(m_hub.hub().caPath());
@@ -68,7 +70,7 @@ public:
     {
         const QString account = m_account;
         return SyncFixture::run<Result<OutboxItem>>(*service, [request, account](store::Workspace& w) {
-            return DecisionWorkflow(w.database().writer(), w.audit(), w.user(), account).decide(request);
+            return DecisionWorkflow(w.database().writer(), w.audit(), w.user(), w.role(), account).decide(request);
         });
     }
 
@@ -77,6 +79,7 @@ public:
 private:
     HubFixture& m_hub;
     QString m_account;
+    QString m_role;
     QTemporaryDir m_dir;
     store::Database* m_database = nullptr;
 };
@@ -125,7 +128,7 @@ void TestSyncHub::initTestCase()
         }
     }
     QVERIFY(!m_reviewer.isEmpty());
-    m_city = std::make_unique<Workstation>(m_hub, QStringLiteral("supervisor.city"));
+    m_city = std::make_unique<Workstation>(m_hub, QStringLiteral("supervisor.city"), QStringLiteral("supervisor"));
     QVERIFY(m_city->start());
 }
 
@@ -259,7 +262,7 @@ void TestSyncHub::localUserWithoutHubAccountNeverTripsDeciderMismatch()
     const qint64 legacyVersion =
         syncquery::count(*c, QStringLiteral("SELECT version FROM applications WHERE id = '%1'").arg(legacy));
     const bool queued = SyncFixture::run<bool>(*desk.service, [&](store::Workspace& w) {
-        auto made = DecisionWorkflow(w.database().writer(), w.audit(), w.user(), QString())
+        auto made = DecisionWorkflow(w.database().writer(), w.audit(), w.user(), w.role(), QString())
                         .decide({fresh, QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}});
         if (!made || made->payload.contains(QStringLiteral("decided_by")))
             return false;
@@ -335,7 +338,7 @@ void TestSyncHub::offlineDecisionOnWithdrawnApplication()
 
     const qint64 id = k.item.id;
     QVERIFY(SyncFixture::run<bool>(*desk.service, [id](store::Workspace& w) {
-        return DecisionWorkflow(w.database().writer(), w.audit(), w.user(), QString()).drop(id).ok();
+        return DecisionWorkflow(w.database().writer(), w.audit(), w.user(), w.role(), QString()).drop(id).ok();
     }));
     r = SyncFixture::runPass(*desk.service);
     QVERIFY(r.ok());

@@ -162,7 +162,8 @@ std::unique_ptr<TestSyncIndependent::Desk> TestSyncIndependent::desk(const QStri
         qWarning() << "independent hub:" << problem;
         return nullptr;
     }
-    auto ws = store::Workspace::initialise(d->dir.filePath(QStringLiteral("ws")), kUser, QStringLiteral("reviewer"),
+    // The independent hub's account is a supervisor's: the local role must agree (issue 11).
+    auto ws = store::Workspace::initialise(d->dir.filePath(QStringLiteral("ws")), kUser, QStringLiteral("supervisor"),
                                            kPassphrase);
     if (!ws) {
         qWarning() << "initialise:" << ws.error().message;

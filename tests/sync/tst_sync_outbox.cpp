@@ -71,7 +71,8 @@ private:
     qint64 scalar(const QString& sql);
     DecisionWorkflow workflow()
     {
-        return DecisionWorkflow(m_db->writer(), *m_audit, QStringLiteral("admin"), QStringLiteral("liu.fang"));
+        return DecisionWorkflow(m_db->writer(), *m_audit, QStringLiteral("admin"), role::Reviewer,
+                                QStringLiteral("liu.fang"));
     }
     void upsertApplication(const QString& id, qint64 version, const QString& status);
 

@@ -31,12 +31,14 @@ private Q_SLOTS:
     void wrongThenRightHubPassword();
     void hubProblemsAreExplained_data();
     void hubProblemsAreExplained();
+    void accountOfAnotherRoleIsRefused();
 
 private:
-    // A wizard past its first page, with the workspace created in a fresh folder.
-    std::unique_ptr<ui::FirstRunWizard> wizardOnHubPage(QTemporaryDir& dir);
+    // A wizard past its first page, with the workspace (its user of `role`) created in a fresh folder.
+    std::unique_ptr<ui::FirstRunWizard> wizardOnHubPage(QTemporaryDir& dir,
+                                                        const QString& role = QStringLiteral("clerk"));
     static void fillUser(ui::FirstRunWizard& wizard, const QString& name, const QString& passphrase,
-                         const QString& confirmation);
+                         const QString& confirmation, const QString& role = QStringLiteral("clerk"));
     static void fillHub(ui::FirstRunWizard& wizard, const QString& url, const QString& caFile, const QString& account,
                         const QString& password);
     static QLabel* hubStatus(ui::FirstRunWizard& wizard);
@@ -71,16 +73,16 @@ QString TestFirstRunWizard::writeFile(const QString& name, const QByteArray& byt
 }
 
 void TestFirstRunWizard::fillUser(ui::FirstRunWizard& wizard, const QString& name, const QString& passphrase,
-                                  const QString& confirmation)
+                                  const QString& confirmation, const QString& role)
 {
     auto* nameEdit = wizard.findChild<QLineEdit*>(QStringLiteral("userNameEdit"));
-    auto* role = wizard.findChild<QComboBox*>(QStringLiteral("roleCombo"));
+    auto* roleCombo = wizard.findChild<QComboBox*>(QStringLiteral("roleCombo"));
     auto* pass = wizard.findChild<QLineEdit*>(QStringLiteral("passphraseEdit"));
     auto* confirm = wizard.findChild<QLineEdit*>(QStringLiteral("confirmEdit"));
-    QVERIFY(nameEdit && role && pass && confirm);
+    QVERIFY(nameEdit && roleCombo && pass && confirm);
     QCOMPARE(pass->echoMode(), QLineEdit::Password);
-    QCOMPARE(role->count(), 4);
-    role->setCurrentIndex(role->findData(QStringLiteral("clerk")));
+    QCOMPARE(roleCombo->count(), 4);
+    roleCombo->setCurrentIndex(roleCombo->findData(role));
     nameEdit->clear();
     pass->clear();
     confirm->clear();
@@ -109,14 +111,14 @@ QLabel* TestFirstRunWizard::hubStatus(ui::FirstRunWizard& wizard)
     return wizard.findChild<QLabel*>(QStringLiteral("hubStatusLabel"));
 }
 
-std::unique_ptr<ui::FirstRunWizard> TestFirstRunWizard::wizardOnHubPage(QTemporaryDir& dir)
+std::unique_ptr<ui::FirstRunWizard> TestFirstRunWizard::wizardOnHubPage(QTemporaryDir& dir, const QString& role)
 {
     auto wizard = std::make_unique<ui::FirstRunWizard>(dir.filePath(QStringLiteral("ws")));
     sync::SyncOptions options = wizard->hubOptions();
     options.requestTimeoutMs = 5000;
     wizard->setHubOptions(options);
     wizard->show();
-    fillUser(*wizard, m_user, m_pass, m_pass);
+    fillUser(*wizard, m_user, m_pass, m_pass, role);
     QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
     if (wizard->currentId() != ui::FirstRunWizard::HubPage || !wizard->workspace())
         return nullptr;
@@ -197,7 +199,7 @@ void TestFirstRunWizard::createUserThenSkipHub()
 void TestFirstRunWizard::wrongThenRightHubPassword()
 {
     QTemporaryDir dir;
-    auto wizard = wizardOnHubPage(dir);
+    auto wizard = wizardOnHubPage(dir, QStringLiteral("reviewer")); // the role of the hub account
     QVERIFY(wizard);
     auto* next = wizard->button(QWizard::NextButton);
     fillHub(*wizard, m_hub.url(), m_caFile, m_account, QStringLiteral("not the password"));
@@ -273,7 +275,7 @@ void TestFirstRunWizard::hubProblemsAreExplained()
     QFETCH(QString, caFile);
     QFETCH(QString, expected);
     QTemporaryDir dir;
-    auto wizard = wizardOnHubPage(dir);
+    auto wizard = wizardOnHubPage(dir, QStringLiteral("reviewer"));
     QVERIFY(wizard);
     fillHub(*wizard, url, caFile, m_account, m_hub.password(m_account));
     QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
@@ -284,6 +286,27 @@ void TestFirstRunWizard::hubProblemsAreExplained()
     QCOMPARE(wizard->currentId(), int(ui::FirstRunWizard::HubPage));
     QVERIFY(!wizard->isEnrolled());
     QCOMPARE(sync::Enrolment::load(wizard->workspace()->database().writer()).error().code, sync::code::NotEnrolled);
+}
+
+// A clerk's workstation enrolled under a reviewer's hub account: refused, with both roles named,
+// and nothing saved (issue 11).
+void TestFirstRunWizard::accountOfAnotherRoleIsRefused()
+{
+    QTemporaryDir dir;
+    auto wizard = wizardOnHubPage(dir, QStringLiteral("clerk"));
+    QVERIFY(wizard);
+    fillHub(*wizard, m_hub.url(), m_caFile, m_account, m_hub.password(m_account));
+    QTest::mouseClick(wizard->button(QWizard::NextButton), Qt::LeftButton);
+    QLabel* status = hubStatus(*wizard);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("has the role")), 20000);
+    QVERIFY2(status->text().contains(QStringLiteral("Counter clerk")) &&
+                 status->text().contains(QStringLiteral("Admissions officer")) && status->text().contains(m_account),
+             qPrintable(status->text()));
+    QTRY_VERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    QCOMPARE(wizard->currentId(), int(ui::FirstRunWizard::HubPage));
+    QVERIFY(!wizard->isEnrolled());
+    QCOMPARE(sync::Enrolment::load(wizard->workspace()->database().writer()).error().code, sync::code::NotEnrolled);
+    QVERIFY(sync::SyncState(wizard->workspace()->database().writer()).accountFor(m_user).isEmpty());
 }
 
 QTEST_MAIN(TestFirstRunWizard)

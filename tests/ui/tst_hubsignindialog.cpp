@@ -20,6 +20,7 @@ private Q_SLOTS:
     void wrongThenRightPassword();
     void unreachableHubIsExplained();
     void workOffline();
+    void accountOfAnotherRoleIsRefused();
 
 private:
     sync::Enrolment enrolment(const QString& url) const;
@@ -123,6 +124,25 @@ void TestHubSignInDialog::workOffline()
     QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("offlineButton")), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(!dialog.hasPassword() && !dialog.hasSession()); // typed but not signed in: nothing for the session
+}
+
+// A clerk's local user signing in with a reviewer's account: refused with both roles named, and no
+// session handed on (issue 11).
+void TestHubSignInDialog::accountOfAnotherRoleIsRefused()
+{
+    ui::HubSignInDialog dialog(enrolment(m_hub.url()), m_account);
+    dialog.setLocalRole(QStringLiteral("clerk"));
+    dialog.show();
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QTest::keyClicks(edit, m_hub.password(m_account));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(error->text().contains(QStringLiteral("has the role")), 20000);
+    QVERIFY2(error->text().contains(QStringLiteral("Counter clerk")) &&
+                 error->text().contains(QStringLiteral("Admissions officer")) && error->text().contains(m_account),
+             qPrintable(error->text()));
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.hasSession() && !dialog.hasPassword());
 }
 
 QTEST_MAIN(TestHubSignInDialog)

@@ -359,7 +359,8 @@ void TestMainWindow::conflictIsShownAndDropped()
     const QString id = o.window->detailPane()->detail()->application.id;
     // A decision of this workstation that the hub refused (as the sync engine would record it).
     store::Connection& writer = o.workspace->database().writer();
-    sync::DecisionWorkflow workflow(writer, o.workspace->audit(), testsupport::kReviewer, QString());
+    sync::DecisionWorkflow workflow(writer, o.workspace->audit(), testsupport::kReviewer, o.workspace->role(),
+                                    QString());
     sync::DecisionRequest request;
     request.applicationId = id;
     request.outcome = QStringLiteral("reject");

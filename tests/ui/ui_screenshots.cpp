@@ -20,6 +20,7 @@
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
 #include "i18n/Translations.h"
+#include "security/Roles.h"
 #include "sync/Enrolment.h"
 #include "sync/SyncState.h"
 #include "views/BatchApproval.h"
@@ -45,6 +46,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <algorithm>
 
 using namespace adm;
 
@@ -206,6 +208,41 @@ void shootBatchAndExport(ui::MainWindow& window, views::Session& session, views:
     save(&exportDialog, out + QStringLiteral("/export") + suffix);
 }
 
+// The read-only windows of a counter clerk and of a bureau supervisor (issue 11): no Decision menu,
+// no decision keys, "Read only" in the status bar. Their users are added to the desk once.
+void shootRoles(const Desk& desk, const QString& out, const QString& suffix)
+{
+    const QList<std::pair<QString, QString>> users = {{QStringLiteral("wang.lei"), role::Clerk},
+                                                      {QStringLiteral("zhao.min"), role::Supervisor}};
+    auto known = store::Workspace::users(desk.dataDir);
+    for (const auto& [user, role] : users) {
+        const bool exists = known && std::any_of(known->begin(), known->end(),
+                                                 [&](const security::LocalUser& u) { return u.name == user; });
+        if (exists)
+            continue;
+        auto admin = store::Workspace::unlock(desk.dataDir, desk.user, desk.passphrase);
+        if (!admin || !(*admin)->addUser(user, role, security::SecretBytes(desk.passphrase), false)) {
+            qWarning("cannot add the %s user", qPrintable(role));
+            return;
+        }
+    }
+    for (const auto& [user, role] : users) {
+        auto ws = store::Workspace::unlock(desk.dataDir, user, desk.passphrase);
+        if (!ws)
+            continue;
+        ScriptedPrompter prompter;
+        ui::MainWindow window(std::make_unique<views::LocalSession>(std::move(*ws)), {}, &prompter);
+        window.resize(1600, 960);
+        window.show();
+        auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+        auto* model = qobject_cast<views::QueueModel*>(table->model());
+        waitFor([&] { return !model->isCounting() && model->rowCount() > 0; }, 20000, "the queue");
+        table->setCurrentIndex(model->index(1, 0));
+        waitFor([&] { return window.detailPane()->detail() != nullptr; }, 20000, "the detail pane");
+        save(&window, out + QStringLiteral("/main_%1").arg(role) + suffix);
+    }
+}
+
 void shoot(const Desk& desk, const QString& out, const QString& language)
 {
     i18n::installTranslations(*qApp, language);
@@ -287,6 +324,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     save(&window, out + QStringLiteral("/locked") + suffix);
     if (auto* unlock = window.findChild<QDialog*>(QStringLiteral("unlockDialog")))
         save(unlock, out + QStringLiteral("/unlock") + suffix);
+    shootRoles(desk, out, suffix); // the desk's cache is closed now (locked)
 }
 
 } // namespace

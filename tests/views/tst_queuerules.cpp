@@ -338,7 +338,7 @@ void TestQueueRules::everyBinIsReachableThroughTheWriters()
 
     // Decisions of this workstation, waiting in the outbox.
     store::Connection& writer = m_ws->database().writer();
-    sync::DecisionWorkflow workflow(writer, m_ws->audit(), testsupport::kReviewer, QString());
+    sync::DecisionWorkflow workflow(writer, m_ws->audit(), testsupport::kReviewer, m_ws->role(), QString());
     sync::DecisionRequest approve;
     approve.applicationId = open.takeFirst();
     approve.outcome = QStringLiteral("approve");

@@ -391,7 +391,7 @@ void TestQueueSql::decisionsMoveBinsAndUndoMovesBack()
     QCOMPARE(binOf(), QStringLiteral("0  0"));
 
     store::Connection& writer = m_ws->database().writer();
-    sync::DecisionWorkflow workflow(writer, m_ws->audit(), testsupport::kReviewer, QString());
+    sync::DecisionWorkflow workflow(writer, m_ws->audit(), testsupport::kReviewer, m_ws->role(), QString());
     sync::DecisionRequest reject;
     reject.applicationId = id;
     reject.outcome = QStringLiteral("reject");
