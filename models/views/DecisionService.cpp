@@ -65,7 +65,7 @@ void DecisionService::approveBatch(const QStringList& applicationIds, QObject* c
             BatchOutcome outcome;
             outcome.plan = *plan;
             const QString account = sync::SyncState(w.database().writer()).accountFor(user);
-            sync::DecisionWorkflow workflow(w.database().writer(), w.audit(), user, account);
+            sync::DecisionWorkflow workflow(w.database().writer(), w.audit(), user, w.role(), account);
             for (const QString& id : plan->clean) {
                 sync::DecisionRequest request;
                 request.applicationId = id;

@@ -240,7 +240,7 @@ void TestBatchApproval::clerkMayNotApprove()
     const qint64 outboxBefore = count(QStringLiteral("SELECT count(*) FROM outbox"));
     auto outcome = approve(sample().clean.mid(0, 2));
     QVERIFY(!outcome);
-    QCOMPARE(outcome.error().code, QStringLiteral("not_allowed"));
+    QCOMPARE(outcome.error().code, QStringLiteral("role_not_allowed"));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore);
 }
 
