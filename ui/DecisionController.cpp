@@ -19,7 +19,8 @@ void DecisionController::fail(const QString& message)
     Q_EMIT refused(message);
 }
 
-void DecisionController::decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail)
+void DecisionController::decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail,
+                                const views::DecisionDraft& draft)
 {
     if (!m_service || m_busy)
         return;
@@ -28,6 +29,7 @@ void DecisionController::decide(DecisionDialog::Kind kind, const views::Applicat
     context.checkedCategory = detail.row.checked;
     context.claimedCategory = detail.application.claimedCategory;
     context.seats = detail.seats;
+    context.draft = draft;
 
     std::optional<sync::DecisionRequest> request;
     switch (kind) {

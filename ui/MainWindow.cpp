@@ -3,6 +3,7 @@
 #include "CacheCountsDialog.h"
 #include "DecisionController.h"
 #include "DetailPane.h"
+#include "DraftKeeper.h"
 #include "IdleWatcher.h"
 #include "Prompter.h"
 #include "QueuePane.h"
@@ -13,11 +14,13 @@
 #include "store/Workspace.h"
 #include "views/ApplicationDetail.h"
 #include "views/DecisionService.h"
+#include "views/DraftStore.h"
 #include "views/LocalSession.h"
 #include "views/ReaderThread.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QEvent>
 #include <QLabel>
@@ -118,6 +121,9 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
     connect(m_decisions, &DecisionController::refused, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 
+    m_drafts = new DraftKeeper(this);
+    m_prompter->setDialogWatcher([this](DecisionDialog& dialog) { m_drafts->watch(dialog); });
+
     m_idle = new IdleWatcher(this);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
 
@@ -142,6 +148,7 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
 
 MainWindow::~MainWindow()
 {
+    m_prompter->setDialogWatcher({}); // an injected prompter outlives the window
     closeSession();
 }
 
@@ -289,6 +296,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_reads = std::make_unique<views::ReaderThread>(m_session->readers(), QStringLiteral("detail reads"));
     m_decisionService = std::make_unique<views::DecisionService>(*m_session);
     m_decisions->setService(m_decisionService.get());
+    m_drafts->setSession(m_session.get());
     connect(m_session.get(), &views::Session::cacheChanged, this, &MainWindow::cacheChanged);
     connect(m_session.get(), &views::Session::onlineChanged, this,
             [this](bool online) { m_status->setOnline(online, true); });
@@ -313,10 +321,15 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_idle->setActive(true);
     m_queue->table()->setFocus();
     Q_EMIT unlocked();
+    // Once the window shows: the place of the last lock, and a draft left by a lock or a crash.
+    QMetaObject::invokeMethod(this, &MainWindow::resumeWork, Qt::QueuedConnection);
 }
 
 void MainWindow::closeSession()
 {
+    m_drafts->setSession(nullptr);
+    if (m_quit != QuitStep::Ready)
+        m_quit = QuitStep::None;
     m_idle->setActive(false);
     m_statusTimer.stop();
     m_detailDelay.stop();
@@ -333,6 +346,8 @@ void MainWindow::closeSession()
         // The readers are closed above; now the writer and the key.
         std::unique_ptr<store::Workspace> workspace = m_session->close();
         m_session.reset();
+        if (workspace)
+            keepLockedWork(*workspace); // before the key goes
         workspace.reset();
     }
 }
@@ -341,10 +356,17 @@ void MainWindow::lock()
 {
     if (!m_session)
         return;
-    // Open questions (a decision, a reveal) go with the data: they are answered "cancel".
-    for (QDialog* dialog : findChildren<QDialog*>())
-        if (dialog->isVisible() && dialog != m_unlock)
+    takeWorkForLock();
+    // Open questions (a decision, a reveal) go with the data: they are answered "cancel". A decision
+    // dialog closes without asking: its draft is kept.
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (!dialog->isVisible() || dialog == m_unlock)
+            continue;
+        if (qobject_cast<DecisionDialog*>(dialog))
+            dialog->done(QDialog::Rejected);
+        else
             dialog->reject();
+    }
     closeSession();
     m_stack->setCurrentIndex(1);
     statusBar()->clearMessage();

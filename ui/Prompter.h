@@ -1,14 +1,19 @@
 #pragma once
 
 #include "sync/DecisionWorkflow.h"
+#include "views/DecisionDraft.h"
 #include "views/QueueTypes.h"
 
 #include <QString>
+#include <QStringList>
+#include <functional>
 #include <optional>
 
 class QWidget;
 
 namespace adm::ui {
+
+class DecisionDialog;
 
 // What a decision dialog needs to know about the application.
 struct DecisionContext {
@@ -16,6 +21,7 @@ struct DecisionContext {
     QString checkedCategory; // A | B | C | none; empty when not checked
     QString claimedCategory;
     views::SchoolSeats seats;
+    views::DecisionDraft draft; // what the officer wrote before (a lock, a crash); null: a new dialog
 };
 
 // Every question the main window asks a person. DialogPrompter shows the real dialogs; the GUI
@@ -33,6 +39,25 @@ public:
                                                    const QString& person) = 0;
     virtual bool confirm(QWidget* parent, const QString& title, const QString& text) = 0;
     virtual void inform(QWidget* parent, const QString& title, const QString& text) = 0;
+    // A question with named answers (the first is the default). Returns the index of the answer, or
+    // -1 for Cancel. `escape` is the answer Esc gives; -1 adds a Cancel button for it.
+    virtual int choose(QWidget* parent, const QString& title, const QString& text, const QStringList& answers,
+                       int escape = -1) = 0;
+
+    // Called with each decision dialog this prompter makes, before it is shown: the main window keeps
+    // a draft of what is typed in it (DraftKeeper).
+    using DialogWatcher = std::function<void(DecisionDialog&)>;
+    void setDialogWatcher(DialogWatcher watcher) { m_watcher = std::move(watcher); }
+
+protected:
+    void dialogMade(DecisionDialog& dialog) const
+    {
+        if (m_watcher)
+            m_watcher(dialog);
+    }
+
+private:
+    DialogWatcher m_watcher;
 };
 
 class DialogPrompter : public Prompter {
@@ -44,6 +69,11 @@ public:
                                            const QString& person) override;
     bool confirm(QWidget* parent, const QString& title, const QString& text) override;
     void inform(QWidget* parent, const QString& title, const QString& text) override;
+    int choose(QWidget* parent, const QString& title, const QString& text, const QStringList& answers,
+               int escape = -1) override;
+
+private:
+    std::optional<sync::DecisionRequest> runDecision(int kind, QWidget* parent, const DecisionContext& context);
 };
 
 } // namespace adm::ui

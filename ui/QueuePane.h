@@ -1,5 +1,6 @@
 #pragma once
 
+#include "views/QueueViewState.h"
 #include "views/ReaderFactory.h"
 
 #include <QTimer>
@@ -38,6 +39,10 @@ public:
     void refresh();
 
     QString currentApplicationId() const;
+    // Where the officer is: bin, filters, search, order, selected applicant (the idle lock keeps it).
+    views::QueueViewState state() const;
+    // Puts an open queue back there; the applicant is selected once its row is read.
+    void restore(const views::QueueViewState& state);
     void focusSearch();
     void moveBy(int delta);
     void retranslate();
@@ -57,6 +62,7 @@ private:
     void checkCurrent();
     void selectFirstRowIfNone();
     void fitBinList();
+    void seekWanted();
 
     QTreeView* m_binList = nullptr;
     QLineEdit* m_search = nullptr;
@@ -68,6 +74,8 @@ private:
     std::unique_ptr<views::BinCountsModel> m_bins;
     std::unique_ptr<views::ReaderThread> m_reads;
     QString m_lastCurrent;
+    QString m_wantedId; // restore(): the applicant to select, at m_wantedRow if it is still there
+    int m_wantedRow = -1;
 };
 
 } // namespace adm::ui

@@ -2,6 +2,7 @@
 
 #include "Prompter.h"
 
+#include <QList>
 #include <QStringList>
 #include <functional>
 
@@ -15,6 +16,8 @@ public:
     DecisionAnswer requestInfo;
     std::optional<QString> revealReason;
     bool confirmAnswer = true;
+    QList<int> choices;    // answers to choose(), in order; none left: the escape answer
+    QStringList questions; // the text of each choose()
 
     QStringList asked;    // "approve A2026…", "confirm <title>", …
     QStringList informed; // the sentences shown to the reviewer
@@ -43,6 +46,12 @@ public:
         return confirmAnswer;
     }
     void inform(QWidget*, const QString&, const QString& text) override { informed << text; }
+    int choose(QWidget*, const QString& title, const QString& text, const QStringList&, int escape) override
+    {
+        asked << QStringLiteral("choose ") + title;
+        questions << text;
+        return choices.isEmpty() ? escape : choices.takeFirst();
+    }
 
 private:
     std::optional<adm::sync::DecisionRequest> answer(const QString& what, const DecisionAnswer& f,
