@@ -311,8 +311,7 @@ void DecisionDialog::reject()
         DialogPrompter own;
         Prompter& prompter = m_prompter ? *m_prompter : own;
         const int answer = prompter.choose(this, tr("Discard what you typed?"),
-                                           tr("What you wrote for application %1 is lost if you close this "
-                                              "dialog.")
+                                           tr("Discard what you typed for application %1? It is lost once this dialog closes.")
                                                .arg(m_context.applicationId),
                                            {tr("&Keep editing"), tr("&Discard")}, 0);
         if (answer != 1)
