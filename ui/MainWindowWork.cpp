@@ -46,10 +46,21 @@ void MainWindow::resumeWork()
             qWarning("the kept work cannot be read: %s", qPrintable(r.error().code));
             return;
         }
+        // The draft is offered once the queue is back at its place, so that the pane then shows the
+        // draft's application, not the place's applicant read a moment later.
+        disconnect(m_queue, &QueuePane::restored, this, nullptr);
+        if (r->draft && r->place)
+            connect(
+                m_queue, &QueuePane::restored, this,
+                [this, draft = *r->draft, afterLock] {
+                    if (m_session)
+                        offerDraft(draft, afterLock);
+                },
+                Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+        else if (r->draft)
+            offerDraft(*r->draft, afterLock);
         if (r->place)
             m_queue->restore(*r->place);
-        if (r->draft)
-            offerDraft(*r->draft, afterLock);
     });
 }
 

@@ -271,7 +271,10 @@ void QueuePane::restore(const views::QueueViewState& state)
             row = r;
     m_binList->setCurrentIndex(m_bins->index(row, 0));
     applyQuery();
-    seekWanted();
+    if (m_wantedId.isEmpty())
+        Q_EMIT restored();
+    else
+        seekWanted();
 }
 
 void QueuePane::seekWanted()
@@ -291,6 +294,7 @@ void QueuePane::seekWanted()
             m_table->setCurrentIndex(at);
             m_table->scrollTo(at, QAbstractItemView::PositionAtCenter);
             checkCurrent();
+            Q_EMIT restored();
             return;
         }
     }
@@ -299,6 +303,7 @@ void QueuePane::seekWanted()
     // Not where it was: the first row, as after any query.
     m_wantedId.clear();
     selectFirstRowIfNone();
+    Q_EMIT restored();
 }
 
 } // namespace adm::ui

@@ -55,6 +55,8 @@ Q_SIGNALS:
     // The current row shows another application (empty: none).
     void currentChanged(const QString& applicationId);
     void openRequested(const QString& applicationId);
+    // restore() is done: its applicant is selected, or was not found where it was.
+    void restored();
 
 private:
     void applyQuery();
