@@ -33,6 +33,8 @@ public:
     // Asks through it before Esc, Cancel or the close button throw typed text away; null: the real
     // dialogs of a DialogPrompter.
     void setPrompter(Prompter* prompter) { m_prompter = prompter; }
+    // Opened again from a draft kept in the cache (DecisionContext::draft).
+    bool isResumed() const { return !m_context.draft.isNull(); }
 
     void accept() override;
     // Asks "Discard what you typed?" when text was typed. QDialog::done(Rejected) closes without

@@ -28,6 +28,7 @@ void DraftKeeper::watch(DecisionDialog& dialog)
     m_dialog = &dialog;
     // A dialog reopened from a draft is not "edited": its draft is still in the cache as it is.
     m_edited = false;
+    m_owns = dialog.isResumed();
     connect(&dialog, &DecisionDialog::edited, this, [this] {
         m_edited = true;
         m_delay.start();
@@ -40,6 +41,7 @@ void DraftKeeper::saveNow()
     m_delay.stop();
     if (!m_dialog || !m_session || !m_edited)
         return;
+    m_owns = true;
     views::DraftStore::save(*m_session, m_dialog->draft(), this, [this](Status s) {
         if (s)
             Q_EMIT saved();
@@ -48,11 +50,12 @@ void DraftKeeper::saveNow()
 
 void DraftKeeper::finished(int)
 {
-    // Submitted or discarded: either way the draft has done its work.
+    // Submitted or discarded: either way the draft has done its work. A draft of another dialog
+    // ("Not now") stays while this one wrote none.
     m_delay.stop();
     m_dialog = nullptr;
     m_edited = false;
-    if (m_session)
+    if (m_session && std::exchange(m_owns, false))
         views::DraftStore::clear(*m_session, this);
 }
 
@@ -63,6 +66,7 @@ std::optional<views::DecisionDraft> DraftKeeper::takeForLock()
         return std::nullopt;
     disconnect(m_dialog, nullptr, this, nullptr);
     const bool edited = std::exchange(m_edited, false);
+    m_owns = false;
     std::optional<views::DecisionDraft> draft;
     if (edited)
         draft = m_dialog->draft();

@@ -55,6 +55,7 @@ private:
     QPointer<DecisionDialog> m_dialog;
     QTimer m_delay;
     bool m_edited = false;
+    bool m_owns = false; // the draft in the cache is this dialog's (saved from it, or it was resumed)
 };
 
 } // namespace adm::ui

@@ -85,6 +85,7 @@ private Q_SLOTS:
     void draftRestoresEveryField();
     void quitWithEmptyOutboxAsksNothing();
     void lockKeepsTheDialogAndThePlace();
+    void draftIsSavedWhileTypingAndClearedOnDiscard();
     void quitWithUnsentDecisionsWarns();
 
 private:
@@ -375,6 +376,65 @@ void TestDrafts::lockKeepsTheDialogAndThePlace()
 
     // Submitted: the decision is in the outbox and the draft is gone.
     QTRY_VERIFY(prompter.informed.isEmpty() && outboxInCache() == 1);
+    QTRY_VERIFY(!draftInCache());
+}
+
+void TestDrafts::draftIsSavedWhileTypingAndClearedOnDiscard()
+{
+    // A draft left from before, put off with "Not now".
+    DecisionDraft older;
+    older.kind = QStringLiteral("reject");
+    older.applicationId = QStringLiteral("A2026999999");
+    older.fields.insert(QStringLiteral("noteEdit"), QStringLiteral("older text"));
+    QVERIFY(DraftStore(m_reader->database().writer()).saveDraft(testsupport::kReviewer, older));
+    TestPrompter prompter;
+    prompter.choices = {2};
+    Open o = open(prompter);
+    QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+    QTRY_COMPARE(prompter.asked, QStringList{QStringLiteral("choose Go on with your draft?")});
+    QVERIFY(prompter.questions.last().contains(QStringLiteral("A2026999999")));
+    QVERIFY(prompter.questions.last().contains(QStringLiteral("stopped")));
+    QTRY_VERIFY(o.window->detailPane()->detail() != nullptr);
+
+    // A dialog closed with nothing typed leaves that draft alone.
+    bool closed = false;
+    prompter.inDialog = [&](ui::DecisionDialog& dialog) {
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        closed = !dialog.isVisible();
+    };
+    o.table->setFocus();
+    QTest::keyClick(o.table, Qt::Key_A);
+    QVERIFY(closed);
+    QCOMPARE(prompter.asked.size(), 2); // no discard question
+    QCOMPARE(draftInCache(), std::optional<DecisionDraft>(older));
+
+    // Typing: the draft reaches the cache a short time later, while the dialog is open; "Discard"
+    // at Esc clears it.
+    auto* keeper = o.window->findChild<ui::DraftKeeper*>();
+    QVERIFY(keeper);
+    std::optional<DecisionDraft> whileOpen;
+    prompter.choices = {1};
+    prompter.inDialog = [&](ui::DecisionDialog& dialog) {
+        QSignalSpy saved(keeper, &ui::DraftKeeper::saved);
+        auto* note = dialog.findChild<QPlainTextEdit*>(QStringLiteral("noteEdit"));
+        note->setFocus();
+        QTest::keyClicks(note, QStringLiteral("Ask for the utility bills"));
+        if (saved.wait(10000))
+            whileOpen = draftInCache();
+        QTest::keyClick(note, Qt::Key_Escape);
+        if (dialog.isVisible())
+            dialog.done(QDialog::Rejected);
+    };
+    // The offscreen platform gives the activation back to no one when a modal dialog closes.
+    QApplication::setActiveWindow(o.window.get());
+    QVERIFY(QTest::qWaitForWindowActive(o.window.get()));
+    o.table->setFocus();
+    QTest::keyClick(o.table, Qt::Key_A);
+    QCOMPARE(prompter.asked.count(QStringLiteral("approve ") + o.window->detailPane()->detail()->application.id), 2);
+    QVERIFY(whileOpen);
+    QCOMPARE(whileOpen->field(QStringLiteral("noteEdit")), QStringLiteral("Ask for the utility bills"));
+    QCOMPARE(whileOpen->applicationId, o.window->detailPane()->detail()->application.id);
+    QCOMPARE(prompter.asked.last(), QStringLiteral("choose Discard what you typed?"));
     QTRY_VERIFY(!draftInCache());
 }
 
