@@ -310,10 +310,11 @@ void DecisionDialog::reject()
     if (hasTypedText()) {
         DialogPrompter own;
         Prompter& prompter = m_prompter ? *m_prompter : own;
-        const int answer = prompter.choose(this, tr("Discard what you typed?"),
-                                           tr("Discard what you typed for application %1? It is lost once this dialog closes.")
-                                               .arg(m_context.applicationId),
-                                           {tr("&Keep editing"), tr("&Discard")}, 0);
+        const int answer =
+            prompter.choose(this, tr("Discard what you typed?"),
+                            tr("Discard what you typed for application %1? It is lost once this dialog closes.")
+                                .arg(m_context.applicationId),
+                            {tr("&Keep editing"), tr("&Discard")}, 0);
         if (answer != 1)
             return;
     }

@@ -109,7 +109,8 @@ void TestDraftKill::killWithADialogOpenKeepsTheDraft()
                                          "workstation stopped. Go on?")
                               .arg(m_application));
     QCOMPARE(lines.at(1), QStringLiteral("note: ") + typed);
-    QVERIFY2(lines.at(2).startsWith(QStringLiteral("asked: Discard what you typed for application ")), qPrintable(text));
+    QVERIFY2(lines.at(2).startsWith(QStringLiteral("asked: Discard what you typed for application ")),
+             qPrintable(text));
     QCOMPARE(lines.at(3), QStringLiteral("closed"));
     auto ws = store::Workspace::unlock(m_dir.path(), testsupport::kReviewer, testsupport::kPassphrase);
     QVERIFY_OK(ws);

@@ -79,8 +79,7 @@ void saveNextModal(const QString& path)
 
 // "Discard what you typed?" (Esc in a decision dialog with a note) and "Go on with your draft?"
 // (after unlocking, or starting after a crash), as the real dialogs show them.
-void shootDraftQuestions(QWidget* window, const ui::DecisionContext& context, const QString& out,
-                         const QString& suffix)
+void shootDraftQuestions(QWidget* window, const ui::DecisionContext& context, const QString& out, const QString& suffix)
 {
     ui::DecisionDialog info(ui::DecisionDialog::Kind::RequestInfo, context, window);
     info.show();
