@@ -79,11 +79,13 @@ void DecisionController::dropOnCurrent(qint64 outboxItem)
         drop(outboxItem, m_current->id());
 }
 
-void DecisionController::decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail)
+void DecisionController::decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail,
+                                const views::DecisionDraft& draft)
 {
     if (!m_service || m_busy)
         return;
-    const DecisionContext context = contextFor(detail);
+    DecisionContext context = contextFor(detail);
+    context.draft = draft;
 
     std::optional<sync::DecisionRequest> request;
     switch (kind) {

@@ -39,7 +39,9 @@ public:
     void setService(views::DecisionService* service) { m_service = service; }
     bool isBusy() const { return m_busy; }
 
-    void decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail);
+    // `draft`: what the officer wrote before (a lock, a crash), to fill the dialog with.
+    void decide(DecisionDialog::Kind kind, const views::ApplicationDetail& detail,
+                const views::DecisionDraft& draft = {});
     void undoLast();
     void drop(qint64 outboxItem, const QString& applicationId);
 

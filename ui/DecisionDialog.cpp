@@ -5,12 +5,16 @@
 #include "views/FlagIcons.h"
 #include "views/Labels.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextEdit>
 #include <QVBoxLayout>
 
 namespace adm::ui {
@@ -135,6 +139,7 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
     setMinimumWidth(460);
     addSubmitShortcut(this, m_decide);
     updateState();
+    watchEdits();
     (m_category ? static_cast<QWidget*>(m_category) : m_reason)->setFocus();
 }
 
@@ -261,6 +266,134 @@ sync::DecisionRequest DecisionDialog::request() const
     r.reasonCode = m_reason->currentData().toString();
     r.note = m_note->toPlainText().trimmed();
     return r;
+}
+
+} // namespace adm::ui
+
+namespace adm::ui {
+
+// The inputs a draft keeps: every named field, whoever added it (Qt's own inner widgets are
+// named qt_…).
+QList<QWidget*> DecisionDialog::inputs() const
+{
+    QList<QWidget*> found;
+    for (QWidget* w : findChildren<QWidget*>()) {
+        const QString name = w->objectName();
+        if (name.isEmpty() || name.startsWith(QLatin1String("qt_")))
+            continue;
+        if (qobject_cast<QPlainTextEdit*>(w) || qobject_cast<QTextEdit*>(w) || qobject_cast<QLineEdit*>(w) ||
+            qobject_cast<QComboBox*>(w) || qobject_cast<QDateEdit*>(w) || qobject_cast<QCheckBox*>(w))
+            found << w;
+    }
+    return found;
+}
+
+void DecisionDialog::watchEdits()
+{
+    auto changed = [this] {
+        if (!m_restoring)
+            Q_EMIT edited();
+    };
+    for (QWidget* w : inputs()) {
+        if (auto* p = qobject_cast<QPlainTextEdit*>(w))
+            connect(p, &QPlainTextEdit::textChanged, this, changed);
+        else if (auto* t = qobject_cast<QTextEdit*>(w))
+            connect(t, &QTextEdit::textChanged, this, changed);
+        else if (auto* l = qobject_cast<QLineEdit*>(w))
+            connect(l, &QLineEdit::textChanged, this, changed);
+        else if (auto* c = qobject_cast<QComboBox*>(w))
+            connect(c, &QComboBox::currentIndexChanged, this, changed);
+        else if (auto* d = qobject_cast<QDateEdit*>(w))
+            connect(d, &QDateEdit::dateChanged, this, changed);
+        else if (auto* b = qobject_cast<QCheckBox*>(w))
+            connect(b, &QCheckBox::toggled, this, changed);
+    }
+}
+
+views::DecisionDraft DecisionDialog::draft() const
+{
+    views::DecisionDraft d;
+    d.kind = outcomeOf(m_kind);
+    d.applicationId = m_context.applicationId;
+    for (QWidget* w : inputs()) {
+        QString value;
+        if (auto* p = qobject_cast<QPlainTextEdit*>(w))
+            value = p->toPlainText();
+        else if (auto* t = qobject_cast<QTextEdit*>(w))
+            value = t->toPlainText();
+        else if (auto* l = qobject_cast<QLineEdit*>(w))
+            value = l->text();
+        else if (auto* c = qobject_cast<QComboBox*>(w))
+            value = c->currentData().isValid() ? c->currentData().toString() : c->currentText();
+        else if (auto* e = qobject_cast<QDateEdit*>(w))
+            value = e->date().toString(Qt::ISODate);
+        else if (auto* b = qobject_cast<QCheckBox*>(w))
+            value = b->isChecked() ? QStringLiteral("1") : QStringLiteral("0");
+        d.fields.insert(w->objectName(), value);
+    }
+    return d;
+}
+
+void DecisionDialog::restore(const views::DecisionDraft& draft)
+{
+    m_restoring = true;
+    for (QWidget* w : inputs()) {
+        const auto it = draft.fields.constFind(w->objectName());
+        if (it == draft.fields.cend())
+            continue;
+        const QString& value = it.value();
+        if (auto* p = qobject_cast<QPlainTextEdit*>(w)) {
+            p->setPlainText(value);
+            p->moveCursor(QTextCursor::End);
+        } else if (auto* t = qobject_cast<QTextEdit*>(w)) {
+            t->setPlainText(value);
+        } else if (auto* l = qobject_cast<QLineEdit*>(w)) {
+            l->setText(value);
+        } else if (auto* c = qobject_cast<QComboBox*>(w)) {
+            int i = c->findData(value);
+            if (i < 0)
+                i = c->findText(value);
+            if (i >= 0)
+                c->setCurrentIndex(i);
+        } else if (auto* e = qobject_cast<QDateEdit*>(w)) {
+            const QDate date = QDate::fromString(value, Qt::ISODate);
+            if (date.isValid())
+                e->setDate(date);
+        } else if (auto* b = qobject_cast<QCheckBox*>(w)) {
+            b->setChecked(value == QLatin1String("1"));
+        }
+    }
+    m_restoring = false;
+    updateState();
+}
+
+bool DecisionDialog::hasTypedText() const
+{
+    for (QWidget* w : inputs()) {
+        if (auto* p = qobject_cast<QPlainTextEdit*>(w); p && !p->toPlainText().trimmed().isEmpty())
+            return true;
+        if (auto* t = qobject_cast<QTextEdit*>(w); t && !t->toPlainText().trimmed().isEmpty())
+            return true;
+        if (auto* l = qobject_cast<QLineEdit*>(w); l && !l->text().trimmed().isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void DecisionDialog::reject()
+{
+    if (hasTypedText()) {
+        DialogPrompter own;
+        Prompter& prompter = m_prompter ? *m_prompter : own;
+        const int answer =
+            prompter.choose(this, tr("Discard what you typed?"),
+                            tr("Discard what you typed for application %1? It is lost once this dialog closes.")
+                                .arg(m_context.applicationId),
+                            {tr("&Keep editing"), tr("&Discard")}, 0);
+        if (answer != 1)
+            return;
+    }
+    QDialog::reject();
 }
 
 } // namespace adm::ui

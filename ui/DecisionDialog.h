@@ -27,7 +27,26 @@ public:
 
     sync::DecisionRequest request() const;
 
+    // What is written in the dialog, every named input by its object name; and the dialog filled
+    // in from such a draft (DraftKeeper keeps it in the cache while the dialog is open).
+    views::DecisionDraft draft() const;
+    void restore(const views::DecisionDraft& draft);
+    // Something was typed in a text field (what Esc would lose).
+    bool hasTypedText() const;
+    // Asks through it before Esc, Cancel or the close button throw typed text away; null: the real
+    // dialogs of a DialogPrompter.
+    void setPrompter(Prompter* prompter) { m_prompter = prompter; }
+    // Opened again from a draft kept in the cache (DecisionContext::draft).
+    bool isResumed() const { return !m_context.draft.isNull(); }
+
     void accept() override;
+    // Asks "Discard what you typed?" when text was typed. QDialog::done(Rejected) closes without
+    // asking (the lock does, after keeping the draft).
+    void reject() override;
+
+Q_SIGNALS:
+    // The officer changed a field (typing, a choice): the draft is saved a little later.
+    void edited();
 
 private:
     void updateState();
@@ -38,9 +57,13 @@ private:
     bool againstCheck() const;
     QString againstCheckHint() const;
     QString againstCheckProblem() const;
+    void watchEdits();
+    QList<QWidget*> inputs() const;
 
     Kind m_kind;
     DecisionContext m_context;
+    Prompter* m_prompter = nullptr;
+    bool m_restoring = false;
     QComboBox* m_category = nullptr;
     QComboBox* m_reason = nullptr;
     QPlainTextEdit* m_note = nullptr;

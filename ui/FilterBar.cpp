@@ -130,12 +130,14 @@ void FilterBar::setSchools(const QList<QPair<QString, QString>>& schools)
 {
     m_schools = schools;
     m_filling = true;
-    const QVariant current = m_school->currentData();
+    const QVariant current = m_wantedSchool.isEmpty() ? m_school->currentData() : QVariant(m_wantedSchool);
     m_school->clear();
     m_school->addItem(tr("All schools"), QString());
     for (const auto& [id, name] : schools)
         m_school->addItem(name, id);
     keepChoice(m_school, current);
+    if (!schools.isEmpty())
+        m_wantedSchool.clear();
     m_filling = false;
 }
 
@@ -150,10 +152,24 @@ void FilterBar::clear()
     Q_EMIT filterChanged();
 }
 
+void FilterBar::restore(const views::QueueFilter& filter)
+{
+    m_filling = true;
+    const int school = m_school->findData(filter.schoolId);
+    m_school->setCurrentIndex(std::max(school, 0));
+    m_wantedSchool = school >= 0 ? QString() : filter.schoolId;
+    keepChoice(m_category, filter.category);
+    keepChoice(m_flag, filter.flagMask);
+    keepChoice(m_channel, filter.channel);
+    m_from->setDate(filter.from.isValid() ? filter.from : kOpenDate);
+    m_to->setDate(filter.to.isValid() ? filter.to : kOpenDate);
+    m_filling = false;
+}
+
 views::QueueFilter FilterBar::filter() const
 {
     views::QueueFilter f;
-    f.schoolId = m_school->currentData().toString();
+    f.schoolId = m_wantedSchool.isEmpty() ? m_school->currentData().toString() : m_wantedSchool;
     f.category = m_category->currentData().toString();
     f.flagMask = m_flag->currentData().toLongLong();
     f.channel = m_channel->currentData().toString();

@@ -19,6 +19,9 @@ public:
     explicit FilterBar(QWidget* parent = nullptr);
 
     views::QueueFilter filter() const;
+    // Shows `filter` without emitting filterChanged (the caller queries once). A school not offered
+    // yet (the schools are read after the queue opens) is chosen when it arrives.
+    void restore(const views::QueueFilter& filter);
     // (id, name) pairs; the current choice is kept when it is still offered.
     void setSchools(const QList<QPair<QString, QString>>& schools);
     void clear();
@@ -40,6 +43,7 @@ private:
     QToolButton* m_clear = nullptr;
     QList<QPair<QString, QString>> m_schools;
     bool m_filling = false;
+    QString m_wantedSchool;
 };
 
 } // namespace adm::ui

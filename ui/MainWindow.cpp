@@ -6,6 +6,7 @@
 #include "CurrentApplication.h"
 #include "DecisionController.h"
 #include "DetailPane.h"
+#include "DraftKeeper.h"
 #include "IdleWatcher.h"
 #include "Prompter.h"
 #include "QueuePane.h"
@@ -21,12 +22,14 @@
 #include "views/BinCountsModel.h"
 #include "views/DecisionService.h"
 #include "views/Labels.h"
+#include "views/DraftStore.h"
 #include "views/LocalSession.h"
 #include "views/QueueModel.h"
 #include "views/ReaderThread.h"
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QEvent>
 #include <QLabel>
@@ -149,6 +152,8 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
 
     buildBatchActions();
+    m_drafts = new DraftKeeper(this);
+    m_prompter->setDialogWatcher([this](DecisionDialog& dialog) { m_drafts->watch(dialog); });
 
     m_idle = new IdleWatcher(this);
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
@@ -182,6 +187,7 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
 
 MainWindow::~MainWindow()
 {
+    m_prompter->setDialogWatcher({}); // an injected prompter outlives the window
     closeSession();
 }
 
@@ -436,6 +442,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_decisionService = std::make_unique<views::DecisionService>(*m_session);
     m_decisions->setService(m_decisionService.get());
     m_batch->setSession(m_session.get(), m_decisionService.get());
+    m_drafts->setSession(m_session.get());
     connect(m_session.get(), &views::Session::cacheChanged, this, &MainWindow::cacheChanged);
     connect(m_session.get(), &views::Session::onlineChanged, this,
             [this](bool online) { m_status->setOnline(online, true); });
@@ -463,10 +470,15 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_zoom->setUser(m_user);
     m_queue->table()->setFocus();
     Q_EMIT unlocked();
+    // Once the window shows: the place of the last lock, and a draft left by a lock or a crash.
+    QMetaObject::invokeMethod(this, &MainWindow::resumeWork, Qt::QueuedConnection);
 }
 
 void MainWindow::closeSession()
 {
+    m_drafts->setSession(nullptr);
+    if (m_quit != QuitStep::Ready)
+        m_quit = QuitStep::None;
     m_idle->setActive(false);
     m_statusTimer.stop();
     m_detailDelay.stop();
@@ -483,6 +495,8 @@ void MainWindow::closeSession()
         // The readers are closed above; now the writer and the key.
         std::unique_ptr<store::Workspace> workspace = m_session->close();
         m_session.reset();
+        if (workspace)
+            keepLockedWork(*workspace); // before the key goes
         workspace.reset();
     }
 }
@@ -491,10 +505,17 @@ void MainWindow::lock()
 {
     if (!m_session)
         return;
-    // Open questions (a decision, a reveal) go with the data: they are answered "cancel".
-    for (QDialog* dialog : findChildren<QDialog*>())
-        if (dialog->isVisible() && dialog != m_unlock)
+    takeWorkForLock();
+    // Open questions (a decision, a reveal) go with the data: they are answered "cancel". A decision
+    // dialog closes without asking: its draft is kept.
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (!dialog->isVisible() || dialog == m_unlock)
+            continue;
+        if (qobject_cast<DecisionDialog*>(dialog))
+            dialog->done(QDialog::Rejected);
+        else
             dialog->reject();
+    }
     closeSession();
     applyRole({}); // no session: no decision keys, no name in the title
     m_stack->setCurrentIndex(1);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "security/Permissions.h"
+#include "views/DecisionDraft.h"
+#include "views/QueueViewState.h"
 #include "views/Session.h"
 
 #include <QMainWindow>
@@ -9,6 +11,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -30,6 +33,7 @@ class CurrentApplication;
 class BatchActions;
 class DecisionController;
 class DetailPane;
+class DraftKeeper;
 class IdleWatcher;
 class Prompter;
 class QueuePane;
@@ -75,6 +79,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // Quitting with decisions still in the outbox says how many and offers to sync first.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void buildActions();
@@ -114,6 +120,19 @@ private:
     void showQueueMenu(const QPoint& globalPos);
     void showShortcuts();
 
+    // The officer's work across a lock or a crash (DraftKeeper, views::DraftStore).
+    void takeWorkForLock();
+    void keepLockedWork(store::Workspace& workspace);
+    void resumeWork();
+    void offerDraft(const views::DecisionDraft& draft, bool afterLock);
+    void resumeDraft(const views::DecisionDraft& draft);
+
+    // Quitting: the outbox first.
+    void askBeforeQuit(qint64 unsent);
+    void syncedBeforeQuit(bool ok, const QString& message);
+    void readOutbox(const std::function<void(qint64)>& then);
+    void quitNow();
+
     std::unique_ptr<views::Session> m_session;
     SessionFactory m_factory;
     std::unique_ptr<Prompter> m_ownPrompter;
@@ -133,6 +152,13 @@ private:
     CurrentApplication* m_current = nullptr;
     ZoomController* m_zoom = nullptr;
     BatchActions* m_batch = nullptr;
+    DraftKeeper* m_drafts = nullptr;
+    // Only from lock() until the cache they are written to closes (closeSession).
+    std::optional<views::DecisionDraft> m_lockDraft;
+    std::optional<views::QueueViewState> m_lockPlace;
+    bool m_lockedHere = false; // the next session opens after a lock of this window, not a start
+    enum class QuitStep { None, Asking, Syncing, Ready };
+    QuitStep m_quit = QuitStep::None;
     QPointer<UnlockDialog> m_unlock;
     std::chrono::milliseconds m_idleOverride{0};
 

@@ -6,6 +6,7 @@
 #include "RevealDialog.h"
 
 #include <QMessageBox>
+#include <QPushButton>
 
 namespace adm::ui {
 
@@ -37,23 +38,27 @@ std::optional<views::ExportRequest> DialogPrompter::askExport(QWidget* parent, c
 
 std::optional<sync::DecisionRequest> DialogPrompter::askApprove(QWidget* parent, const DecisionContext& context)
 {
-    DecisionDialog dialog(DecisionDialog::Kind::Approve, context, parent);
-    if (dialog.exec() != QDialog::Accepted)
-        return std::nullopt;
-    return dialog.request();
+    return runDecision(int(DecisionDialog::Kind::Approve), parent, context);
 }
 
 std::optional<sync::DecisionRequest> DialogPrompter::askReject(QWidget* parent, const DecisionContext& context)
 {
-    DecisionDialog dialog(DecisionDialog::Kind::Reject, context, parent);
-    if (dialog.exec() != QDialog::Accepted)
-        return std::nullopt;
-    return dialog.request();
+    return runDecision(int(DecisionDialog::Kind::Reject), parent, context);
 }
 
 std::optional<sync::DecisionRequest> DialogPrompter::askRequestInfo(QWidget* parent, const DecisionContext& context)
 {
-    DecisionDialog dialog(DecisionDialog::Kind::RequestInfo, context, parent);
+    return runDecision(int(DecisionDialog::Kind::RequestInfo), parent, context);
+}
+
+std::optional<sync::DecisionRequest> DialogPrompter::runDecision(int kind, QWidget* parent,
+                                                                 const DecisionContext& context)
+{
+    DecisionDialog dialog(DecisionDialog::Kind(kind), context, parent);
+    dialog.setPrompter(this); // Esc with text typed asks here
+    if (!context.draft.isNull())
+        dialog.restore(context.draft);
+    dialogMade(dialog);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.request();
@@ -79,6 +84,33 @@ void DialogPrompter::inform(QWidget* parent, const QString& title, const QString
 {
     QMessageBox box(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
     box.exec();
+}
+
+} // namespace adm::ui
+
+namespace adm::ui {
+
+int DialogPrompter::choose(QWidget* parent, const QString& title, const QString& text, const QStringList& answers,
+                           int escape)
+{
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::NoButton, parent);
+    box.setObjectName(QStringLiteral("chooseBox"));
+    QList<QAbstractButton*> buttons;
+    for (int i = 0; i < answers.size(); ++i) {
+        QPushButton* b = box.addButton(answers.at(i), i == 0 ? QMessageBox::AcceptRole : QMessageBox::ActionRole);
+        b->setObjectName(QStringLiteral("answer%1").arg(i));
+        buttons << b;
+    }
+    if (escape >= 0 && escape < buttons.size()) {
+        box.setEscapeButton(buttons.at(escape));
+    } else {
+        QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+        box.setEscapeButton(cancel);
+    }
+    if (!buttons.isEmpty())
+        box.setDefaultButton(qobject_cast<QPushButton*>(buttons.first()));
+    box.exec();
+    return int(buttons.indexOf(box.clickedButton()));
 }
 
 } // namespace adm::ui

@@ -4,15 +4,19 @@
 #include "views/BatchApproval.h"
 #include "views/QueueExport.h"
 #include "views/QueueExportJob.h"
+#include "views/DecisionDraft.h"
 #include "views/QueueTypes.h"
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 class QWidget;
 
 namespace adm::ui {
+
+class DecisionDialog;
 
 // What a decision dialog needs to know about the application.
 struct DecisionContext {
@@ -26,6 +30,7 @@ struct DecisionContext {
     std::optional<bool> eligible;
     QStringList flags;       // flag codes the check raised
     QStringList flagReasons; // a translated sentence for each flag, in the same order ("" if none)
+    views::DecisionDraft draft; // what the officer wrote before (a lock, a crash); null: a new dialog
 };
 
 // What the export dialog shows about the view being exported.
@@ -56,6 +61,25 @@ public:
     virtual bool askBatchApprove(QWidget* parent, const views::BatchPlan& plan);
     // Format, file and ID numbers of an export of the view (ExportDialog); nullopt: cancelled.
     virtual std::optional<views::ExportRequest> askExport(QWidget* parent, const ExportContext& context);
+    // A question with named answers (the first is the default). Returns the index of the answer, or
+    // -1 for Cancel. `escape` is the answer Esc gives; -1 adds a Cancel button for it.
+    virtual int choose(QWidget* parent, const QString& title, const QString& text, const QStringList& answers,
+                       int escape = -1) = 0;
+
+    // Called with each decision dialog this prompter makes, before it is shown: the main window keeps
+    // a draft of what is typed in it (DraftKeeper).
+    using DialogWatcher = std::function<void(DecisionDialog&)>;
+    void setDialogWatcher(DialogWatcher watcher) { m_watcher = std::move(watcher); }
+
+protected:
+    void dialogMade(DecisionDialog& dialog) const
+    {
+        if (m_watcher)
+            m_watcher(dialog);
+    }
+
+private:
+    DialogWatcher m_watcher;
 };
 
 class DialogPrompter : public Prompter {
@@ -69,6 +93,11 @@ public:
     void inform(QWidget* parent, const QString& title, const QString& text) override;
     bool askBatchApprove(QWidget* parent, const views::BatchPlan& plan) override;
     std::optional<views::ExportRequest> askExport(QWidget* parent, const ExportContext& context) override;
+    int choose(QWidget* parent, const QString& title, const QString& text, const QStringList& answers,
+               int escape = -1) override;
+
+private:
+    std::optional<sync::DecisionRequest> runDecision(int kind, QWidget* parent, const DecisionContext& context);
 };
 
 } // namespace adm::ui

@@ -130,6 +130,7 @@ void QueuePane::close()
     }
     m_filters->setSchools({});
     m_lastCurrent.clear();
+    m_wantedId.clear();
     updateCount();
 }
 
@@ -170,6 +171,8 @@ void QueuePane::updateCount()
 
 void QueuePane::selectFirstRowIfNone()
 {
+    if (!m_wantedId.isEmpty())
+        return; // restore() selects its applicant
     if (!m_table->currentIndex().isValid() && m_model && m_model->rowCount() > 0)
         m_table->setCurrentIndex(m_model->index(0, 0));
     checkCurrent();
@@ -251,6 +254,89 @@ void QueuePane::retranslate()
         Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, views::kColumnCount - 1);
     m_table->viewport()->update();
     m_binList->viewport()->update();
+}
+
+} // namespace adm::ui
+
+namespace adm::ui {
+
+views::QueueViewState QueuePane::state() const
+{
+    views::QueueViewState s;
+    const QModelIndex bin = m_binList->currentIndex();
+    s.query.bin = bin.isValid() ? views::BinCountsModel::binAt(bin.row()) : Bin::ToReview;
+    s.query.filter = m_filters->filter();
+    s.query.search = m_search->text().trimmed();
+    s.query.sortColumn = views::Column(m_table->horizontalHeader()->sortIndicatorSection());
+    s.query.order = m_table->horizontalHeader()->sortIndicatorOrder();
+    s.applicationId = currentApplicationId();
+    s.row = s.applicationId.isEmpty() ? -1 : m_table->currentIndex().row();
+    return s;
+}
+
+void QueuePane::restore(const views::QueueViewState& state)
+{
+    if (!m_model)
+        return;
+    // Every part silently, then one query: the bin's own signal queries with all of them in place.
+    m_filters->restore(state.query.filter);
+    {
+        const QSignalBlocker block(m_search);
+        m_search->setText(state.query.search);
+    }
+    m_searchDelay.stop();
+    {
+        QHeaderView* header = m_table->horizontalHeader();
+        const QSignalBlocker block(header); // no sort of its own: applyQuery reads the indicator
+        header->setSortIndicator(int(state.query.sortColumn), state.query.order);
+    }
+    m_wantedId = state.applicationId;
+    m_wantedRow = state.row;
+    if (!m_wantedId.isEmpty()) {
+        connect(m_model.get(), &views::QueueModel::firstRowsLoaded, this, &QueuePane::seekWanted, Qt::UniqueConnection);
+        connect(m_model.get(), &views::QueueModel::rowsLoaded, this, &QueuePane::seekWanted, Qt::UniqueConnection);
+        connect(m_model.get(), &views::QueueModel::counted, this, &QueuePane::seekWanted, Qt::UniqueConnection);
+        connect(m_model.get(), &QAbstractItemModel::rowsInserted, this, &QueuePane::seekWanted, Qt::UniqueConnection);
+    }
+    int row = 0;
+    for (int r = 0; r < views::kBinCount; ++r)
+        if (views::BinCountsModel::binAt(r) == state.query.bin)
+            row = r;
+    m_binList->setCurrentIndex(m_bins->index(row, 0));
+    applyQuery();
+    if (m_wantedId.isEmpty())
+        Q_EMIT restored();
+    else
+        seekWanted();
+}
+
+void QueuePane::seekWanted()
+{
+    if (m_wantedId.isEmpty() || !m_model)
+        return;
+    if (m_wantedRow >= 0 && m_wantedRow < m_model->rowCount()) {
+        const QModelIndex at = m_model->index(m_wantedRow, 0);
+        const QString id = m_model->applicationIdAt(m_wantedRow);
+        if (id.isEmpty()) {
+            m_table->scrollTo(at, QAbstractItemView::PositionAtCenter); // its rows are read next
+            (void)m_model->data(at);
+            return;
+        }
+        if (id == m_wantedId) {
+            m_wantedId.clear();
+            m_table->setCurrentIndex(at);
+            m_table->scrollTo(at, QAbstractItemView::PositionAtCenter);
+            checkCurrent();
+            Q_EMIT restored();
+            return;
+        }
+    }
+    if (m_model->isCounting())
+        return; // the row may still come
+    // Not where it was: the first row, as after any query.
+    m_wantedId.clear();
+    selectFirstRowIfNone();
+    Q_EMIT restored();
 }
 
 } // namespace adm::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "views/QueueViewState.h"
 #include "views/ReaderFactory.h"
 
 #include <QTimer>
@@ -40,6 +41,10 @@ public:
     QString currentApplicationId() const;
     // Shows the bin at `row` of the bin list (the bin keys, Ctrl+1 …).
     void selectBin(int row);
+    // Where the officer is: bin, filters, search, order, selected applicant (the idle lock keeps it).
+    views::QueueViewState state() const;
+    // Puts an open queue back there; the applicant is selected once its row is read.
+    void restore(const views::QueueViewState& state);
     void focusSearch();
     void moveBy(int delta);
     void retranslate();
@@ -52,6 +57,8 @@ Q_SIGNALS:
     // The current row shows another application (empty: none).
     void currentChanged(const QString& applicationId);
     void openRequested(const QString& applicationId);
+    // restore() is done: its applicant is selected, or was not found where it was.
+    void restored();
 
 private:
     void applyQuery();
@@ -60,6 +67,7 @@ private:
     void selectFirstRowIfNone();
     void fitBinList();
     void buildSearchKeys();
+    void seekWanted();
 
     QTreeView* m_binList = nullptr;
     QLineEdit* m_search = nullptr;
@@ -71,6 +79,8 @@ private:
     std::unique_ptr<views::BinCountsModel> m_bins;
     std::unique_ptr<views::ReaderThread> m_reads;
     QString m_lastCurrent;
+    QString m_wantedId; // restore(): the applicant to select, at m_wantedRow if it is still there
+    int m_wantedRow = -1;
 };
 
 } // namespace adm::ui

@@ -254,6 +254,18 @@ Status addOutboxOutcome(Connection& c)
     return QueueRules::install(c);
 }
 
+// Migration 7: the officer's unfinished work per local user (views::DraftStore): the draft of an open
+// decision dialog and the queue place kept at a lock, as JSON, only ever in this encrypted file.
+Status addDrafts(Connection& c)
+{
+    return c.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS drafts ("
+                                 " user TEXT NOT NULL,"
+                                 " slot TEXT NOT NULL," // decision | place
+                                 " body TEXT NOT NULL,"
+                                 " saved_at TEXT NOT NULL,"
+                                 " PRIMARY KEY (user, slot))"));
+}
+
 // Migrations written in C++, numbered with the SQL files of :/migrations.
 struct CodeMigration {
     int number;
@@ -262,6 +274,7 @@ struct CodeMigration {
 };
 const CodeMigration kCodeMigrations[] = {
     {6, "0006_outbox_outcome (C++)", &addOutboxOutcome},
+    {7, "0007_drafts (C++)", &addDrafts},
 };
 
 struct Step {

@@ -2,6 +2,7 @@
 
 #include "Prompter.h"
 
+#include <QList>
 #include <QStringList>
 #include <functional>
 
@@ -19,6 +20,8 @@ public:
     std::optional<adm::views::ExportRequest> exportAnswer; // nullopt: cancel the export dialog
     adm::views::BatchPlan lastPlan;
     adm::ui::ExportContext lastExport;
+    QList<int> choices;    // answers to choose(), in order; none left: the escape answer
+    QStringList questions; // the text of each choose()
 
     QStringList asked;    // "approve A2026…", "confirm <title>", …
     QStringList informed; // the sentences shown to the reviewer
@@ -62,6 +65,12 @@ public:
         adm::views::ExportRequest r = *exportAnswer;
         r.query = context.query; // the view's query, as the real dialog does
         return r;
+    }
+    int choose(QWidget*, const QString& title, const QString& text, const QStringList&, int escape) override
+    {
+        asked << QStringLiteral("choose ") + title;
+        questions << text;
+        return choices.isEmpty() ? escape : choices.takeFirst();
     }
 
 private:

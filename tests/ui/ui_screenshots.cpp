@@ -12,6 +12,7 @@
 #include "DecisionDialog.h"
 #include "DetailPane.h"
 #include "ExportDialog.h"
+#include "DraftKeeper.h"
 #include "FirstRunWizard.h"
 #include "HubSignInDialog.h"
 #include "MainWindow.h"
@@ -39,12 +40,14 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QPlainTextEdit>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <algorithm>
 
@@ -66,6 +69,45 @@ void save(QWidget* w, const QString& path)
         qWarning("cannot write %s", qPrintable(path));
     else
         qInfo("wrote %s", qPrintable(path));
+}
+
+// Saves the question a modal call is about to show (a QMessageBox of DialogPrompter), then closes it
+// with its escape answer.
+void saveNextModal(const QString& path)
+{
+    QTimer::singleShot(300, qApp, [path] {
+        QWidget* w = QApplication::activeModalWidget();
+        if (!w) {
+            qWarning("no question to save as %s", qPrintable(path));
+            return;
+        }
+        if (!w->grab().save(path))
+            qWarning("cannot write %s", qPrintable(path));
+        else
+            qInfo("wrote %s", qPrintable(path));
+        w->close();
+    });
+}
+
+// "Discard what you typed?" (Esc in a decision dialog with a note) and "Go on with your draft?"
+// (after unlocking, or starting after a crash), as the real dialogs show them.
+void shootDraftQuestions(QWidget* window, const ui::DecisionContext& context, const QString& out, const QString& suffix)
+{
+    ui::DecisionDialog info(ui::DecisionDialog::Kind::RequestInfo, context, window);
+    info.show();
+    if (auto* note = info.findChild<QPlainTextEdit*>(QStringLiteral("noteEdit")))
+        note->setPlainText(QCoreApplication::translate("main", "The lease of the flat, signed by both parents"));
+    saveNextModal(out + QStringLiteral("/discard_question") + suffix);
+    info.reject(); // asks; the escape answer keeps editing
+    info.done(QDialog::Rejected);
+
+    views::DecisionDraft draft;
+    draft.kind = QStringLiteral("request_info");
+    draft.applicationId = context.applicationId;
+    ui::DialogPrompter prompter;
+    const ui::DraftKeeper::Question q = ui::DraftKeeper::offerQuestion(draft, true);
+    saveNextModal(out + QStringLiteral("/draft_offer") + suffix);
+    (void)prompter.choose(window, q.title, q.text, q.answers, q.escape);
 }
 
 struct Desk {
@@ -305,6 +347,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
         info.show();
         save(&info, out + QStringLiteral("/request_info") + suffix);
     }
+    shootDraftQuestions(&window, context, out, suffix);
     {
         ui::RevealDialog reveal(d->application.id,
                                 QCoreApplication::translate("adm::ui::MainWindow", "guardian %1").arg(1), &window);
