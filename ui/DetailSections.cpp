@@ -40,6 +40,15 @@ QLabel* text(const QString& s, QWidget* parent, const QString& name = {})
     return l;
 }
 
+// A name, an ID number or a phone: never wrapped. A wrapped label in a grid gives way to the
+// stretching column, and a Chinese name then breaks after every character.
+QLabel* unwrapped(const QString& s, QWidget* parent, const QString& name = {})
+{
+    QLabel* l = text(s, parent, name);
+    l->setWordWrap(false);
+    return l;
+}
+
 QString when(const QDateTime& t)
 {
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : tr("unknown");
@@ -127,10 +136,10 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
     grid->setHorizontalSpacing(12);
     auto addPerson = [&](int position, const QString& role, const QString& name, const QString& id,
                          const QString& phone) {
-        grid->addWidget(text(role, w), position, 0);
-        grid->addWidget(text(name, w), position, 1);
+        grid->addWidget(unwrapped(role, w), position, 0);
+        grid->addWidget(unwrapped(name, w, QStringLiteral("personName_%1").arg(position)), position, 1);
         const bool shown = revealed.contains(position);
-        grid->addWidget(text(shown ? id : IdNumber::masked(id), w, QStringLiteral("idLabel_%1").arg(position)),
+        grid->addWidget(unwrapped(shown ? id : IdNumber::masked(id), w, QStringLiteral("idLabel_%1").arg(position)),
                         position, 2);
         if (!shown) {
             auto* reveal = new QPushButton(tr("Show"), w);
@@ -141,7 +150,7 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
                              [pane, position] { pane->revealRequested(position); });
             grid->addWidget(reveal, position, 3);
         }
-        grid->addWidget(text(phone, w), position, 4);
+        grid->addWidget(unwrapped(phone, w), position, 4);
     };
     const Application& a = d.application;
     addPerson(0, tr("Child"), a.child.name, a.child.idNumber, QString());
@@ -258,11 +267,14 @@ QWidget* records(views::RecordTreeModel* model, QWidget* parent)
     auto* tree = new QTreeView(parent);
     tree->setObjectName(QStringLiteral("recordsTree"));
     tree->setModel(model);
-    tree->setUniformRowHeights(true);
+    // Never cut silently: the field names take the width they need, the values wrap, and each
+    // cell's tooltip holds its whole text (RecordTreeModel).
+    tree->setWordWrap(true);
+    tree->setUniformRowHeights(false);
+    tree->setTextElideMode(Qt::ElideMiddle);
     tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     tree->header()->setStretchLastSection(true);
-    tree->setColumnWidth(0, 240);
     tree->setMinimumHeight(260);
     return tree;
 }

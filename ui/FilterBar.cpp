@@ -1,12 +1,17 @@
 #include "FilterBar.h"
 
+#include "FlowLayout.h"
 #include "store/CacheEligibility.h"
 #include "views/Labels.h"
 
+#include <QCalendarWidget>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
 #include <QToolButton>
 
 namespace adm::ui {
@@ -28,8 +33,32 @@ QDateEdit* makeDateEdit(QWidget* parent, const QString& name)
     d->setCalendarPopup(true);
     d->setMinimumDate(kOpenDate);
     d->setDate(kOpenDate);
-    d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    d->calendarWidget()->setObjectName(name + QStringLiteral("Calendar"));
+    d->calendarWidget()->setGridVisible(true);
     return d;
+}
+
+// The locale's short date with a four-digit year: a typed "3/4/26" would be the year 1926.
+QString dateFormat(const QLocale& locale)
+{
+    QString f = locale.dateFormat(QLocale::ShortFormat);
+    if (!f.contains(QLatin1String("yyyy")))
+        f.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return f;
+}
+
+// Widgets that wrap as one item of the flow.
+QWidget* group(QWidget* parent, std::initializer_list<QWidget*> widgets)
+{
+    auto* g = new QWidget(parent);
+    auto* row = new QHBoxLayout(g);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(4);
+    for (QWidget* w : widgets) {
+        w->setParent(g);
+        row->addWidget(w);
+    }
+    return g;
 }
 
 } // namespace
@@ -53,20 +82,26 @@ FilterBar::FilterBar(QWidget* parent)
     m_dateLabel = new QLabel(this);
     m_from = makeDateEdit(this, QStringLiteral("fromFilter"));
     m_to = makeDateEdit(this, QStringLiteral("toFilter"));
+    m_saved = new QComboBox(this);
+    m_saved->setObjectName(QStringLiteral("savedViews"));
+    m_saved->setEditable(true); // a name is typed here, then Save
+    m_saved->setInsertPolicy(QComboBox::NoInsert);
+    m_saved->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_saved->setMinimumContentsLength(10);
+    m_save = new QToolButton(this);
+    m_save->setObjectName(QStringLiteral("saveViewButton"));
+    m_remove = new QToolButton(this);
+    m_remove->setObjectName(QStringLiteral("removeViewButton"));
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFiltersButton"));
 
-    auto* layout = new QHBoxLayout(this);
+    auto* layout = new FlowLayout(this, 6);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
-    layout->addWidget(m_school, 3);
-    layout->addWidget(m_category, 1);
-    layout->addWidget(m_flag, 2);
-    layout->addWidget(m_channel, 1);
-    layout->addWidget(m_dateLabel);
-    layout->addWidget(m_from);
-    layout->addWidget(new QLabel(QStringLiteral("–"), this));
-    layout->addWidget(m_to);
+    for (QWidget* w : {static_cast<QWidget*>(m_school), static_cast<QWidget*>(m_category),
+                       static_cast<QWidget*>(m_flag), static_cast<QWidget*>(m_channel)})
+        layout->addWidget(w);
+    layout->addWidget(group(this, {m_dateLabel, m_from, new QLabel(QStringLiteral("–"), this), m_to}));
+    layout->addWidget(group(this, {m_saved, m_save, m_remove}));
     layout->addWidget(m_clear);
 
     for (QComboBox* box : {m_school, m_category, m_flag, m_channel})
@@ -74,22 +109,76 @@ FilterBar::FilterBar(QWidget* parent)
             if (!m_filling)
                 Q_EMIT filterChanged();
         });
-    for (QDateEdit* d : {m_from, m_to})
+    for (QDateEdit* d : {m_from, m_to}) {
         connect(d, &QDateEdit::dateChanged, this, [this] {
             if (!m_filling)
                 Q_EMIT filterChanged();
         });
+        d->calendarWidget()->installEventFilter(this);
+    }
+    connect(m_saved, &QComboBox::activated, this, [this](int index) {
+        if (!m_filling && index >= 0)
+            Q_EMIT savedViewChosen(m_saved->itemText(index));
+    });
+    connect(m_save, &QToolButton::clicked, this, [this] {
+        const QString name = m_saved->currentText().trimmed();
+        if (!name.isEmpty())
+            Q_EMIT saveViewRequested(name);
+    });
+    connect(m_remove, &QToolButton::clicked, this, [this] {
+        const QString name = m_saved->currentText().trimmed();
+        if (m_saved->findText(name) >= 0)
+            Q_EMIT removeViewRequested(name);
+    });
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
     retranslate();
+}
+
+bool FilterBar::eventFilter(QObject* watched, QEvent* event)
+{
+    // A calendar opened on "any date" shows the data's first (from) or last (to) month, not 2000.
+    if (event->type() == QEvent::Show && m_firstDay.isValid()) {
+        for (QDateEdit* d : {m_from, m_to}) {
+            if (watched != d->calendarWidget() || d->date() != kOpenDate)
+                continue;
+            const QDate day = d == m_from ? m_firstDay : m_lastDay;
+            d->calendarWidget()->setCurrentPage(day.year(), day.month());
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FilterBar::applyLocale()
+{
+    // The calendars and the typed format follow the language of the moment (QLocale's default).
+    const QLocale locale;
+    for (QDateEdit* d : {m_from, m_to}) {
+        d->setLocale(locale);
+        d->calendarWidget()->setLocale(locale);
+        d->calendarWidget()->setFirstDayOfWeek(locale.firstDayOfWeek());
+        d->setDisplayFormat(dateFormat(locale));
+    }
 }
 
 void FilterBar::retranslate()
 {
     fillFixedChoices();
     setSchools(m_schools);
+    applyLocale();
     m_dateLabel->setText(tr("Submitted:"));
     m_from->setSpecialValueText(tr("any date"));
     m_to->setSpecialValueText(tr("any date"));
+    const QString typed = tr("Type a date as %1, or pick it in the calendar")
+                              .arg(QLocale().toString(m_firstDay.isValid() ? m_firstDay : QDate(2026, 3, 15),
+                                                      dateFormat(QLocale())));
+    m_from->setToolTip(typed);
+    m_to->setToolTip(typed);
+    m_saved->lineEdit()->setPlaceholderText(tr("Saved views"));
+    m_saved->setToolTip(tr("Pick a saved view (bin, filters and order), or type a name and press Save"));
+    m_save->setText(tr("Save"));
+    m_save->setToolTip(tr("Save the bin, the filters and the order under the name typed"));
+    m_remove->setText(tr("Forget"));
+    m_remove->setToolTip(tr("Forget the saved view of this name"));
     m_clear->setText(tr("Clear"));
     m_clear->setToolTip(tr("Show every application of the queue again"));
 }
@@ -139,6 +228,24 @@ void FilterBar::setSchools(const QList<QPair<QString, QString>>& schools)
     m_filling = false;
 }
 
+void FilterBar::setDataDates(const QDate& first, const QDate& last)
+{
+    m_firstDay = first;
+    m_lastDay = last.isValid() ? last : first;
+    retranslate(); // the tooltip's example date
+}
+
+void FilterBar::setSavedNames(const QStringList& names)
+{
+    m_filling = true;
+    const QString typed = m_saved->currentText();
+    m_saved->clear();
+    m_saved->addItems(names);
+    m_saved->setCurrentIndex(-1);
+    m_saved->setEditText(typed);
+    m_filling = false;
+}
+
 void FilterBar::clear()
 {
     m_filling = true;
@@ -146,6 +253,20 @@ void FilterBar::clear()
         box->setCurrentIndex(0);
     m_from->setDate(kOpenDate);
     m_to->setDate(kOpenDate);
+    m_filling = false;
+    Q_EMIT cleared();
+    Q_EMIT filterChanged();
+}
+
+void FilterBar::setFilter(const views::QueueFilter& f)
+{
+    m_filling = true;
+    keepChoice(m_school, f.schoolId);
+    keepChoice(m_category, f.category);
+    keepChoice(m_flag, f.flagMask);
+    keepChoice(m_channel, f.channel);
+    m_from->setDate(f.from.isValid() ? f.from : kOpenDate);
+    m_to->setDate(f.to.isValid() ? f.to : kOpenDate);
     m_filling = false;
     Q_EMIT filterChanged();
 }

@@ -4,6 +4,7 @@
 #include "DecisionController.h"
 #include "DetailPane.h"
 #include "IdleWatcher.h"
+#include "LegendDialog.h"
 #include "Prompter.h"
 #include "QueuePane.h"
 #include "QueueTableView.h"
@@ -45,6 +46,7 @@ struct MainWindow::Actions {
     QAction* counts = nullptr;
     QAction* lock = nullptr;
     QAction* settings = nullptr;
+    QAction* legend = nullptr;
     QAction* quit = nullptr;
     QList<QAction*> languages;
 };
@@ -129,6 +131,8 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
 
     connect(m_queue, &QueuePane::currentChanged, this, &MainWindow::currentChanged);
     connect(m_queue, &QueuePane::openRequested, this, [this](const QString& id) { loadDetail(id, true); });
+    // An empty queue says so in the detail pane too, not "Choose an application".
+    connect(m_queue, &QueuePane::nothingMatches, m_detail, &DetailPane::showError);
     connect(m_detail, &DetailPane::revealRequested, this, &MainWindow::reveal);
     connect(m_detail, &DetailPane::openApplication, this, [this](const QString& id) { loadDetail(id, true); });
     connect(m_detail, &DetailPane::dropRequested, this,
@@ -187,6 +191,11 @@ void MainWindow::buildActions()
     a.lock = make("lockAction", QKeySequence(Qt::CTRL | Qt::Key_L), [this] { lock(); });
     a.settings = make("settingsAction", QKeySequence::Preferences, [this] { openSettings(); });
     a.quit = make("quitAction", QKeySequence::Quit, [] { QApplication::closeAllWindows(); });
+    a.legend = make("legendAction", QKeySequence(), [this] {
+        auto* dialog = new LegendDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 
     auto* group = new QActionGroup(this);
     for (const QString& code : {QStringLiteral("system"), QStringLiteral("zh_CN"), QStringLiteral("en")}) {
@@ -233,6 +242,8 @@ void MainWindow::buildMenus()
         l->setChecked(l->data().toString() == current);
         language->addAction(l);
     }
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(a.legend);
 }
 
 void MainWindow::retranslate()
@@ -252,6 +263,7 @@ void MainWindow::retranslate()
     a.lock->setText(tr("&Lock"));
     a.settings->setText(tr("&Preferences…"));
     a.quit->setText(tr("&Quit"));
+    a.legend->setText(tr("&Legend: categories and flags…"));
     a.languages[0]->setText(tr("Follow the system"));
     a.languages[1]->setText(QStringLiteral("简体中文"));
     a.languages[2]->setText(QStringLiteral("English"));
@@ -301,7 +313,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
         statusBar()->showMessage(ok ? tr("Sync finished.") : tr("Sync stopped: %1").arg(message), 8000);
         refreshStatus();
     });
-    m_queue->open(m_session->readers());
+    m_queue->open(m_session->readers(), m_user);
     m_stack->setCurrentIndex(0);
     m_status->setUser(m_user, m_role);
     m_status->setOnline(m_session->isOnline(), m_session->canSync());

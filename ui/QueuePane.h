@@ -29,8 +29,9 @@ public:
     explicit QueuePane(QWidget* parent = nullptr);
     ~QueuePane() override;
 
-    // Makes the models over a session's readers and shows the first bin.
-    void open(views::ReaderFactory readers);
+    // Makes the models over a session's readers and shows the first bin. `user`: the local user,
+    // whose hub account decides the schools offered and whose saved views are listed.
+    void open(views::ReaderFactory readers, const QString& user = {});
     // Drops the models, and clears what was typed in the search field.
     void close();
     bool isOpen() const { return m_model != nullptr; }
@@ -50,6 +51,8 @@ Q_SIGNALS:
     // The current row shows another application (empty: none).
     void currentChanged(const QString& applicationId);
     void openRequested(const QString& applicationId);
+    // The counted queue is empty under the search and filters (the detail pane says so).
+    void nothingMatches(const QString& message);
 
 private:
     void applyQuery();
@@ -57,10 +60,18 @@ private:
     void checkCurrent();
     void selectFirstRowIfNone();
     void fitBinList();
+    void showWhenEmpty();
+    void saveView(const QString& name);
+    void applySavedView(const QString& name);
+    void removeView(const QString& name);
+    void listSavedViews();
 
     QTreeView* m_binList = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_count = nullptr;
+    QLabel* m_empty = nullptr;
+    QString m_user;
+    bool m_applyingView = false;
     FilterBar* m_filters = nullptr;
     QueueTableView* m_table = nullptr;
     QTimer m_searchDelay;

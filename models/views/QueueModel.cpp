@@ -353,10 +353,13 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole)
         return columnTitle(Column(section));
+    // The legend of the codes and colours, where they are shown (labels::categoryLegend).
     if (role == Qt::ToolTipRole && Column(section) == Column::Claimed)
-        return tr("The category the family claimed");
+        return tr("The category the family claimed") + u'\n' + labels::categoryLegend();
     if (role == Qt::ToolTipRole && Column(section) == Column::Checked)
-        return tr("The category the automatic check found");
+        return tr("The category the automatic check found") + u'\n' + labels::categoryLegend();
+    if (role == Qt::ToolTipRole && Column(section) == Column::Flags)
+        return labels::flagLegend();
     return {};
 }
 
