@@ -136,11 +136,20 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
     grid->setHorizontalSpacing(12);
     auto addPerson = [&](int position, const QString& role, const QString& name, const QString& id,
                          const QString& phone) {
-        grid->addWidget(unwrapped(role, w), position, 0);
-        grid->addWidget(unwrapped(name, w, QStringLiteral("personName_%1").arg(position)), position, 1);
+        grid->addWidget(unwrapped(role, w), position, 0, Qt::AlignTop);
+        // The phone under the name: one row of name, ID number, button and phone is wider than the pane.
+        auto* who = new QVBoxLayout;
+        who->setSpacing(0);
+        who->addWidget(unwrapped(name, w, QStringLiteral("personName_%1").arg(position)));
+        if (!phone.isEmpty()) {
+            QLabel* p = unwrapped(phone, w, QStringLiteral("personPhone_%1").arg(position));
+            p->setStyleSheet(QStringLiteral("color: palette(dark);"));
+            who->addWidget(p);
+        }
+        grid->addLayout(who, position, 1, Qt::AlignTop);
         const bool shown = revealed.contains(position);
         grid->addWidget(unwrapped(shown ? id : IdNumber::masked(id), w, QStringLiteral("idLabel_%1").arg(position)),
-                        position, 2);
+                        position, 2, Qt::AlignTop);
         if (!shown) {
             auto* reveal = new QPushButton(tr("Show"), w);
             reveal->setObjectName(QStringLiteral("revealButton_%1").arg(position));
@@ -148,9 +157,8 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
             reveal->setAutoDefault(false);
             QObject::connect(reveal, &QPushButton::clicked, pane,
                              [pane, position] { pane->revealRequested(position); });
-            grid->addWidget(reveal, position, 3);
+            grid->addWidget(reveal, position, 3, Qt::AlignTop);
         }
-        grid->addWidget(unwrapped(phone, w), position, 4);
     };
     const Application& a = d.application;
     addPerson(0, tr("Child"), a.child.name, a.child.idNumber, QString());
@@ -158,7 +166,7 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
         const Guardian& g = a.guardians.at(i);
         addPerson(i + 1, labels::relation(g.relation), g.name, g.idNumber, g.phone);
     }
-    grid->setColumnStretch(5, 1);
+    grid->setColumnStretch(4, 1);
     return w;
 }
 
@@ -273,8 +281,7 @@ QWidget* records(views::RecordTreeModel* model, QWidget* parent)
     tree->setUniformRowHeights(false);
     tree->setTextElideMode(Qt::ElideMiddle);
     tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    tree->header()->setStretchLastSection(true);
+    tree->header()->setSectionResizeMode(QHeaderView::Stretch);
     tree->setMinimumHeight(260);
     return tree;
 }

@@ -10,6 +10,7 @@
 #include "views/ReaderThread.h"
 #include "views/SavedFilters.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -106,10 +107,11 @@ void QueuePane::open(views::ReaderFactory readers, const QString& user)
     m_reads = std::make_unique<views::ReaderThread>(readers, QStringLiteral("queue pane reads"));
     m_table->setModel(m_model.get());
     m_binList->setModel(m_bins.get());
+    m_table->installEventFilter(this);
     m_binList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_binList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_binList->setCurrentIndex(m_bins->index(int(Bin::ToReview), 0));
-    m_table->fitColumns();
+    fitColumns();
     m_table->horizontalHeader()->setSortIndicator(int(views::Column::Submitted), Qt::AscendingOrder);
 
     connect(m_binList->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { applyQuery(); });
@@ -292,7 +294,46 @@ void QueuePane::fitBinList()
     int widest = fm.horizontalAdvance(tr("Queue"));
     for (int b = 0; b < views::kBinCount; ++b)
         widest = std::max(widest, fm.horizontalAdvance(views::labels::bin(views::BinCountsModel::binAt(b))));
-    m_binList->setFixedWidth(widest + fm.horizontalAdvance(QStringLiteral("000,000")) + 48);
+    m_binList->setFixedWidth(widest + fm.horizontalAdvance(QStringLiteral("000,000")) + 36);
+}
+
+void QueuePane::fitColumns()
+{
+    for (int c = 0; c < views::kColumnCount; ++c)
+        m_table->setColumnHidden(c, false);
+    m_table->fitColumns();
+    for (int c = 0; c < views::kColumnCount; ++c)
+        m_naturalWidth[c] = m_table->columnWidth(c);
+    fitColumnsToWidth();
+}
+
+void QueuePane::fitColumnsToWidth()
+{
+    if (!m_model)
+        return;
+    using views::Column;
+    // The school column stretches; below this it elides too much to read.
+    const int schoolMin = m_table->fontMetrics().horizontalAdvance(QStringLiteral("日照市东港区实")) + 16;
+    int needed = schoolMin;
+    for (int c = 0; c < views::kColumnCount; ++c)
+        if (Column(c) != Column::School)
+            needed += m_naturalWidth[c];
+    // A narrow table gives up the columns the detail pane shows anyway (the channel is a filter
+    // too) rather than push the flags out of view.
+    const int available = m_table->viewport()->width();
+    for (Column c : {Column::Channel, Column::Age}) {
+        const bool hide = needed > available;
+        m_table->setColumnHidden(int(c), hide);
+        if (hide)
+            needed -= m_naturalWidth[int(c)];
+    }
+}
+
+bool QueuePane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table && event->type() == QEvent::Resize)
+        fitColumnsToWidth();
+    return QWidget::eventFilter(watched, event);
 }
 
 void QueuePane::retranslate()
@@ -300,7 +341,7 @@ void QueuePane::retranslate()
     m_search->setPlaceholderText(tr("Search: application number, ID number, phone or name  ( / )"));
     m_filters->retranslate();
     updateCount();
-    m_table->fitColumns();
+    fitColumns();
     fitBinList();
     if (m_model)
         Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, views::kColumnCount - 1);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "views/QueueTypes.h"
 #include "views/ReaderFactory.h"
 
 #include <QTimer>
@@ -47,6 +48,9 @@ public:
     views::QueueModel* model() const { return m_model.get(); }
     views::BinCountsModel* bins() const { return m_bins.get(); }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 Q_SIGNALS:
     // The current row shows another application (empty: none).
     void currentChanged(const QString& applicationId);
@@ -61,6 +65,8 @@ private:
     void selectFirstRowIfNone();
     void fitBinList();
     void showWhenEmpty();
+    void fitColumns();
+    void fitColumnsToWidth();
     void saveView(const QString& name);
     void applySavedView(const QString& name);
     void removeView(const QString& name);
@@ -72,6 +78,7 @@ private:
     QLabel* m_empty = nullptr;
     QString m_user;
     bool m_applyingView = false;
+    int m_naturalWidth[views::kColumnCount] = {};
     FilterBar* m_filters = nullptr;
     QueueTableView* m_table = nullptr;
     QTimer m_searchDelay;

@@ -257,8 +257,9 @@ QVariant QueueModel::display(const QueueRow& r, Column column) const
     case Column::Channel:
         return labels::channel(r.channel);
     case Column::Submitted: {
+        // The day: the time is in the tooltip (a narrow column keeps the main ones in view).
         const QDateTime t = json::parseTime(r.submittedAt);
-        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : r.submittedAt;
+        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")) : r.submittedAt;
     }
     }
     return {};
@@ -297,6 +298,10 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
             return labels::pending(r->pending);
         if (column == Column::School)
             return r->schoolName; // shown elided when the column is narrow
+        if (column == Column::Submitted) {
+            const QDateTime t = json::parseTime(r->submittedAt);
+            return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : r->submittedAt;
+        }
         if (column == Column::Age)
             return tr("Born %1").arg(QDate::fromString(r->birthDate, QStringLiteral("yyyyMMdd")).toString(Qt::ISODate));
         if (column == Column::Checked && !r->checked.isEmpty() && r->checked != r->claimed)
