@@ -105,7 +105,7 @@ void DetailPane::rebuild()
     layout->addWidget(sections::title(tr("Child and guardians"), content));
     layout->addWidget(sections::people(d, m_revealed, this, content));
     if (!d.conflicts.isEmpty()) {
-        layout->addWidget(sections::title(tr("Decision not taken by the hub"), content));
+        layout->addWidget(sections::title(tr("Decision not taken by the city platform"), content));
         layout->addWidget(sections::conflicts(d, this, content));
     }
     layout->addWidget(sections::title(tr("Automatic check"), content));

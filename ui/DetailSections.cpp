@@ -255,7 +255,7 @@ QWidget* conflicts(const views::ApplicationDetail& d, DetailPane* pane, QWidget*
         grid->addWidget(text(left.join(u'\n'), w, QStringLiteral("conflictMine")), 1, 0, Qt::AlignTop);
         grid->addWidget(text(right.join(u'\n'), w, QStringLiteral("conflictUpstream")), 1, 1, Qt::AlignTop);
         if (!c.item.resultMessage.isEmpty())
-            grid->addWidget(text(tr("The hub said: %1").arg(c.item.resultMessage), w), 2, 0, 1, 2);
+            grid->addWidget(text(tr("The city platform said: %1").arg(c.item.resultMessage), w), 2, 0, 1, 2);
         layout->addLayout(grid);
         auto* row = new QHBoxLayout;
         if (c.actions.contains(QStringLiteral("decide")))

@@ -25,7 +25,7 @@ FirstUserPage::FirstUserPage(FirstRunWizard* wizard)
 
     auto* intro = new QLabel(tr("The applications kept here are encrypted; only the passphrases of this "
                                 "workstation's users open them. The first user is the workstation's "
-                                "administrator: they can add other users and connect it to a hub."),
+                                "administrator: they can add other users and connect it to a city platform."),
                              this);
     intro->setWordWrap(true);
 

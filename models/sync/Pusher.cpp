@@ -176,14 +176,14 @@ Status Pusher::sendChunk(const QString& k, const QList<OutboxItem>& items)
             return sendChunk(k, items.mid(half));
         }
         const QString message =
-            r->status == 413 ? SyncText::tr("The hub refused this item as too large (%1).").arg(r->errorMessage())
+            r->status == 413 ? SyncText::tr("The city platform refused this item as too large (%1).").arg(r->errorMessage())
                              : r->errorMessage();
         advance(1);
         return recordAndCount(
             {{items.first().id, PushResults::fromRefusal(items.first(), r->status, r->errorCode(), message)}});
     }
     return Error{code::Refused,
-                 SyncText::tr("The hub answered HTTP %1 to %2; nothing was recorded, the next sync tries again.")
+                 SyncText::tr("The city platform answered HTTP %1 to %2; nothing was recorded, the next sync tries again.")
                      .arg(r->status)
                      .arg(request.path)};
 }
@@ -219,7 +219,7 @@ Status Pusher::sendSigningKey(const OutboxItem& item)
         return recordAndCount(
             {{item.id, PushResults::fromRefusal(item, r->status, r->errorCode(), r->errorMessage())}});
     return Error{code::Refused,
-                 SyncText::tr("The hub answered HTTP %1 to %2; nothing was recorded, the next sync tries again.")
+                 SyncText::tr("The city platform answered HTTP %1 to %2; nothing was recorded, the next sync tries again.")
                      .arg(r->status)
                      .arg(request.path)};
 }
@@ -304,7 +304,7 @@ Status Pusher::pushAudit()
             problem = QStringLiteral("%1: %2 %3").arg(entries->first().seq).arg(r->errorCode(), r->errorMessage());
         } else {
             return Error{code::Refused,
-                         SyncText::tr("The hub answered HTTP %1 to the audit upload; the next sync tries again.")
+                         SyncText::tr("The city platform answered HTTP %1 to the audit upload; the next sync tries again.")
                              .arg(r->status)};
         }
         if (after != before)

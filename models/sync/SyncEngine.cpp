@@ -117,7 +117,7 @@ Status SyncEngine::prepareClient()
         m_account = SyncState(db).accountFor(m_workspace.user());
     if (m_account.isEmpty())
         return Error{code::NoAccount,
-                     SyncText::tr("No hub account is set for this user. Sign in once with: admissionsctl login "
+                     SyncText::tr("No city platform account is set for this user. Sign in once with: admissionsctl login "
                                   "--account ACCOUNT")};
     const bool otherAccount = m_client->account() != m_account;
     if (!m_password.isEmpty()) {

@@ -293,7 +293,7 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
         if (column == Column::Flags)
             return r->flagMask ? labels::flagList(r->flagMask) : tr("No flags");
         if (column == Column::Number && r->conflict)
-            return tr("The hub did not take a decision made here: open it to decide again or drop it.");
+            return tr("The city platform did not take a decision made here: open it to decide again or drop it.");
         if (column == Column::Number && !r->pending.isEmpty())
             return labels::pending(r->pending);
         if (column == Column::School)
