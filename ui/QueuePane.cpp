@@ -338,7 +338,7 @@ bool QueuePane::eventFilter(QObject* watched, QEvent* event)
 
 void QueuePane::retranslate()
 {
-    m_search->setPlaceholderText(tr("Search: application number, ID number, phone or name  ( / )"));
+    m_search->setPlaceholderText(tr("Search: application number, ID number, phone, child's or guardian's name  ( / )"));
     m_filters->retranslate();
     updateCount();
     fitColumns();
