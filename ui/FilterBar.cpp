@@ -5,20 +5,23 @@
 #include "views/Labels.h"
 
 #include <QCalendarWidget>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QToolButton>
 
 namespace adm::ui {
 
 namespace {
 
-const QDate kOpenDate(2000, 1, 1); // the date edits' "any date"
+const QDate kEarliest(2000, 1, 1);
 
 void keepChoice(QComboBox* box, const QVariant& data)
 {
@@ -31,19 +34,24 @@ QDateEdit* makeDateEdit(QWidget* parent, const QString& name)
     auto* d = new QDateEdit(parent);
     d->setObjectName(name);
     d->setCalendarPopup(true);
-    d->setMinimumDate(kOpenDate);
-    d->setDate(kOpenDate);
+    d->setMinimumDate(kEarliest);
+    d->setDate(QDate::currentDate());
     d->calendarWidget()->setObjectName(name + QStringLiteral("Calendar"));
     d->calendarWidget()->setGridVisible(true);
     return d;
 }
 
-// The locale's short date with a four-digit year: a typed "3/4/26" would be the year 1926.
+// The locale's short date, with a four-digit year (a typed "3/4/26" would be 1926) and two-digit
+// months and days: a section typed whole moves on to the next, so "2026/06/04" types as it reads.
 QString dateFormat(const QLocale& locale)
 {
     QString f = locale.dateFormat(QLocale::ShortFormat);
     if (!f.contains(QLatin1String("yyyy")))
         f.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    static const QRegularExpression month(QStringLiteral("(?<!M)M(?!M)"));
+    static const QRegularExpression day(QStringLiteral("(?<!d)d(?!d)"));
+    f.replace(month, QStringLiteral("MM"));
+    f.replace(day, QStringLiteral("dd"));
     return f;
 }
 
@@ -79,7 +87,8 @@ FilterBar::FilterBar(QWidget* parent)
     m_flag->setMinimumContentsLength(8);
     m_channel = new QComboBox(this);
     m_channel->setObjectName(QStringLiteral("channelFilter"));
-    m_dateLabel = new QLabel(this);
+    m_dates = new QCheckBox(this);
+    m_dates->setObjectName(QStringLiteral("dateFilterBox"));
     m_from = makeDateEdit(this, QStringLiteral("fromFilter"));
     m_to = makeDateEdit(this, QStringLiteral("toFilter"));
     m_saved = new QComboBox(this);
@@ -100,7 +109,7 @@ FilterBar::FilterBar(QWidget* parent)
     for (QWidget* w : {static_cast<QWidget*>(m_school), static_cast<QWidget*>(m_category),
                        static_cast<QWidget*>(m_flag), static_cast<QWidget*>(m_channel)})
         layout->addWidget(w);
-    layout->addWidget(group(this, {m_dateLabel, m_from, new QLabel(QStringLiteral("–"), this), m_to}));
+    layout->addWidget(group(this, {m_dates, m_from, new QLabel(QStringLiteral("–"), this), m_to}));
     layout->addWidget(group(this, {m_saved, m_save, m_remove}));
     layout->addWidget(m_clear);
 
@@ -109,13 +118,21 @@ FilterBar::FilterBar(QWidget* parent)
             if (!m_filling)
                 Q_EMIT filterChanged();
         });
-    for (QDateEdit* d : {m_from, m_to}) {
+    for (QDateEdit* d : {m_from, m_to})
         connect(d, &QDateEdit::dateChanged, this, [this] {
-            if (!m_filling)
-                Q_EMIT filterChanged();
+            if (m_filling)
+                return;
+            // A date typed or picked is a date to filter on.
+            const QSignalBlocker block(m_dates);
+            m_dates->setChecked(true);
+            Q_EMIT filterChanged();
         });
-        d->calendarWidget()->installEventFilter(this);
-    }
+    for (QDateEdit* d : {m_from, m_to})
+        d->installEventFilter(this);
+    connect(m_dates, &QCheckBox::toggled, this, [this] {
+        if (!m_filling)
+            Q_EMIT filterChanged();
+    });
     connect(m_saved, &QComboBox::activated, this, [this](int index) {
         if (!m_filling && index >= 0)
             Q_EMIT savedViewChosen(m_saved->itemText(index));
@@ -136,13 +153,15 @@ FilterBar::FilterBar(QWidget* parent)
 
 bool FilterBar::eventFilter(QObject* watched, QEvent* event)
 {
-    // A calendar opened on "any date" shows the data's first (from) or last (to) month, not 2000.
-    if (event->type() == QEvent::Show && m_firstDay.isValid()) {
-        for (QDateEdit* d : {m_from, m_to}) {
-            if (watched != d->calendarWidget() || d->date() != kOpenDate)
-                continue;
-            const QDate day = d == m_from ? m_firstDay : m_lastDay;
-            d->calendarWidget()->setCurrentPage(day.year(), day.month());
+    // A date edit moves on to the next section by itself once one is typed whole; the separator a
+    // person then types ("2026/06/04") would skip a section. It is already there: swallow it.
+    if (event->type() == QEvent::KeyPress && (watched == m_from || watched == m_to)) {
+        const QString typed = static_cast<QKeyEvent*>(event)->text();
+        const QLineEdit* line = static_cast<QDateEdit*>(watched)->findChild<QLineEdit*>();
+        if (line && typed.size() == 1 && !typed.at(0).isLetterOrNumber() && !typed.at(0).isSpace()) {
+            const int at = line->hasSelectedText() ? line->selectionStart() : line->cursorPosition();
+            if (at > 0 && line->text().at(at - 1) == typed.at(0))
+                return true;
         }
     }
     return QWidget::eventFilter(watched, event);
@@ -165,12 +184,11 @@ void FilterBar::retranslate()
     fillFixedChoices();
     setSchools(m_schools);
     applyLocale();
-    m_dateLabel->setText(tr("Submitted:"));
-    m_from->setSpecialValueText(tr("any date"));
-    m_to->setSpecialValueText(tr("any date"));
-    const QString typed = tr("Type a date as %1, or pick it in the calendar")
-                              .arg(QLocale().toString(m_firstDay.isValid() ? m_firstDay : QDate(2026, 3, 15),
-                                                      dateFormat(QLocale())));
+    m_dates->setText(tr("Submitted:"));
+    m_dates->setToolTip(tr("Only applications submitted on these days, from the first to the last"));
+    const QString typed =
+        tr("Type a date as %1, or pick it in the calendar")
+            .arg(QLocale().toString(m_firstDay.isValid() ? m_firstDay : QDate(2026, 3, 15), dateFormat(QLocale())));
     m_from->setToolTip(typed);
     m_to->setToolTip(typed);
     m_saved->lineEdit()->setPlaceholderText(tr("Saved views"));
@@ -232,7 +250,17 @@ void FilterBar::setDataDates(const QDate& first, const QDate& last)
 {
     m_firstDay = first;
     m_lastDay = last.isValid() ? last : first;
+    if (!m_dates->isChecked())
+        resetDates();
     retranslate(); // the tooltip's example date
+}
+
+void FilterBar::resetDates()
+{
+    const bool filling = std::exchange(m_filling, true);
+    m_from->setDate(m_firstDay.isValid() ? m_firstDay : QDate::currentDate());
+    m_to->setDate(m_lastDay.isValid() ? m_lastDay : QDate::currentDate());
+    m_filling = filling;
 }
 
 void FilterBar::setSavedNames(const QStringList& names)
@@ -251,8 +279,8 @@ void FilterBar::clear()
     m_filling = true;
     for (QComboBox* box : {m_school, m_category, m_flag, m_channel})
         box->setCurrentIndex(0);
-    m_from->setDate(kOpenDate);
-    m_to->setDate(kOpenDate);
+    m_dates->setChecked(false);
+    resetDates();
     m_filling = false;
     Q_EMIT cleared();
     Q_EMIT filterChanged();
@@ -265,8 +293,12 @@ void FilterBar::setFilter(const views::QueueFilter& f)
     keepChoice(m_category, f.category);
     keepChoice(m_flag, f.flagMask);
     keepChoice(m_channel, f.channel);
-    m_from->setDate(f.from.isValid() ? f.from : kOpenDate);
-    m_to->setDate(f.to.isValid() ? f.to : kOpenDate);
+    resetDates();
+    m_dates->setChecked(f.from.isValid() || f.to.isValid());
+    if (f.from.isValid())
+        m_from->setDate(f.from);
+    if (f.to.isValid())
+        m_to->setDate(f.to);
     m_filling = false;
     Q_EMIT filterChanged();
 }
@@ -278,10 +310,10 @@ views::QueueFilter FilterBar::filter() const
     f.category = m_category->currentData().toString();
     f.flagMask = m_flag->currentData().toLongLong();
     f.channel = m_channel->currentData().toString();
-    if (m_from->date() != kOpenDate)
+    if (m_dates->isChecked()) {
         f.from = m_from->date();
-    if (m_to->date() != kOpenDate)
         f.to = m_to->date();
+    }
     return f;
 }
 

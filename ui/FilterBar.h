@@ -4,17 +4,18 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
-class QLabel;
 class QToolButton;
 
 namespace adm::ui {
 
 // The queue's filters: school, checked category, flag, channel and submission dates, and the saved
-// views. Changing one emits filterChanged(); nothing here reads the cache (the schools and the
-// data's dates are given). The filters sit in a flow layout: a narrow window wraps them onto a
-// second line instead of cutting them.
+// views. The dates filter once their box is ticked, or once a date is typed or picked; until then
+// they show the data's first and last days, where their calendars open. Changing one emits filterChanged(); nothing
+// here reads the cache (the schools and the data's dates are given). The filters sit in a flow layout: a narrow window
+// wraps them onto a second line instead of cutting them.
 class FilterBar : public QWidget {
     Q_OBJECT
 public:
@@ -45,12 +46,14 @@ protected:
 private:
     void fillFixedChoices();
     void applyLocale();
+    // The date edits show the data's first and last days while the date filter is off.
+    void resetDates();
 
     QComboBox* m_school = nullptr;
     QComboBox* m_category = nullptr;
     QComboBox* m_flag = nullptr;
     QComboBox* m_channel = nullptr;
-    QLabel* m_dateLabel = nullptr;
+    QCheckBox* m_dates = nullptr; // checked: the submission dates filter
     QDateEdit* m_from = nullptr;
     QDateEdit* m_to = nullptr;
     QComboBox* m_saved = nullptr;

@@ -56,8 +56,8 @@ LegendDialog::LegendDialog(QWidget* parent)
     for (const QString code : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("none")}) {
         auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(views::labels::category(code)), content);
         grid->addWidget(label, row, 0, Qt::AlignTop | Qt::AlignHCenter);
-        grid->addWidget(wrapped(views::labels::categoryMeaning(code), content, QStringLiteral("legendCategory_") + code),
-                        row++, 1);
+        grid->addWidget(
+            wrapped(views::labels::categoryMeaning(code), content, QStringLiteral("legendCategory_") + code), row++, 1);
     }
     grid->addWidget(heading(tr("Flag colours"), content), row++, 0, 1, 2);
     for (const auto& [example, sentence] : views::labels::flagColours()) {

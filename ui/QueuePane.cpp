@@ -107,7 +107,7 @@ void QueuePane::open(views::ReaderFactory readers, const QString& user)
     m_reads = std::make_unique<views::ReaderThread>(readers, QStringLiteral("queue pane reads"));
     m_table->setModel(m_model.get());
     m_binList->setModel(m_bins.get());
-    m_table->installEventFilter(this);
+    m_table->viewport()->installEventFilter(this); // its width changes with the scroll bar too
     m_binList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_binList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_binList->setCurrentIndex(m_bins->index(int(Bin::ToReview), 0));
@@ -320,7 +320,7 @@ void QueuePane::fitColumnsToWidth()
             needed += m_naturalWidth[c];
     // A narrow table gives up the columns the detail pane shows anyway (the channel is a filter
     // too) rather than push the flags out of view.
-    const int available = m_table->viewport()->width();
+    const int available = m_table->viewport()->width() - 4; // the stretched column rounds
     for (Column c : {Column::Channel, Column::Age}) {
         const bool hide = needed > available;
         m_table->setColumnHidden(int(c), hide);
@@ -331,7 +331,7 @@ void QueuePane::fitColumnsToWidth()
 
 bool QueuePane::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_table && event->type() == QEvent::Resize)
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
         fitColumnsToWidth();
     return QWidget::eventFilter(watched, event);
 }
