@@ -1,5 +1,6 @@
 #include "DecisionDialog.h"
 
+#include "ErrorSpace.h"
 #include "sync/ReasonCodes.h"
 #include "views/Labels.h"
 
@@ -111,6 +112,7 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
+    reserveErrorSpace(m_error);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     const QString label = kind == Kind::Approve  ? tr("&Approve")
@@ -126,6 +128,7 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
     connect(m_reason, &QComboBox::currentIndexChanged, this, &DecisionDialog::updateState);
 
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows for a long message
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);

@@ -1,5 +1,6 @@
 #include "EnrolPage.h"
 
+#include "ErrorSpace.h"
 #include "FirstRunWizard.h"
 #include "HubCall.h"
 #include "SecretText.h"
@@ -27,9 +28,10 @@ EnrolPage::EnrolPage(FirstRunWizard* wizard)
     setSubTitle(tr("The city platform sends the applications and receives the decisions."));
     setButtonText(QWizard::NextButton, tr("C&onnect and sign in"));
 
-    auto* intro = new QLabel(tr("Fill in what the city platform's administrator gave you. Without a city platform the workstation "
-                                "works offline, with bundles an administrator imports."),
-                             this);
+    auto* intro = new QLabel(
+        tr("Fill in what the city platform's administrator gave you. Without a city platform the workstation "
+           "works offline, with bundles an administrator imports."),
+        this);
     intro->setWordWrap(true);
 
     m_url = new QLineEdit(this);
@@ -58,6 +60,7 @@ EnrolPage::EnrolPage(FirstRunWizard* wizard)
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
     m_status->hide();
+    reserveErrorSpace(m_status);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

@@ -1,5 +1,6 @@
 #include "FirstUserPage.h"
 
+#include "ErrorSpace.h"
 #include "FirstRunWizard.h"
 #include "SecretText.h"
 #include "security/KeyStore.h"
@@ -54,6 +55,7 @@ FirstUserPage::FirstUserPage(FirstRunWizard* wizard)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
+    reserveErrorSpace(m_error);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

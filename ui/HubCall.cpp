@@ -21,11 +21,13 @@ QString headline(const QString& code)
         return HubText::tr("The city platform did not accept this account and password. Check both (capital letters "
                            "count) and try again.");
     if (sync::isOffline(code))
-        return HubText::tr("The city platform cannot be reached from this computer now. Check the city platform address and the "
-                           "network connection, then try again.");
+        return HubText::tr(
+            "The city platform cannot be reached from this computer now. Check the city platform address and the "
+            "network connection, then try again.");
     if (sync::isTlsRefusal(code))
-        return HubText::tr("The city platform's security certificate was refused, so nothing was sent. Check that the CA "
-                           "file is the one the city platform's administrator gave you, and the city platform address.");
+        return HubText::tr(
+            "The city platform's security certificate was refused, so nothing was sent. Check that the CA "
+            "file is the one the city platform's administrator gave you, and the city platform address.");
     if (code == c::PlainHttp)
         return HubText::tr("The city platform address must start with https://. The workstation never sends passwords "
                            "over plain http.");

@@ -1,5 +1,6 @@
 #include "HubSignInDialog.h"
 
+#include "ErrorSpace.h"
 #include "HubCall.h"
 #include "SecretText.h"
 #include "sync/HubSignIn.h"
@@ -44,6 +45,7 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
     m_status->hide();
+    reserveErrorSpace(m_status);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -80,6 +82,7 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
     m_reason->hide();
 
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows for a long message
     layout->addWidget(m_reason);
     layout->addWidget(intro);
     layout->addLayout(form);

@@ -206,23 +206,26 @@ Error HubClient::describeTlsErrors(const QList<QSslError>& errors, const QUrl& u
              QSslError::CertificateSignatureFailed}))
         return Error{
             code::TlsUntrusted,
-            SyncText::tr(
-                "The city platform at %1 showed a certificate that the certificate authority trusted for it (the CA file given "
-                "when the workstation was connected) did not sign, so the connection was refused. If "
-                "the city platform was set up again, an administrator connects the workstation again with the "
-                "city platform's new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your "
-                "administrator: someone may be intercepting the connection.")
+            SyncText::tr("The city platform at %1 showed a certificate that the certificate authority trusted for it "
+                         "(the CA file given "
+                         "when the workstation was connected) did not sign, so the connection was refused. If "
+                         "the city platform was set up again, an administrator connects the workstation again with the "
+                         "city platform's new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your "
+                         "administrator: someone may be intercepting the connection.")
                 .arg(hostOf(url))};
     if (const QSslError* e = has({QSslError::CertificateExpired}))
-        return Error{code::TlsExpired,
-                     SyncText::tr("The city platform's certificate expired on %1, so the connection was refused. Ask the city platform's "
-                                  "administrator to renew it; also check that this computer's date is right.")
-                         .arg(json::formatTime(e->certificate().expiryDate()))};
+        return Error{
+            code::TlsExpired,
+            SyncText::tr(
+                "The city platform's certificate expired on %1, so the connection was refused. Ask the city platform's "
+                "administrator to renew it; also check that this computer's date is right.")
+                .arg(json::formatTime(e->certificate().expiryDate()))};
     if (const QSslError* e = has({QSslError::CertificateNotYetValid}))
         return Error{
             code::TlsExpired,
-            SyncText::tr("The city platform's certificate is only valid from %1, so the connection was refused. Check this "
-                         "computer's date and time.")
+            SyncText::tr(
+                "The city platform's certificate is only valid from %1, so the connection was refused. Check this "
+                "computer's date and time.")
                 .arg(json::formatTime(e->certificate().effectiveDate()))};
     if (const QSslError* e = has({QSslError::HostNameMismatch})) {
         QStringList names = e->certificate().subjectAlternativeNames().values();
@@ -230,19 +233,20 @@ Error HubClient::describeTlsErrors(const QList<QSslError>& errors, const QUrl& u
         names.removeDuplicates();
         return Error{
             code::TlsHostMismatch,
-            SyncText::tr("The city platform's certificate is made out to %1, not to %2, so the connection was refused. Connect "
-                         "with the address the certificate names, or ask the city platform's administrator for a certificate "
-                         "for this address.")
+            SyncText::tr(
+                "The city platform's certificate is made out to %1, not to %2, so the connection was refused. Connect "
+                "with the address the certificate names, or ask the city platform's administrator for a certificate "
+                "for this address.")
                 .arg(names.join(QStringLiteral(", ")), url.host())};
     }
     QStringList texts;
     for (const QSslError& e : errors)
         texts += e.errorString();
-    return Error{
-        code::TlsFailed,
-        SyncText::tr("The secure connection to the city platform at %1 failed (%2). The city platform must offer TLS 1.2 or later with "
-                     "a certificate from the enrolled authority; ask its administrator.")
-            .arg(hostOf(url), texts.isEmpty() ? SyncText::tr("handshake refused") : texts.join(QStringLiteral("; ")))};
+    return Error{code::TlsFailed, SyncText::tr("The secure connection to the city platform at %1 failed (%2). The city "
+                                               "platform must offer TLS 1.2 or later with "
+                                               "a certificate from the enrolled authority; ask its administrator.")
+                                      .arg(hostOf(url), texts.isEmpty() ? SyncText::tr("handshake refused")
+                                                                        : texts.join(QStringLiteral("; ")))};
 }
 
 Error HubClient::transportError(QNetworkReply* reply, bool timedOut, const QList<QSslError>& sslErrors) const
@@ -263,9 +267,10 @@ Error HubClient::transportError(QNetworkReply* reply, bool timedOut, const QList
                                   "and the city platform address; the workstation works on offline meanwhile.")
                          .arg(url.host())};
     case QNetworkReply::ConnectionRefusedError:
-        return Error{code::Unreachable, SyncText::tr("The city platform at %1 refused the connection: it may be stopped. The "
-                                                     "workstation works on offline and tries again later.")
-                                            .arg(hostOf(url))};
+        return Error{code::Unreachable,
+                     SyncText::tr("The city platform at %1 refused the connection: it may be stopped. The "
+                                  "workstation works on offline and tries again later.")
+                         .arg(hostOf(url))};
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
         return Error{code::Refused,
@@ -287,18 +292,20 @@ Error HubClient::tooLargeError(const QString& path, qint64 maxBytes, qint64 anno
 {
     auto mb = [](qint64 bytes) { return QString::number(bytes / double(1 << 20), 'f', bytes % (1 << 20) ? 1 : 0); };
     if (announced >= 0)
-        return Error{code::PageTooLarge,
-                     SyncText::tr("The city platform announced an answer of %1 MB to %2, more than the %3 MB this workstation "
-                                  "accepts, so it was not read. What earlier pages brought stays in the cache. Sync "
-                                  "with a smaller page size (admissionsctl sync --page-size) or a larger limit "
-                                  "(--max-page-mb); if it happens again, tell the city platform's administrator.")
-                         .arg(mb(announced), path, mb(maxBytes))};
-    return Error{code::PageTooLarge,
-                 SyncText::tr("The city platform's answer to %1 grew past the %2 MB this workstation accepts, so the rest of "
-                              "it was not read. What earlier pages brought stays in the cache. Sync with a smaller "
-                              "page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it "
-                              "happens again, tell the city platform's administrator.")
-                     .arg(path, mb(maxBytes))};
+        return Error{
+            code::PageTooLarge,
+            SyncText::tr("The city platform announced an answer of %1 MB to %2, more than the %3 MB this workstation "
+                         "accepts, so it was not read. What earlier pages brought stays in the cache. Sync "
+                         "with a smaller page size (admissionsctl sync --page-size) or a larger limit "
+                         "(--max-page-mb); if it happens again, tell the city platform's administrator.")
+                .arg(mb(announced), path, mb(maxBytes))};
+    return Error{
+        code::PageTooLarge,
+        SyncText::tr("The city platform's answer to %1 grew past the %2 MB this workstation accepts, so the rest of "
+                     "it was not read. What earlier pages brought stays in the cache. Sync with a smaller "
+                     "page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it "
+                     "happens again, tell the city platform's administrator.")
+            .arg(path, mb(maxBytes))};
 }
 
 Result<HubClient::Reply> HubClient::exchange(const Request& request)
@@ -306,8 +313,9 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     if (cancelled())
         return cancelledError();
     if (m_enrolment.hubUrl.scheme() != QLatin1String("https")) // never, not even once, in clear text
-        return Error{code::PlainHttp, SyncText::tr("The city platform address is not HTTPS; nothing was sent. An administrator "
-                                                   "connects the workstation again with the city platform's https:// address.")};
+        return Error{code::PlainHttp,
+                     SyncText::tr("The city platform address is not HTTPS; nothing was sent. An administrator "
+                                  "connects the workstation again with the city platform's https:// address.")};
     QNetworkRequest nr(endpoint(request.path, request.query));
     nr.setSslConfiguration(m_ssl);
     nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -452,18 +460,20 @@ Result<HubClient::Reply> HubClient::callWithRetries(const Request& request, bool
             // The session ended (expired, revoked, the hub restarted). The password went when the
             // sign-in succeeded, so nothing here can renew it: the person is asked again.
             if (m_password.isEmpty())
-                return Error{code::SignInNeeded,
-                             SyncText::tr("The city platform ended the session of %1. Sign in to the city platform again with its "
-                                          "password to go on syncing.")
-                                 .arg(m_account)};
+                return Error{
+                    code::SignInNeeded,
+                    SyncText::tr(
+                        "The city platform ended the session of %1. Sign in to the city platform again with its "
+                        "password to go on syncing.")
+                        .arg(m_account)};
             renewed = true; // a password not used yet: sign in once, without using up an attempt
             --attempt;
             continue;
         } else if (r->status == 429 || r->status >= 500) {
-            last =
-                Error{code::Busy, SyncText::tr("The city platform is busy or failing (HTTP %1: %2). The next sync tries again.")
-                                      .arg(r->status)
-                                      .arg(r->errorMessage())};
+            last = Error{code::Busy,
+                         SyncText::tr("The city platform is busy or failing (HTTP %1: %2). The next sync tries again.")
+                             .arg(r->status)
+                             .arg(r->errorMessage())};
             retryAfter = r->retryAfterSeconds;
         } else {
             return r;
@@ -472,9 +482,10 @@ Result<HubClient::Reply> HubClient::callWithRetries(const Request& request, bool
             break;
         const auto delay = m_backoff.delayMs(attempt, retryAfter, m_options.maxRetryAfterSeconds);
         if (!delay)
-            return Error{code::Busy,
-                         SyncText::tr("The city platform asked to wait %1 s before trying again; the next sync will try.")
-                             .arg(retryAfter.value_or(0))};
+            return Error{
+                code::Busy,
+                SyncText::tr("The city platform asked to wait %1 s before trying again; the next sync will try.")
+                    .arg(retryAfter.value_or(0))};
         qCInfo(lcSync) << "retry" << request.method << request.path << "attempt" << attempt + 1 << "in" << *delay
                        << "ms after" << last.code;
         Q_EMIT retrying(attempt, *delay, last.message);

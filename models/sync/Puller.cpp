@@ -41,9 +41,10 @@ namespace {
 
 Error badChange(const QString& what)
 {
-    return Error{code::BadChange, SyncText::tr("The city platform sent a change that does not follow the contract (%1). The pull "
-                                               "stopped before it; tell the city platform's administrator.")
-                                      .arg(what)};
+    return Error{code::BadChange,
+                 SyncText::tr("The city platform sent a change that does not follow the contract (%1). The pull "
+                              "stopped before it; tell the city platform's administrator.")
+                     .arg(what)};
 }
 
 } // namespace
@@ -267,8 +268,9 @@ Status Puller::run(const QString& account)
             return stop(r.error());
         if (r->status == 410) {
             if (restarted || cursor.isEmpty())
-                return stop(Error{code::Refused,
-                                  SyncText::tr("The city platform refused a full pull (HTTP 410: %1).").arg(r->errorMessage())});
+                return stop(Error{
+                    code::Refused,
+                    SyncText::tr("The city platform refused a full pull (HTTP 410: %1).").arg(r->errorMessage())});
             if (Status s = flush(batch, account, sweeping); !s)
                 return stop(s.error());
             restarted = true;
@@ -283,9 +285,9 @@ Status Puller::run(const QString& account)
             continue;
         }
         if (!r->isSuccess())
-            return stop(Error{
-                code::Refused,
-                SyncText::tr("The city platform refused the change feed (HTTP %1: %2).").arg(r->status).arg(r->errorMessage())});
+            return stop(Error{code::Refused, SyncText::tr("The city platform refused the change feed (HTTP %1: %2).")
+                                                 .arg(r->status)
+                                                 .arg(r->errorMessage())});
         QString next = cursor;
         bool more = false;
         QJsonArray array;
