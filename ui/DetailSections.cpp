@@ -65,9 +65,13 @@ QWidget* box(QWidget* parent, QVBoxLayout** layout)
 
 QLabel* mark(const QColor& color, QWidget* parent)
 {
+    // Filled through the palette: a style sheet per widget slows the pane's building (bench_detail).
     auto* m = new QLabel(parent);
     m->setFixedSize(12, 12);
-    m->setStyleSheet(QStringLiteral("background: %1; border-radius: 2px;").arg(color.name()));
+    QPalette p = m->palette();
+    p.setColor(QPalette::Window, color);
+    m->setPalette(p);
+    m->setAutoFillBackground(true);
     return m;
 }
 
@@ -143,7 +147,9 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
         who->addWidget(unwrapped(name, w, QStringLiteral("personName_%1").arg(position)));
         if (!phone.isEmpty()) {
             QLabel* p = unwrapped(phone, w, QStringLiteral("personPhone_%1").arg(position));
-            p->setStyleSheet(QStringLiteral("color: palette(dark);"));
+            QPalette grey = p->palette();
+            grey.setColor(QPalette::WindowText, grey.color(QPalette::Dark));
+            p->setPalette(grey);
             who->addWidget(p);
         }
         grid->addLayout(who, position, 1, Qt::AlignTop);
