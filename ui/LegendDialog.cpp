@@ -1,6 +1,5 @@
 #include "LegendDialog.h"
 
-#include "store/CacheEligibility.h"
 #include "views/FlagIcons.h"
 #include "views/Labels.h"
 
@@ -65,7 +64,7 @@ LegendDialog::LegendDialog(QWidget* parent)
         grid->addWidget(wrapped(sentence, content), row++, 1);
     }
     grid->addWidget(heading(tr("Flags"), content), row++, 0, 1, 2);
-    for (const QString& flag : store::CacheEligibility::flagsInBitOrder()) {
+    for (const QString& flag : views::labels::flagCodes()) {
         grid->addWidget(swatch(views::FlagIcons::color(flag), content), row, 0, Qt::AlignTop | Qt::AlignHCenter);
         grid->addWidget(wrapped(views::labels::flag(flag), content, QStringLiteral("legendFlag_%1").arg(flag)), row++,
                         1);

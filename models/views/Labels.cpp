@@ -60,6 +60,11 @@ QString category(const QString& code)
     return code;
 }
 
+QStringList flagCodes()
+{
+    return store::CacheEligibility::flagsInBitOrder();
+}
+
 QString categoryMeaning(const QString& code)
 {
     static const QHash<QString, const char*> t = {

@@ -34,6 +34,8 @@ QString reason(const QString& code, const QString& outcome);
 QString age(const QString& birthDateYmd, const QDate& on);
 // The flags of a mask, by name, one per line.
 QString flagList(qint64 mask);
+// The flag codes in the order of their bits (the queue's flag mask).
+QStringList flagCodes();
 // What a category means ("A" | "B" | "C" | "none"), one sentence: the legend and the column tooltips.
 QString categoryMeaning(const QString& code);
 // The flag colours: for each colour, a flag painted in it (views::FlagIcons::color) and a sentence.
