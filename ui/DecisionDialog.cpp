@@ -1,6 +1,7 @@
 #include "DecisionDialog.h"
 
 #include "SubmitShortcut.h"
+#include "ErrorSpace.h"
 #include "sync/ReasonCodes.h"
 #include "views/FlagIcons.h"
 #include "views/Labels.h"
@@ -117,6 +118,7 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
+    reserveErrorSpace(m_error);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     const QString label = kind == Kind::Approve  ? tr("&Approve")
@@ -133,6 +135,7 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(applicantSummary());
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows for a long message
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);

@@ -20,7 +20,29 @@ DetailPane::DetailPane(QWidget* parent)
     setFrameShape(QFrame::NoFrame);
     setMinimumWidth(440);
     setFocusPolicy(Qt::StrongFocus); // F6 brings the keys here
+    m_busy = new QLabel(this);
+    m_busy->setObjectName(QStringLiteral("detailBusy"));
+    m_busy->setStyleSheet(QStringLiteral("QLabel { background: palette(window); border: 1px solid palette(mid); "
+                                         "border-radius: 3px; padding: 2px 8px; }"));
+    m_busy->hide();
+    m_busyDelay.setSingleShot(true);
+    m_busyDelay.setInterval(300);
+    connect(&m_busyDelay, &QTimer::timeout, this, [this] { showBusy(true); });
     clear();
+}
+
+void DetailPane::showBusy(bool busy)
+{
+    if (!busy || m_loadingId.isEmpty()) {
+        m_busyDelay.stop();
+        m_busy->hide();
+        return;
+    }
+    m_busy->setText(tr("Reading %1…").arg(m_loadingId));
+    m_busy->adjustSize();
+    m_busy->move(width() - m_busy->width() - 24, 6);
+    m_busy->raise();
+    m_busy->show();
 }
 
 DetailPane::~DetailPane() = default;
@@ -67,6 +89,7 @@ void DetailPane::clear()
     m_outsideQueue = false;
     m_detail.reset();
     m_loadingId.clear();
+    showBusy(false);
     m_revealed.clear();
     m_records->clear();
     setContent(message(tr("Choose an application in the queue.")));
@@ -76,10 +99,10 @@ void DetailPane::showLoading(const QString& applicationId)
 {
     m_loadingId = applicationId;
     if (m_detail) {
-        // Moving through the queue: the previous one stays, greyed, until this one is read, so that
-        // the pane does not flicker with every key.
-        if (m_detail->application.id != applicationId && widget())
-            widget()->setEnabled(false);
+        // Moving through the queue: the previous one stays as it is until this one is read, so that
+        // the pane neither flickers nor greys with every key; a slow read gets a small note.
+        if (m_detail->application.id != applicationId && !m_busyDelay.isActive() && !m_busy->isVisible())
+            m_busyDelay.start();
         return;
     }
     setContent(message(tr("Reading %1…").arg(applicationId)));
@@ -87,6 +110,7 @@ void DetailPane::showLoading(const QString& applicationId)
 
 void DetailPane::showError(const QString& text)
 {
+    showBusy(false);
     m_detail.reset();
     m_records->clear();
     setContent(message(text));
@@ -105,6 +129,7 @@ void DetailPane::showDetail(const views::ApplicationDetail& detail)
     }
     m_detail = detail;
     m_loadingId.clear();
+    showBusy(false);
     rebuild();
 }
 
@@ -139,7 +164,7 @@ void DetailPane::rebuild()
     layout->addWidget(sections::title(tr("Child and guardians"), content));
     layout->addWidget(sections::people(d, m_revealed, this, content));
     if (!d.conflicts.isEmpty()) {
-        layout->addWidget(sections::title(tr("Decision not taken by the hub"), content));
+        layout->addWidget(sections::title(tr("Decision not taken by the city platform"), content));
         layout->addWidget(sections::conflicts(d, this, content));
     }
     layout->addWidget(sections::title(tr("Automatic check"), content));

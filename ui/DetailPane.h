@@ -4,6 +4,7 @@
 
 #include <QScrollArea>
 #include <QSet>
+#include <QTimer>
 #include <optional>
 
 class QLabel;
@@ -66,8 +67,14 @@ private:
     void rebuild();
     QWidget* message(const QString& text);
 
+    void showBusy(bool busy);
+
     std::optional<views::ApplicationDetail> m_detail;
     QString m_loadingId;
+    // While the next application is read the previous one stays as it is (no grey flash); only a
+    // read that takes longer than this shows a small "Reading…" note over it.
+    QTimer m_busyDelay;
+    QLabel* m_busy = nullptr;
     QSet<int> m_revealed;
     bool m_outsideQueue = false;
     bool m_scrollToTop = false; // the next content is another application's: start at its top

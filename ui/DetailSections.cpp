@@ -40,6 +40,15 @@ QLabel* text(const QString& s, QWidget* parent, const QString& name = {})
     return l;
 }
 
+// A name, an ID number or a phone: never wrapped. A wrapped label in a grid gives way to the
+// stretching column, and a Chinese name then breaks after every character.
+QLabel* unwrapped(const QString& s, QWidget* parent, const QString& name = {})
+{
+    QLabel* l = text(s, parent, name);
+    l->setWordWrap(false);
+    return l;
+}
+
 QString when(const QDateTime& t)
 {
     return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : tr("unknown");
@@ -56,9 +65,13 @@ QWidget* box(QWidget* parent, QVBoxLayout** layout)
 
 QLabel* mark(const QColor& color, QWidget* parent)
 {
+    // Filled through the palette: a style sheet per widget slows the pane's building (bench_detail).
     auto* m = new QLabel(parent);
     m->setFixedSize(12, 12);
-    m->setStyleSheet(QStringLiteral("background: %1; border-radius: 2px;").arg(color.name()));
+    QPalette p = m->palette();
+    p.setColor(QPalette::Window, color);
+    m->setPalette(p);
+    m->setAutoFillBackground(true);
     return m;
 }
 
@@ -127,11 +140,22 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
     grid->setHorizontalSpacing(12);
     auto addPerson = [&](int position, const QString& role, const QString& name, const QString& id,
                          const QString& phone) {
-        grid->addWidget(text(role, w), position, 0);
-        grid->addWidget(text(name, w), position, 1);
+        grid->addWidget(unwrapped(role, w), position, 0, Qt::AlignTop);
+        // The phone under the name: one row of name, ID number, button and phone is wider than the pane.
+        auto* who = new QVBoxLayout;
+        who->setSpacing(0);
+        who->addWidget(unwrapped(name, w, QStringLiteral("personName_%1").arg(position)));
+        if (!phone.isEmpty()) {
+            QLabel* p = unwrapped(phone, w, QStringLiteral("personPhone_%1").arg(position));
+            QPalette grey = p->palette();
+            grey.setColor(QPalette::WindowText, grey.color(QPalette::Dark));
+            p->setPalette(grey);
+            who->addWidget(p);
+        }
+        grid->addLayout(who, position, 1, Qt::AlignTop);
         const bool shown = revealed.contains(position);
-        grid->addWidget(text(shown ? id : IdNumber::masked(id), w, QStringLiteral("idLabel_%1").arg(position)),
-                        position, 2);
+        grid->addWidget(unwrapped(shown ? id : IdNumber::masked(id), w, QStringLiteral("idLabel_%1").arg(position)),
+                        position, 2, Qt::AlignTop);
         if (!shown) {
             auto* reveal = new QPushButton(tr("Show"), w);
             reveal->setObjectName(QStringLiteral("revealButton_%1").arg(position));
@@ -139,9 +163,8 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
             reveal->setAutoDefault(false);
             QObject::connect(reveal, &QPushButton::clicked, pane,
                              [pane, position] { pane->revealRequested(position); });
-            grid->addWidget(reveal, position, 3);
+            grid->addWidget(reveal, position, 3, Qt::AlignTop);
         }
-        grid->addWidget(text(phone, w), position, 4);
     };
     const Application& a = d.application;
     addPerson(0, tr("Child"), a.child.name, a.child.idNumber, QString());
@@ -149,7 +172,7 @@ QWidget* people(const views::ApplicationDetail& d, const QSet<int>& revealed, De
         const Guardian& g = a.guardians.at(i);
         addPerson(i + 1, labels::relation(g.relation), g.name, g.idNumber, g.phone);
     }
-    grid->setColumnStretch(5, 1);
+    grid->setColumnStretch(4, 1);
     return w;
 }
 
@@ -238,7 +261,7 @@ QWidget* conflicts(const views::ApplicationDetail& d, DetailPane* pane, QWidget*
         grid->addWidget(text(left.join(u'\n'), w, QStringLiteral("conflictMine")), 1, 0, Qt::AlignTop);
         grid->addWidget(text(right.join(u'\n'), w, QStringLiteral("conflictUpstream")), 1, 1, Qt::AlignTop);
         if (!c.item.resultMessage.isEmpty())
-            grid->addWidget(text(tr("The hub said: %1").arg(c.item.resultMessage), w), 2, 0, 1, 2);
+            grid->addWidget(text(tr("The city platform said: %1").arg(c.item.resultMessage), w), 2, 0, 1, 2);
         layout->addLayout(grid);
         if (!pane->decisionsOffered()) // a role that may not decide is offered nothing to press
             continue;
@@ -260,11 +283,13 @@ QWidget* records(views::RecordTreeModel* model, QWidget* parent)
     auto* tree = new QTreeView(parent);
     tree->setObjectName(QStringLiteral("recordsTree"));
     tree->setModel(model);
-    tree->setUniformRowHeights(true);
+    // Never cut silently: the field names take the width they need, the values wrap, and each
+    // cell's tooltip holds its whole text (RecordTreeModel).
+    tree->setWordWrap(true);
+    tree->setUniformRowHeights(false);
+    tree->setTextElideMode(Qt::ElideMiddle);
     tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
-    tree->header()->setStretchLastSection(true);
-    tree->setColumnWidth(0, 240);
+    tree->header()->setSectionResizeMode(QHeaderView::Stretch);
     tree->setMinimumHeight(260);
     return tree;
 }

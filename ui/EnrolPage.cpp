@@ -1,5 +1,6 @@
 #include "EnrolPage.h"
 
+#include "ErrorSpace.h"
 #include "FirstRunWizard.h"
 #include "HubCall.h"
 #include "SecretText.h"
@@ -24,13 +25,14 @@ EnrolPage::EnrolPage(FirstRunWizard* wizard)
     : m_wizard(wizard)
 {
     setObjectName(QStringLiteral("hubPage"));
-    setTitle(tr("Connect to the hub"));
-    setSubTitle(tr("The hub is the city platform that sends the applications and receives the decisions."));
+    setTitle(tr("Connect to the city platform"));
+    setSubTitle(tr("The city platform sends the applications and receives the decisions."));
     setButtonText(QWizard::NextButton, tr("C&onnect and sign in"));
 
-    auto* intro = new QLabel(tr("Fill in what the hub's administrator gave you. Without a hub the workstation "
-                                "works offline, with bundles an administrator imports."),
-                             this);
+    auto* intro = new QLabel(
+        tr("Fill in what the city platform's administrator gave you. Without a city platform the workstation "
+           "works offline, with bundles an administrator imports."),
+        this);
     intro->setWordWrap(true);
 
     m_url = new QLineEdit(this);
@@ -38,7 +40,7 @@ EnrolPage::EnrolPage(FirstRunWizard* wizard)
     m_url->setPlaceholderText(QStringLiteral("https://hub.example.org:8443"));
     m_caFile = new QLineEdit(this);
     m_caFile->setObjectName(QStringLiteral("caFileEdit"));
-    m_caFile->setPlaceholderText(tr("ca.pem from the hub's administrator"));
+    m_caFile->setPlaceholderText(tr("ca.pem from the city platform's administrator"));
     m_browse = new QPushButton(tr("&Browse…"), this);
     m_browse->setObjectName(QStringLiteral("caBrowseButton"));
     m_browse->setAutoDefault(false);
@@ -59,16 +61,17 @@ EnrolPage::EnrolPage(FirstRunWizard* wizard)
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
     m_status->hide();
+    reserveErrorSpace(m_status);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("Hub &address:"), m_url);
+    form->addRow(tr("City platform &address:"), m_url);
     auto* caLabel = new QLabel(tr("&CA file:"), this);
     caLabel->setBuddy(m_caFile);
     form->addRow(caLabel, caRow);
     form->addRow(tr("Workstation &name:"), m_workstation);
-    form->addRow(tr("Hub acco&unt:"), m_account);
-    form->addRow(tr("Hub &password:"), m_password);
+    form->addRow(tr("City platform acco&unt:"), m_account);
+    form->addRow(tr("City platform &password:"), m_password);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);
@@ -111,7 +114,7 @@ void EnrolPage::skip()
 void EnrolPage::browseCa()
 {
     const QString start = m_caFile->text().isEmpty() ? QDir::homePath() : QFileInfo(m_caFile->text()).absolutePath();
-    const QString file = QFileDialog::getOpenFileName(this, tr("The hub's CA file"), start,
+    const QString file = QFileDialog::getOpenFileName(this, tr("The city platform's CA file"), start,
                                                       tr("Certificates (*.pem *.crt *.cer);;All files (*)"));
     if (!file.isEmpty())
         m_caFile->setText(QDir::toNativeSeparators(file));
@@ -146,10 +149,10 @@ void EnrolPage::connectAndSignIn()
         QLineEdit* edit;
         QString missing;
     } required[] = {
-        {m_url, tr("Type the hub address, for example https://hub.example.org:8443.")},
-        {m_caFile, tr("Choose the hub's CA file (ca.pem) with Browse…")},
-        {m_account, tr("Type your hub account.")},
-        {m_password, tr("Type the hub password of this account.")},
+        {m_url, tr("Type the city platform address, for example https://hub.example.org:8443.")},
+        {m_caFile, tr("Choose the city platform's CA file (ca.pem) with Browse…")},
+        {m_account, tr("Type your city platform account.")},
+        {m_password, tr("Type the city platform password of this account.")},
     };
     for (const auto& r : required) {
         if (r.edit->text().trimmed().isEmpty()) {

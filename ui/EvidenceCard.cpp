@@ -6,6 +6,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPainter>
 #include <QVBoxLayout>
 
 namespace adm::ui {
@@ -21,9 +22,16 @@ QLabel* label(const QString& text, QWidget* parent, bool selectable = false)
     return l;
 }
 
-QString badgeStyle(const QString& color)
+// Colours through the palette, not style sheets: a style sheet per widget makes the pane several
+// times slower to build (bench_detail), and a queue is read one applicant after another.
+void badge(QLabel* l, const char* color)
 {
-    return QStringLiteral("QLabel { color: white; background: %1; border-radius: 3px; padding: 1px 6px; }").arg(color);
+    QPalette p = l->palette();
+    p.setColor(QPalette::Window, QColor(QLatin1String(color)));
+    p.setColor(QPalette::WindowText, Qt::white);
+    l->setPalette(p);
+    l->setAutoFillBackground(true);
+    l->setContentsMargins(6, 1, 6, 1);
 }
 
 } // namespace
@@ -33,10 +41,7 @@ EvidenceCard::EvidenceCard(const policy::EvidenceUse& use, const QString& source
     , m_recordId(use.recordId)
 {
     setObjectName(QStringLiteral("evidenceCard"));
-    setFrameShape(QFrame::StyledPanel);
-    setAutoFillBackground(true);
-    setStyleSheet(QStringLiteral("#evidenceCard { background: palette(base); border: 1px solid palette(mid); "
-                                 "border-radius: 4px; }"));
+    setFrameShape(QFrame::NoFrame); // painted in paintEvent: a rounded card on the base colour
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
@@ -47,7 +52,7 @@ EvidenceCard::EvidenceCard(const policy::EvidenceUse& use, const QString& source
     titleRow->addWidget(title, 1);
     if (use.decisive) {
         auto* decisive = new QLabel(tr("decisive"), this);
-        decisive->setStyleSheet(badgeStyle(QStringLiteral("#2e7d32")));
+        badge(decisive, "#2e7d32");
         decisive->setToolTip(tr("This record decided the rule."));
         titleRow->addWidget(decisive);
     }
@@ -62,7 +67,9 @@ EvidenceCard::EvidenceCard(const policy::EvidenceUse& use, const QString& source
     int row = 0;
     auto addRow = [&](const QString& name, const QString& value) {
         auto* n = label(name, this);
-        n->setStyleSheet(QStringLiteral("color: palette(dark);"));
+        QPalette grey = n->palette();
+        grey.setColor(QPalette::WindowText, grey.color(QPalette::Dark));
+        n->setPalette(grey);
         grid->addWidget(n, row, 0, Qt::AlignTop);
         grid->addWidget(label(value, this, true), row, 1);
         ++row;
@@ -88,18 +95,27 @@ EvidenceCard::EvidenceCard(const policy::EvidenceUse& use, const QString& source
         how->setObjectName(QStringLiteral("matchBadge"));
         if (use.address.kind == policy::MatchKind::Exact) {
             how->setText(tr("exact match"));
-            how->setStyleSheet(badgeStyle(QStringLiteral("#2e7d32")));
+            badge(how, "#2e7d32");
         } else if (use.address.kind == policy::MatchKind::Loose) {
             how->setText(tr("loose match: check it"));
-            how->setStyleSheet(badgeStyle(QStringLiteral("#e68a00")));
+            badge(how, "#e68a00");
         } else {
             how->setText(tr("no match"));
-            how->setStyleSheet(badgeStyle(QStringLiteral("#757575")));
+            badge(how, "#757575");
         }
         addressRow->addWidget(how, 0, Qt::AlignTop);
         addressRow->addWidget(label(use.addressText, this), 1);
         layout->addLayout(addressRow);
     }
+}
+
+void EvidenceCard::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(palette().color(QPalette::Mid));
+    p.setBrush(palette().color(QPalette::Base));
+    p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
 }
 
 } // namespace adm::ui

@@ -15,6 +15,9 @@ public:
 
     QString recordId() const { return m_recordId; }
 
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
 private:
     QString m_recordId;
 };

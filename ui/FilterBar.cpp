@@ -1,19 +1,27 @@
 #include "FilterBar.h"
 
+#include "FlowLayout.h"
 #include "store/CacheEligibility.h"
 #include "views/Labels.h"
 
+#include <QCalendarWidget>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QToolButton>
 
 namespace adm::ui {
 
 namespace {
 
-const QDate kOpenDate(2000, 1, 1); // the date edits' "any date"
+const QDate kEarliest(2000, 1, 1);
 
 void keepChoice(QComboBox* box, const QVariant& data)
 {
@@ -26,10 +34,39 @@ QDateEdit* makeDateEdit(QWidget* parent, const QString& name)
     auto* d = new QDateEdit(parent);
     d->setObjectName(name);
     d->setCalendarPopup(true);
-    d->setMinimumDate(kOpenDate);
-    d->setDate(kOpenDate);
-    d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    d->setMinimumDate(kEarliest);
+    d->setDate(QDate::currentDate());
+    d->calendarWidget()->setObjectName(name + QStringLiteral("Calendar"));
+    d->calendarWidget()->setGridVisible(true);
     return d;
+}
+
+// The locale's short date, with a four-digit year (a typed "3/4/26" would be 1926) and two-digit
+// months and days: a section typed whole moves on to the next, so "2026/06/04" types as it reads.
+QString dateFormat(const QLocale& locale)
+{
+    QString f = locale.dateFormat(QLocale::ShortFormat);
+    if (!f.contains(QLatin1String("yyyy")))
+        f.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    static const QRegularExpression month(QStringLiteral("(?<!M)M(?!M)"));
+    static const QRegularExpression day(QStringLiteral("(?<!d)d(?!d)"));
+    f.replace(month, QStringLiteral("MM"));
+    f.replace(day, QStringLiteral("dd"));
+    return f;
+}
+
+// Widgets that wrap as one item of the flow.
+QWidget* group(QWidget* parent, std::initializer_list<QWidget*> widgets)
+{
+    auto* g = new QWidget(parent);
+    auto* row = new QHBoxLayout(g);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(4);
+    for (QWidget* w : widgets) {
+        w->setParent(g);
+        row->addWidget(w);
+    }
+    return g;
 }
 
 } // namespace
@@ -50,23 +87,30 @@ FilterBar::FilterBar(QWidget* parent)
     m_flag->setMinimumContentsLength(8);
     m_channel = new QComboBox(this);
     m_channel->setObjectName(QStringLiteral("channelFilter"));
-    m_dateLabel = new QLabel(this);
+    m_dates = new QCheckBox(this);
+    m_dates->setObjectName(QStringLiteral("dateFilterBox"));
     m_from = makeDateEdit(this, QStringLiteral("fromFilter"));
     m_to = makeDateEdit(this, QStringLiteral("toFilter"));
+    m_saved = new QComboBox(this);
+    m_saved->setObjectName(QStringLiteral("savedViews"));
+    m_saved->setEditable(true); // a name is typed here, then Save
+    m_saved->setInsertPolicy(QComboBox::NoInsert);
+    m_saved->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_saved->setMinimumContentsLength(10);
+    m_save = new QToolButton(this);
+    m_save->setObjectName(QStringLiteral("saveViewButton"));
+    m_remove = new QToolButton(this);
+    m_remove->setObjectName(QStringLiteral("removeViewButton"));
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFiltersButton"));
 
-    auto* layout = new QHBoxLayout(this);
+    auto* layout = new FlowLayout(this, 6);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
-    layout->addWidget(m_school, 3);
-    layout->addWidget(m_category, 1);
-    layout->addWidget(m_flag, 2);
-    layout->addWidget(m_channel, 1);
-    layout->addWidget(m_dateLabel);
-    layout->addWidget(m_from);
-    layout->addWidget(new QLabel(QStringLiteral("–"), this));
-    layout->addWidget(m_to);
+    for (QWidget* w : {static_cast<QWidget*>(m_school), static_cast<QWidget*>(m_category),
+                       static_cast<QWidget*>(m_flag), static_cast<QWidget*>(m_channel)})
+        layout->addWidget(w);
+    layout->addWidget(group(this, {m_dates, m_from, new QLabel(QStringLiteral("–"), this), m_to}));
+    layout->addWidget(group(this, {m_saved, m_save, m_remove}));
     layout->addWidget(m_clear);
 
     for (QComboBox* box : {m_school, m_category, m_flag, m_channel})
@@ -76,20 +120,83 @@ FilterBar::FilterBar(QWidget* parent)
         });
     for (QDateEdit* d : {m_from, m_to})
         connect(d, &QDateEdit::dateChanged, this, [this] {
-            if (!m_filling)
-                Q_EMIT filterChanged();
+            if (m_filling)
+                return;
+            // A date typed or picked is a date to filter on.
+            const QSignalBlocker block(m_dates);
+            m_dates->setChecked(true);
+            Q_EMIT filterChanged();
         });
+    for (QDateEdit* d : {m_from, m_to})
+        d->installEventFilter(this);
+    connect(m_dates, &QCheckBox::toggled, this, [this] {
+        if (!m_filling)
+            Q_EMIT filterChanged();
+    });
+    connect(m_saved, &QComboBox::activated, this, [this](int index) {
+        if (!m_filling && index >= 0)
+            Q_EMIT savedViewChosen(m_saved->itemText(index));
+    });
+    connect(m_save, &QToolButton::clicked, this, [this] {
+        const QString name = m_saved->currentText().trimmed();
+        if (!name.isEmpty())
+            Q_EMIT saveViewRequested(name);
+    });
+    connect(m_remove, &QToolButton::clicked, this, [this] {
+        const QString name = m_saved->currentText().trimmed();
+        if (m_saved->findText(name) >= 0)
+            Q_EMIT removeViewRequested(name);
+    });
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
     retranslate();
+}
+
+bool FilterBar::eventFilter(QObject* watched, QEvent* event)
+{
+    // A date edit moves on to the next section by itself once one is typed whole; the separator a
+    // person then types ("2026/06/04") would skip a section. It is already there: swallow it.
+    if (event->type() == QEvent::KeyPress && (watched == m_from || watched == m_to)) {
+        const QString typed = static_cast<QKeyEvent*>(event)->text();
+        const QLineEdit* line = static_cast<QDateEdit*>(watched)->findChild<QLineEdit*>();
+        if (line && typed.size() == 1 && !typed.at(0).isLetterOrNumber() && !typed.at(0).isSpace()) {
+            const int at = line->hasSelectedText() ? line->selectionStart() : line->cursorPosition();
+            if (at > 0 && line->text().at(at - 1) == typed.at(0))
+                return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FilterBar::applyLocale()
+{
+    // The calendars and the typed format follow the language of the moment (QLocale's default).
+    const QLocale locale;
+    for (QDateEdit* d : {m_from, m_to}) {
+        d->setLocale(locale);
+        d->calendarWidget()->setLocale(locale);
+        d->calendarWidget()->setFirstDayOfWeek(locale.firstDayOfWeek());
+        d->setDisplayFormat(dateFormat(locale));
+    }
 }
 
 void FilterBar::retranslate()
 {
     fillFixedChoices();
     setSchools(m_schools);
-    m_dateLabel->setText(tr("Submitted:"));
-    m_from->setSpecialValueText(tr("any date"));
-    m_to->setSpecialValueText(tr("any date"));
+    applyLocale();
+    m_dates->setText(tr("Submitted:"));
+    m_dates->setToolTip(tr("Only applications submitted on these days, from the first to the last"));
+    const QString typed =
+        tr("Type a date as %1, or pick it in the calendar")
+            .arg(QLocale().toString(m_firstDay.isValid() ? m_firstDay : QDate(2026, 3, 15), dateFormat(QLocale())));
+    m_from->setToolTip(typed);
+    m_to->setToolTip(typed);
+    m_saved->lineEdit()->setPlaceholderText(tr("Saved views"));
+    m_saved->setToolTip(tr("Pick a saved view (bin, filters and order), or type a name and press Save"));
+    m_save->setText(tr("Save"));
+    m_save->setToolTip(tr("Save the bin, the filters and the order under the name typed"));
+    m_remove->setText(tr("Forget"));
+    m_remove->setToolTip(tr("Forget the saved view of this name"));
     m_clear->setText(tr("Clear"));
     m_clear->setToolTip(tr("Show every application of the queue again"));
 }
@@ -141,28 +248,67 @@ void FilterBar::setSchools(const QList<QPair<QString, QString>>& schools)
     m_filling = false;
 }
 
+void FilterBar::setDataDates(const QDate& first, const QDate& last)
+{
+    m_firstDay = first;
+    m_lastDay = last.isValid() ? last : first;
+    if (!m_dates->isChecked())
+        resetDates();
+    retranslate(); // the tooltip's example date
+}
+
+void FilterBar::resetDates()
+{
+    const bool filling = std::exchange(m_filling, true);
+    m_from->setDate(m_firstDay.isValid() ? m_firstDay : QDate::currentDate());
+    m_to->setDate(m_lastDay.isValid() ? m_lastDay : QDate::currentDate());
+    m_filling = filling;
+}
+
+void FilterBar::setSavedNames(const QStringList& names)
+{
+    m_filling = true;
+    const QString typed = m_saved->currentText();
+    m_saved->clear();
+    m_saved->addItems(names);
+    m_saved->setCurrentIndex(-1);
+    m_saved->setEditText(typed);
+    m_filling = false;
+}
+
 void FilterBar::clear()
 {
     m_filling = true;
     for (QComboBox* box : {m_school, m_category, m_flag, m_channel})
         box->setCurrentIndex(0);
-    m_from->setDate(kOpenDate);
-    m_to->setDate(kOpenDate);
+    m_dates->setChecked(false);
+    resetDates();
     m_filling = false;
+    Q_EMIT cleared();
     Q_EMIT filterChanged();
 }
 
-void FilterBar::restore(const views::QueueFilter& filter)
+void FilterBar::setFilter(const views::QueueFilter& f)
+{
+    restore(f);
+    Q_EMIT filterChanged();
+}
+
+void FilterBar::restore(const views::QueueFilter& f)
 {
     m_filling = true;
-    const int school = m_school->findData(filter.schoolId);
+    const int school = m_school->findData(f.schoolId);
     m_school->setCurrentIndex(std::max(school, 0));
-    m_wantedSchool = school >= 0 ? QString() : filter.schoolId;
-    keepChoice(m_category, filter.category);
-    keepChoice(m_flag, filter.flagMask);
-    keepChoice(m_channel, filter.channel);
-    m_from->setDate(filter.from.isValid() ? filter.from : kOpenDate);
-    m_to->setDate(filter.to.isValid() ? filter.to : kOpenDate);
+    m_wantedSchool = school >= 0 ? QString() : f.schoolId;
+    keepChoice(m_category, f.category);
+    keepChoice(m_flag, f.flagMask);
+    keepChoice(m_channel, f.channel);
+    resetDates();
+    m_dates->setChecked(f.from.isValid() || f.to.isValid());
+    if (f.from.isValid())
+        m_from->setDate(f.from);
+    if (f.to.isValid())
+        m_to->setDate(f.to);
     m_filling = false;
 }
 
@@ -173,10 +319,10 @@ views::QueueFilter FilterBar::filter() const
     f.category = m_category->currentData().toString();
     f.flagMask = m_flag->currentData().toLongLong();
     f.channel = m_channel->currentData().toString();
-    if (m_from->date() != kOpenDate)
+    if (m_dates->isChecked()) {
         f.from = m_from->date();
-    if (m_to->date() != kOpenDate)
         f.to = m_to->date();
+    }
     return f;
 }
 

@@ -34,13 +34,15 @@ public:
         QStringList lines{FirstRunWizard::tr("The workstation is set up, and %1 is its administrator.")
                               .arg(ws ? ws->user() : QString())};
         if (m_wizard->isEnrolled())
-            lines << FirstRunWizard::tr("It is connected to the hub at %1 as workstation \"%2\", and signs in there "
-                                        "as %3. The hub password is not stored: the workstation asks for it when it "
-                                        "starts.")
+            lines << FirstRunWizard::tr(
+                         "It is connected to the city platform at %1 as workstation \"%2\", and signs in there "
+                         "as %3. The city platform password is not stored: the workstation asks for it when it "
+                         "starts.")
                          .arg(m_wizard->hubAddress(), m_wizard->workstationName(), m_wizard->hubAccount());
         else
-            lines << FirstRunWizard::tr("It works offline. To connect it to a hub later, an administrator runs: "
-                                        "admissionsctl connect --hub URL --ca FILE");
+            lines << FirstRunWizard::tr(
+                "It works offline. To connect it to a city platform later, an administrator runs: "
+                "admissionsctl connect --hub URL --ca FILE");
         lines << FirstRunWizard::tr("Press Finish to open the workstation.");
         m_summary->setText(lines.join(QStringLiteral("\n\n")));
     }

@@ -1,5 +1,6 @@
 #include "FirstUserPage.h"
 
+#include "ErrorSpace.h"
 #include "FirstRunWizard.h"
 #include "SecretText.h"
 #include "security/KeyStore.h"
@@ -25,7 +26,7 @@ FirstUserPage::FirstUserPage(FirstRunWizard* wizard)
 
     auto* intro = new QLabel(tr("The applications kept here are encrypted; only the passphrases of this "
                                 "workstation's users open them. The first user is the workstation's "
-                                "administrator: they can add other users and connect it to a hub."),
+                                "administrator: they can add other users and connect it to a city platform."),
                              this);
     intro->setWordWrap(true);
 
@@ -54,6 +55,7 @@ FirstUserPage::FirstUserPage(FirstRunWizard* wizard)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
+    reserveErrorSpace(m_error);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

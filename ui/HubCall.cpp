@@ -18,25 +18,27 @@ QString headline(const QString& code)
 {
     namespace c = sync::code;
     if (code == c::SignInRefused)
-        return HubText::tr("The hub did not accept this account and password. Check both (capital letters "
+        return HubText::tr("The city platform did not accept this account and password. Check both (capital letters "
                            "count) and try again.");
     if (sync::isOffline(code))
-        return HubText::tr("The hub cannot be reached from this computer now. Check the hub address and the "
-                           "network connection, then try again.");
+        return HubText::tr(
+            "The city platform cannot be reached from this computer now. Check the city platform address and the "
+            "network connection, then try again.");
     if (sync::isTlsRefusal(code))
-        return HubText::tr("The hub's security certificate was refused, so nothing was sent. Check that the CA "
-                           "file is the one the hub's administrator gave you, and the hub address.");
+        return HubText::tr(
+            "The city platform's security certificate was refused, so nothing was sent. Check that the CA "
+            "file is the one the city platform's administrator gave you, and the city platform address.");
     if (code == c::PlainHttp)
-        return HubText::tr("The hub address must start with https://. The workstation never sends passwords "
+        return HubText::tr("The city platform address must start with https://. The workstation never sends passwords "
                            "over plain http.");
     if (code == c::BadHubUrl)
-        return HubText::tr("The hub address is not right.");
+        return HubText::tr("The city platform address is not right.");
     if (code == c::BadCa)
         return HubText::tr("The CA file cannot be used.");
     if (code == c::Busy)
-        return HubText::tr("The hub is busy, or has paused sign-ins for this account after wrong passwords. "
+        return HubText::tr("The city platform is busy, or has paused sign-ins for this account after wrong passwords. "
                            "Wait a minute and try again.");
-    return HubText::tr("The hub could not complete the sign-in.");
+    return HubText::tr("The city platform could not complete the sign-in.");
 }
 } // namespace
 

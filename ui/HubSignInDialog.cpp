@@ -1,5 +1,6 @@
 #include "HubSignInDialog.h"
 
+#include "ErrorSpace.h"
 #include "HubCall.h"
 #include "SecretText.h"
 #include "security/Permissions.h"
@@ -19,12 +20,12 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
     , m_enrolment(enrolment)
     , m_account(account)
 {
-    setWindowTitle(tr("Sign in to the hub"));
+    setWindowTitle(tr("Sign in to the city platform"));
     setObjectName(QStringLiteral("hubSignInDialog"));
     m_options.requestTimeoutMs = 15000;
     m_options.maxAttempts = 1;
 
-    auto* intro = new QLabel(tr("Sign in to the hub to receive new applications and send your decisions. The "
+    auto* intro = new QLabel(tr("Sign in to the city platform to receive new applications and send your decisions. The "
                                 "password is not stored on this computer."),
                              this);
     intro->setWordWrap(true);
@@ -45,10 +46,11 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::RichText);
     m_status->hide();
+    reserveErrorSpace(m_status);
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("Hub:"), hub);
+    form->addRow(tr("City platform:"), hub);
     form->addRow(tr("Account:"), accountLabel);
     form->addRow(tr("&Password:"), m_passwordEdit);
 
@@ -81,6 +83,7 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
     m_reason->hide();
 
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows for a long message
     layout->addWidget(m_reason);
     layout->addWidget(intro);
     layout->addLayout(form);
@@ -125,7 +128,7 @@ void HubSignInDialog::signIn()
     if (m_busy)
         return;
     if (m_passwordEdit->text().isEmpty()) {
-        showStatus(tr("Type the hub password of %1 first.").arg(m_account).toHtmlEscaped(), true);
+        showStatus(tr("Type the city platform password of %1 first.").arg(m_account).toHtmlEscaped(), true);
         m_passwordEdit->setFocus();
         return;
     }

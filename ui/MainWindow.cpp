@@ -8,6 +8,7 @@
 #include "DetailPane.h"
 #include "DraftKeeper.h"
 #include "IdleWatcher.h"
+#include "LegendDialog.h"
 #include "Prompter.h"
 #include "QueuePane.h"
 #include "QueueTableView.h"
@@ -21,8 +22,8 @@
 #include "views/ApplicationDetail.h"
 #include "views/BinCountsModel.h"
 #include "views/DecisionService.h"
-#include "views/Labels.h"
 #include "views/DraftStore.h"
+#include "views/Labels.h"
 #include "views/LocalSession.h"
 #include "views/QueueModel.h"
 #include "views/ReaderThread.h"
@@ -58,6 +59,7 @@ struct MainWindow::Actions {
     QAction* counts = nullptr;
     QAction* lock = nullptr;
     QAction* settings = nullptr;
+    QAction* legend = nullptr;
     QAction* quit = nullptr;
     QList<QAction*> languages;
     // Keyboard (issue 12).
@@ -173,6 +175,8 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
     });
     connect(m_queue, &QueuePane::openRequested, this, &MainWindow::openApplication);
     connect(m_queue->table(), &QueueTableView::contextMenuRequested, this, &MainWindow::showQueueMenu);
+    // An empty queue says so in the detail pane too, not "Choose an application".
+    connect(m_queue, &QueuePane::nothingMatches, m_detail, &DetailPane::showError);
     connect(m_detail, &DetailPane::revealRequested, this, &MainWindow::reveal);
     connect(m_detail, &DetailPane::openApplication, this, &MainWindow::openApplication);
     connect(m_detail, &DetailPane::dropRequested, m_decisions, &DecisionController::dropOnCurrent);
@@ -222,6 +226,11 @@ void MainWindow::buildActions()
     a.lock = make("lockAction", QKeySequence(Qt::CTRL | Qt::Key_L), [this] { lock(); });
     a.settings = make("settingsAction", QKeySequence::Preferences, [this] { openSettings(); });
     a.quit = make("quitAction", QKeySequence::Quit, [] { QApplication::closeAllWindows(); });
+    a.legend = make("legendAction", QKeySequence(), [this] {
+        auto* dialog = new LegendDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 
     auto* group = new QActionGroup(this);
     for (const QString& code : {QStringLiteral("system"), QStringLiteral("zh_CN"), QStringLiteral("en")}) {
@@ -403,6 +412,7 @@ void MainWindow::retranslate()
     a.settings->setText(tr("&Preferences…"));
     a.quit->setText(tr("&Quit"));
     m_batch->retranslate();
+    a.legend->setText(tr("&Legend: categories and flags…"));
     a.languages[0]->setText(tr("Follow the system"));
     a.languages[1]->setText(QStringLiteral("简体中文"));
     a.languages[2]->setText(QStringLiteral("English"));
@@ -455,7 +465,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
         statusBar()->showMessage(ok ? tr("Sync finished.") : tr("Sync stopped: %1").arg(message), 8000);
         refreshStatus();
     });
-    m_queue->open(m_session->readers());
+    m_queue->open(m_session->readers(), m_user);
     m_stack->setCurrentIndex(0);
     m_status->setUser(m_user, m_role);
     applyRole({});
@@ -739,6 +749,7 @@ void MainWindow::buildHelpMenu()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     help->addAction(m_actions->shortcuts);
+    help->addAction(m_actions->legend);
 }
 
 void MainWindow::switchFocus()

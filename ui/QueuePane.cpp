@@ -4,12 +4,15 @@
 #include "FilterBar.h"
 #include "QueueTableView.h"
 #include "views/BinCountsModel.h"
+#include "views/FilterChoices.h"
 #include "views/Labels.h"
 #include "views/QueueModel.h"
 #include "views/QueueReader.h"
 #include "views/ReaderThread.h"
+#include "views/SavedFilters.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -44,6 +47,14 @@ QueuePane::QueuePane(QWidget* parent)
     m_count->setObjectName(QStringLiteral("countLabel"));
     m_filters = new FilterBar(this);
     m_table = new QueueTableView(this);
+    // Over the table when nothing matches: an empty grid alone reads as "still loading".
+    m_empty = new QLabel(m_table->viewport());
+    m_empty->setObjectName(QStringLiteral("emptyQueueLabel"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->hide();
+    auto* emptyLayout = new QVBoxLayout(m_table->viewport());
+    emptyLayout->addWidget(m_empty);
 
     auto* searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
@@ -69,6 +80,15 @@ QueuePane::QueuePane(QWidget* parent)
     });
     buildSearchKeys();
     connect(m_filters, &FilterBar::filterChanged, this, &QueuePane::applyQuery);
+    connect(m_filters, &FilterBar::cleared, this, [this] {
+        // "Clear" clears everything, the search too; the filters' change then reads once.
+        const QSignalBlocker block(m_search);
+        m_searchDelay.stop();
+        m_search->clear();
+    });
+    connect(m_filters, &FilterBar::saveViewRequested, this, &QueuePane::saveView);
+    connect(m_filters, &FilterBar::savedViewChosen, this, &QueuePane::applySavedView);
+    connect(m_filters, &FilterBar::removeViewRequested, this, &QueuePane::removeView);
     connect(m_table, &QueueTableView::openRequested, this, [this](const QModelIndex& index) {
         const QString id = m_model ? m_model->applicationIdAt(index.row()) : QString();
         if (!id.isEmpty())
@@ -82,18 +102,20 @@ QueuePane::~QueuePane()
     close();
 }
 
-void QueuePane::open(views::ReaderFactory readers)
+void QueuePane::open(views::ReaderFactory readers, const QString& user)
 {
     close();
+    m_user = user;
     m_model = std::make_unique<views::QueueModel>(readers);
     m_bins = std::make_unique<views::BinCountsModel>(readers);
     m_reads = std::make_unique<views::ReaderThread>(readers, QStringLiteral("queue pane reads"));
     m_table->setModel(m_model.get());
     m_binList->setModel(m_bins.get());
+    m_table->viewport()->installEventFilter(this); // its width changes with the scroll bar too
     m_binList->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_binList->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_binList->setCurrentIndex(m_bins->index(int(Bin::ToReview), 0));
-    m_table->fitColumns();
+    fitColumns();
     m_table->horizontalHeader()->setSortIndicator(int(views::Column::Submitted), Qt::AscendingOrder);
 
     connect(m_binList->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { applyQuery(); });
@@ -105,14 +127,19 @@ void QueuePane::open(views::ReaderFactory readers)
     connect(m_model.get(), &QAbstractItemModel::modelReset, this, &QueuePane::checkCurrent);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &QueuePane::checkCurrent);
 
-    m_reads->run<QList<QPair<QString, QString>>>(
-        [](store::Connection* c) {
+    m_reads->run<views::FilterChoices>(
+        [user](store::Connection* c) {
             if (!c)
-                return QList<QPair<QString, QString>>();
-            auto schools = views::QueueReader(*c).schools();
-            return schools ? *schools : QList<QPair<QString, QString>>();
+                return views::FilterChoices();
+            auto choices = views::readFilterChoices(*c, user);
+            return choices ? *choices : views::FilterChoices();
         },
-        this, [this](QList<QPair<QString, QString>> schools) { m_filters->setSchools(schools); });
+        this,
+        [this](views::FilterChoices choices) {
+            m_filters->setSchools(choices.schools);
+            m_filters->setDataDates(choices.firstDay, choices.lastDay);
+        });
+    listSavedViews();
     applyQuery();
 }
 
@@ -129,6 +156,8 @@ void QueuePane::close()
         m_search->clear(); // what was typed may be a name or an ID number
     }
     m_filters->setSchools({});
+    m_filters->setSavedNames({});
+    m_user.clear();
     m_lastCurrent.clear();
     m_wantedId.clear();
     updateCount();
@@ -144,7 +173,7 @@ void QueuePane::refresh()
 
 void QueuePane::applyQuery()
 {
-    if (!m_model)
+    if (!m_model || m_applyingView)
         return;
     views::QueueQuery q = m_model->query();
     const QModelIndex bin = m_binList->currentIndex();
@@ -167,6 +196,67 @@ void QueuePane::updateCount()
     const qint64 n = m_model->count();
     m_count->setText(m_model->isCounting() ? tr("counting… %1").arg(locale.toString(n))
                                            : tr("%n application(s)", nullptr, int(n)));
+    showWhenEmpty();
+}
+
+void QueuePane::showWhenEmpty()
+{
+    const bool empty = m_model && !m_model->isCounting() && m_model->count() == 0;
+    if (!empty) {
+        m_empty->hide();
+        return;
+    }
+    const views::QueueQuery& q = m_model->query();
+    const bool narrowed = !q.search.isEmpty() || !(q.filter == views::QueueFilter());
+    const QString text =
+        narrowed ? tr("No application matches the search and filters.") : tr("No application in this queue.");
+    m_empty->setText(text);
+    m_empty->show();
+    Q_EMIT nothingMatches(text);
+}
+
+void QueuePane::listSavedViews()
+{
+    QStringList names;
+    if (!m_user.isEmpty())
+        for (const views::SavedQueueView& v : views::SavedFilters(m_user).all())
+            names << v.name;
+    m_filters->setSavedNames(names);
+}
+
+void QueuePane::saveView(const QString& name)
+{
+    if (m_user.isEmpty() || !m_model)
+        return;
+    const views::QueueQuery& q = m_model->query();
+    views::SavedFilters(m_user).save({name, q.bin, q.filter, q.sortColumn, q.order});
+    listSavedViews();
+}
+
+void QueuePane::removeView(const QString& name)
+{
+    if (m_user.isEmpty())
+        return;
+    views::SavedFilters(m_user).remove(name);
+    listSavedViews();
+}
+
+void QueuePane::applySavedView(const QString& name)
+{
+    if (m_user.isEmpty() || !m_model)
+        return;
+    for (const views::SavedQueueView& v : views::SavedFilters(m_user).all()) {
+        if (v.name != name)
+            continue;
+        // One query for the whole view: the bin, the order and the filters, then read.
+        m_applyingView = true;
+        m_binList->setCurrentIndex(m_bins->index(store::QueueRules::listedRow(v.bin), 0));
+        m_table->horizontalHeader()->setSortIndicator(int(v.sortColumn), v.order);
+        m_filters->setFilter(v.filter);
+        m_applyingView = false;
+        applyQuery();
+        return;
+    }
 }
 
 void QueuePane::selectFirstRowIfNone()
@@ -239,16 +329,55 @@ void QueuePane::fitBinList()
     int widest = fm.horizontalAdvance(tr("Queue"));
     for (int b = 0; b < views::kBinCount; ++b)
         widest = std::max(widest, fm.horizontalAdvance(views::labels::bin(views::BinCountsModel::binAt(b))));
-    m_binList->setFixedWidth(widest + fm.horizontalAdvance(QStringLiteral("000,000")) + 48 +
+    m_binList->setFixedWidth(widest + fm.horizontalAdvance(QStringLiteral("000,000")) + 36 +
                              BinShortcutDelegate::hintWidth(fm));
+}
+
+void QueuePane::fitColumns()
+{
+    for (int c = 0; c < views::kColumnCount; ++c)
+        m_table->setColumnHidden(c, false);
+    m_table->fitColumns();
+    for (int c = 0; c < views::kColumnCount; ++c)
+        m_naturalWidth[c] = m_table->columnWidth(c);
+    fitColumnsToWidth();
+}
+
+void QueuePane::fitColumnsToWidth()
+{
+    if (!m_model)
+        return;
+    using views::Column;
+    // The school column stretches; below this it elides too much to read.
+    const int schoolMin = m_table->fontMetrics().horizontalAdvance(QStringLiteral("日照市东港区实")) + 16;
+    int needed = schoolMin;
+    for (int c = 0; c < views::kColumnCount; ++c)
+        if (Column(c) != Column::School)
+            needed += m_naturalWidth[c];
+    // A narrow table gives up the columns the detail pane shows anyway (the channel is a filter
+    // too) rather than push the flags out of view.
+    const int available = m_table->viewport()->width() - 4; // the stretched column rounds
+    for (Column c : {Column::Channel, Column::Age}) {
+        const bool hide = needed > available;
+        m_table->setColumnHidden(int(c), hide);
+        if (hide)
+            needed -= m_naturalWidth[int(c)];
+    }
+}
+
+bool QueuePane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumnsToWidth();
+    return QWidget::eventFilter(watched, event);
 }
 
 void QueuePane::retranslate()
 {
-    m_search->setPlaceholderText(tr("Search: application number, ID number, phone or name  ( / )"));
+    m_search->setPlaceholderText(tr("Search: application number, ID number, phone, child's or guardian's name  ( / )"));
     m_filters->retranslate();
     updateCount();
-    m_table->fitColumns();
+    fitColumns();
     fitBinList();
     if (m_model)
         Q_EMIT m_model->headerDataChanged(Qt::Horizontal, 0, views::kColumnCount - 1);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "views/QueueViewState.h"
+#include "views/QueueTypes.h"
 #include "views/ReaderFactory.h"
 
 #include <QTimer>
@@ -30,8 +31,9 @@ public:
     explicit QueuePane(QWidget* parent = nullptr);
     ~QueuePane() override;
 
-    // Makes the models over a session's readers and shows the first bin.
-    void open(views::ReaderFactory readers);
+    // Makes the models over a session's readers and shows the first bin. `user`: the local user,
+    // whose hub account decides the schools offered and whose saved views are listed.
+    void open(views::ReaderFactory readers, const QString& user = {});
     // Drops the models, and clears what was typed in the search field.
     void close();
     bool isOpen() const { return m_model != nullptr; }
@@ -53,12 +55,17 @@ public:
     views::QueueModel* model() const { return m_model.get(); }
     views::BinCountsModel* bins() const { return m_bins.get(); }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 Q_SIGNALS:
     // The current row shows another application (empty: none).
     void currentChanged(const QString& applicationId);
     void openRequested(const QString& applicationId);
     // restore() is done: its applicant is selected, or was not found where it was.
     void restored();
+    // The counted queue is empty under the search and filters (the detail pane says so).
+    void nothingMatches(const QString& message);
 
 private:
     void applyQuery();
@@ -68,10 +75,21 @@ private:
     void fitBinList();
     void buildSearchKeys();
     void seekWanted();
+    void showWhenEmpty();
+    void fitColumns();
+    void fitColumnsToWidth();
+    void saveView(const QString& name);
+    void applySavedView(const QString& name);
+    void removeView(const QString& name);
+    void listSavedViews();
 
     QTreeView* m_binList = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_count = nullptr;
+    QLabel* m_empty = nullptr;
+    QString m_user;
+    bool m_applyingView = false;
+    int m_naturalWidth[views::kColumnCount] = {};
     FilterBar* m_filters = nullptr;
     QueueTableView* m_table = nullptr;
     QTimer m_searchDelay;

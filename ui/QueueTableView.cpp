@@ -55,7 +55,7 @@ void QueueTableView::fitColumns()
     set(Column::Flags, 4 * 13 + 16);
     set(Column::Channel, std::max(width(views::labels::channel(QStringLiteral("online"))),
                                   width(views::labels::channel(QStringLiteral("counter")))));
-    set(Column::Submitted, width(QStringLiteral("2026-06-02 12:53")));
+    set(Column::Submitted, width(QStringLiteral("2026-06-02")));
     // The school takes what is left, so that the table fits without scrolling sideways.
     horizontalHeader()->setSectionResizeMode(int(Column::School), QHeaderView::Stretch);
 }

@@ -62,12 +62,12 @@ void StatusStrip::retranslate()
 {
     const QString dot = QStringLiteral("<span style='color:%1'>●</span> %2");
     if (!m_canSync)
-        m_online->setText(dot.arg(QStringLiteral("#757575"), tr("No hub")));
+        m_online->setText(dot.arg(QStringLiteral("#757575"), tr("No city platform")));
     else
         m_online->setText(m_isOnline ? dot.arg(QStringLiteral("#2e7d32"), tr("Online"))
                                      : dot.arg(QStringLiteral("#b00020"), tr("Offline")));
     m_online->setToolTip(m_canSync ? QString()
-                                   : tr("This workstation is not enrolled with a hub: decisions wait in "
+                                   : tr("This workstation is not enrolled with a city platform: decisions wait in "
                                         "the outbox."));
     const QString last = m_status.lastSync.isValid()
                              ? m_status.lastSync.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))

@@ -1,5 +1,6 @@
 #include "UnlockDialog.h"
 
+#include "ErrorSpace.h"
 #include "SecretText.h"
 #include "security/Roles.h"
 
@@ -43,6 +44,7 @@ UnlockDialog::UnlockDialog(const QString& dataDir, QWidget* parent)
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
+    reserveErrorSpace(m_error);
 
     auto* form = new QFormLayout;
     form->addRow(tr("&User:"), m_user);
@@ -56,6 +58,7 @@ UnlockDialog::UnlockDialog(const QString& dataDir, QWidget* parent)
     connect(m_unlock, &QPushButton::clicked, this, &UnlockDialog::tryUnlock);
 
     auto* layout = new QVBoxLayout(this);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // grows for a long message
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_error);

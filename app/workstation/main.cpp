@@ -89,8 +89,9 @@ std::unique_ptr<adm::views::Session> makeSession(std::unique_ptr<adm::store::Wor
     adm::views::SyncedSession* raw = session.get();
     QObject::connect(raw, &adm::views::SyncedSession::signInNeeded, raw, [raw, enrolment = *enrolment, account] {
         (void)askHubSignIn(raw, nullptr, enrolment, account, QApplication::activeWindow(),
-                           QApplication::translate("main", "The hub ended the session. Sign in again to go on "
-                                                           "syncing, or work offline: decisions wait in the outbox."),
+                           QApplication::translate("main",
+                                                   "The city platform ended the session. Sign in again to go on "
+                                                   "syncing, or work offline: decisions wait in the outbox."),
                            nullptr);
     });
     if (!password.isEmpty())

@@ -94,7 +94,7 @@ Status ChangeApplier::prepareStatements()
                                         "VALUES (?, ?, ?, ?)"));
     prep(s->deletePeople, QStringLiteral("DELETE FROM application_people WHERE application_id = ?"));
     prep(s->insertPerson, QStringLiteral("INSERT INTO application_people (application_id, position, "
-                                         "id_number, phone) VALUES (?, ?, ?, ?)"));
+                                         "id_number, phone, name) VALUES (?, ?, ?, ?, ?)"));
     prep(s->deleteSubjects, QStringLiteral("DELETE FROM record_subjects WHERE record_id = ?"));
     prep(s->insertSubject,
          QStringLiteral("INSERT OR IGNORE INTO record_subjects (id_number, record_id) VALUES (?, ?)"));
@@ -323,7 +323,8 @@ Status ChangeApplier::storePeople(const Change& c)
         m_s->insertPerson.bind(1, c.id)
             .bind(2, position)
             .bind(3, p.value(QStringLiteral("id_number")).toString().toUpper())
-            .bind(4, p.value(QStringLiteral("phone")).toString(QString()));
+            .bind(4, p.value(QStringLiteral("phone")).toString(QString()))
+            .bind(5, p.value(QStringLiteral("name")).toString(QString())); // the queue's search (PeopleNames.h)
         return m_s->insertPerson.run();
     };
     if (Status s = person(0, c.data.value(QStringLiteral("child")).toObject()); !s)

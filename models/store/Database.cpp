@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "PeopleNames.h"
 #include "QueueRules.h"
 #include "security/Crypto.h"
 
@@ -275,6 +276,7 @@ struct CodeMigration {
 const CodeMigration kCodeMigrations[] = {
     {6, "0006_outbox_outcome (C++)", &addOutboxOutcome},
     {7, "0007_drafts (C++)", &addDrafts},
+    {8, "0008_people_names (C++)", &peoplenames::migrate},
 };
 
 struct Step {

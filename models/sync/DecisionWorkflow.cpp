@@ -306,7 +306,8 @@ Status DecisionWorkflow::drop(qint64 itemId)
     if (it.state == state::Pending && it.attempts > 0)
         return bad(
             QStringLiteral("decision_in_flight"),
-            SyncText::tr("Item %1 was sent and its answer has not arrived; the hub may already have it. Sync first.")
+            SyncText::tr(
+                "Item %1 was sent and its answer has not arrived; the city platform may already have it. Sync first.")
                 .arg(itemId));
     if (Status s = outbox.markDropped(itemId); !s)
         return s;

@@ -32,21 +32,21 @@ Result<QUrl> Enrolment::parseHubUrl(const QString& text)
     const QUrl url = QUrl(text.trimmed(), QUrl::StrictMode).adjusted(QUrl::NormalizePathSegments);
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("http"))
-        return Error{
-            code::PlainHttp,
-            SyncText::tr("The hub address %1 is plain HTTP. The workstation only talks to the hub over HTTPS; use "
-                         "the https:// address the hub's administrator gave you.")
-                .arg(text.trimmed())};
+        return Error{code::PlainHttp, SyncText::tr("The city platform address %1 is plain HTTP. The workstation only "
+                                                   "talks to the city platform over HTTPS; use "
+                                                   "the https:// address the city platform's administrator gave you.")
+                                          .arg(text.trimmed())};
     if (scheme != QLatin1String("https") || !url.isValid() || url.host().isEmpty())
         return Error{code::BadHubUrl,
-                     SyncText::tr("\"%1\" is not a hub address. Give it as https://HOST:PORT, for example "
+                     SyncText::tr("\"%1\" is not a city platform address. Give it as https://HOST:PORT, for example "
                                   "https://hub.example.org:8443.")
                          .arg(text.trimmed())};
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
-        return Error{code::BadHubUrl,
-                     SyncText::tr("The hub address %1 must not carry a user name, a query or a fragment; give it as "
-                                  "https://HOST:PORT.")
-                         .arg(url.toString(QUrl::RemoveUserInfo))};
+        return Error{
+            code::BadHubUrl,
+            SyncText::tr("The city platform address %1 must not carry a user name, a query or a fragment; give it as "
+                         "https://HOST:PORT.")
+                .arg(url.toString(QUrl::RemoveUserInfo))};
     QUrl clean = url;
     QString path = clean.path();
     if (!path.endsWith(u'/'))
@@ -59,16 +59,18 @@ Status Enrolment::checkCaPem(const QByteArray& pem)
 {
     const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
     if (certs.isEmpty())
-        return Error{code::BadCa,
-                     SyncText::tr("The CA file holds no PEM certificate. Use the ca.pem file the hub wrote.")};
+        return Error{
+            code::BadCa,
+            SyncText::tr("The CA file holds no PEM certificate. Use the ca.pem file the city platform wrote.")};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QSslCertificate& c : certs) {
         if (c.isNull())
-            return Error{code::BadCa,
-                         SyncText::tr("The CA file holds a damaged certificate. Copy ca.pem from the hub again.")};
+            return Error{
+                code::BadCa,
+                SyncText::tr("The CA file holds a damaged certificate. Copy ca.pem from the city platform again.")};
         if (c.expiryDate() < now)
             return Error{code::BadCa,
-                         SyncText::tr("The CA certificate expired on %1. Ask the hub's administrator for the "
+                         SyncText::tr("The CA certificate expired on %1. Ask the city platform's administrator for the "
                                       "current ca.pem.")
                              .arg(json::formatTime(c.expiryDate()))};
     }
@@ -98,8 +100,9 @@ Result<Enrolment> Enrolment::load(store::Connection& connection)
     if (!url || !pem || !id || !name)
         return !url ? url.error() : !pem ? pem.error() : !id ? id.error() : name.error();
     if (url->isEmpty() || pem->isEmpty())
-        return Error{code::NotEnrolled, SyncText::tr("This workstation is not connected to a hub yet. An administrator "
-                                                     "connects it with: admissionsctl connect --hub URL --ca FILE")};
+        return Error{code::NotEnrolled,
+                     SyncText::tr("This workstation is not connected to a city platform yet. An administrator "
+                                  "connects it with: admissionsctl connect --hub URL --ca FILE")};
     Enrolment e;
     e.hubUrl = QUrl(*url);
     e.caPem = pem->toUtf8();

@@ -29,15 +29,16 @@ Status FeedGuard::checkKinds(const QJsonArray& changes)
             continue;
         const qint64 seq = object.value(QStringLiteral("seq")).toInteger(-1);
         qCWarning(lcSync) << "change" << seq << "of an entity kind the contract does not list:" << kind.left(64);
-        return Error{code::BadChange,
-                     SyncText::tr("The hub sent a change of a kind of data the contract does not list (change %1, "
-                                  "entity \"%2\"; the contract knows policy, school, zone, application and "
-                                  "agency_record). The pull stopped before its page, so nothing of that page was "
-                                  "applied; what earlier pages brought stays in the cache. Tell the hub's "
-                                  "administrator; if the hub follows a newer contract, this workstation needs an "
-                                  "update.")
-                         .arg(seq)
-                         .arg(kind.left(64))};
+        return Error{
+            code::BadChange,
+            SyncText::tr("The city platform sent a change of a kind of data the contract does not list (change %1, "
+                         "entity \"%2\"; the contract knows policy, school, zone, application and "
+                         "agency_record). The pull stopped before its page, so nothing of that page was "
+                         "applied; what earlier pages brought stays in the cache. Tell the city platform's "
+                         "administrator; if the city platform follows a newer contract, this workstation needs an "
+                         "update.")
+                .arg(seq)
+                .arg(kind.left(64))};
     }
     return {};
 }
@@ -57,22 +58,24 @@ Status FeedGuard::checkPage(const QJsonArray& changes, const QString& sent, cons
     m_empty = changes.isEmpty() ? m_empty + 1 : 0;
     if (m_options.maxStalledPages > 0 && m_stalled >= m_options.maxStalledPages) {
         qCWarning(lcSync) << "the hub's cursor does not move:" << m_stalled << "pages; stopping the pull";
-        return Error{code::NoProgress,
-                     SyncText::tr("The hub answered %1 times in a row that more changes follow, but sent the pull "
-                                  "back to a place it had already been instead of moving on, so the pull stopped. "
-                                  "What earlier pages brought stays in the cache, and the next sync goes on from "
-                                  "there. If this happens again, tell the hub's administrator: its change feed is "
-                                  "stuck.")
-                         .arg(m_stalled)};
+        return Error{
+            code::NoProgress,
+            SyncText::tr("The city platform answered %1 times in a row that more changes follow, but sent the pull "
+                         "back to a place it had already been instead of moving on, so the pull stopped. "
+                         "What earlier pages brought stays in the cache, and the next sync goes on from "
+                         "there. If this happens again, tell the city platform's administrator: its change feed is "
+                         "stuck.")
+                .arg(m_stalled)};
     }
     if (m_options.maxEmptyPages > 0 && m_empty >= m_options.maxEmptyPages) {
         qCWarning(lcSync) << "the hub sent" << m_empty << "empty pages with has_more; stopping the pull";
-        return Error{code::NoProgress,
-                     SyncText::tr("The hub sent %1 pages in a row without a single change while saying that more "
-                                  "follow, so the pull stopped. What earlier pages brought stays in the cache, and "
-                                  "the next sync goes on from there. If this happens again, tell the hub's "
-                                  "administrator: its change feed does not advance.")
-                         .arg(m_empty)};
+        return Error{
+            code::NoProgress,
+            SyncText::tr("The city platform sent %1 pages in a row without a single change while saying that more "
+                         "follow, so the pull stopped. What earlier pages brought stays in the cache, and "
+                         "the next sync goes on from there. If this happens again, tell the city platform's "
+                         "administrator: its change feed does not advance.")
+                .arg(m_empty)};
     }
     return {};
 }

@@ -206,23 +206,26 @@ Error HubClient::describeTlsErrors(const QList<QSslError>& errors, const QUrl& u
              QSslError::CertificateSignatureFailed}))
         return Error{
             code::TlsUntrusted,
-            SyncText::tr(
-                "The hub at %1 showed a certificate that the certificate authority trusted for it (the CA file given "
-                "when the workstation was connected) did not sign, so the connection was refused. If "
-                "the hub was set up again, an administrator connects the workstation again with the "
-                "hub's new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your "
-                "administrator: someone may be intercepting the connection.")
+            SyncText::tr("The city platform at %1 showed a certificate that the certificate authority trusted for it "
+                         "(the CA file given "
+                         "when the workstation was connected) did not sign, so the connection was refused. If "
+                         "the city platform was set up again, an administrator connects the workstation again with the "
+                         "city platform's new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your "
+                         "administrator: someone may be intercepting the connection.")
                 .arg(hostOf(url))};
     if (const QSslError* e = has({QSslError::CertificateExpired}))
-        return Error{code::TlsExpired,
-                     SyncText::tr("The hub's certificate expired on %1, so the connection was refused. Ask the hub's "
-                                  "administrator to renew it; also check that this computer's date is right.")
-                         .arg(json::formatTime(e->certificate().expiryDate()))};
+        return Error{
+            code::TlsExpired,
+            SyncText::tr(
+                "The city platform's certificate expired on %1, so the connection was refused. Ask the city platform's "
+                "administrator to renew it; also check that this computer's date is right.")
+                .arg(json::formatTime(e->certificate().expiryDate()))};
     if (const QSslError* e = has({QSslError::CertificateNotYetValid}))
         return Error{
             code::TlsExpired,
-            SyncText::tr("The hub's certificate is only valid from %1, so the connection was refused. Check this "
-                         "computer's date and time.")
+            SyncText::tr(
+                "The city platform's certificate is only valid from %1, so the connection was refused. Check this "
+                "computer's date and time.")
                 .arg(json::formatTime(e->certificate().effectiveDate()))};
     if (const QSslError* e = has({QSslError::HostNameMismatch})) {
         QStringList names = e->certificate().subjectAlternativeNames().values();
@@ -230,19 +233,20 @@ Error HubClient::describeTlsErrors(const QList<QSslError>& errors, const QUrl& u
         names.removeDuplicates();
         return Error{
             code::TlsHostMismatch,
-            SyncText::tr("The hub's certificate is made out to %1, not to %2, so the connection was refused. Connect "
-                         "with the address the certificate names, or ask the hub's administrator for a certificate "
-                         "for this address.")
+            SyncText::tr(
+                "The city platform's certificate is made out to %1, not to %2, so the connection was refused. Connect "
+                "with the address the certificate names, or ask the city platform's administrator for a certificate "
+                "for this address.")
                 .arg(names.join(QStringLiteral(", ")), url.host())};
     }
     QStringList texts;
     for (const QSslError& e : errors)
         texts += e.errorString();
-    return Error{
-        code::TlsFailed,
-        SyncText::tr("The secure connection to the hub at %1 failed (%2). The hub must offer TLS 1.2 or later with "
-                     "a certificate from the enrolled authority; ask its administrator.")
-            .arg(hostOf(url), texts.isEmpty() ? SyncText::tr("handshake refused") : texts.join(QStringLiteral("; ")))};
+    return Error{code::TlsFailed, SyncText::tr("The secure connection to the city platform at %1 failed (%2). The city "
+                                               "platform must offer TLS 1.2 or later with "
+                                               "a certificate from the enrolled authority; ask its administrator.")
+                                      .arg(hostOf(url), texts.isEmpty() ? SyncText::tr("handshake refused")
+                                                                        : texts.join(QStringLiteral("; ")))};
 }
 
 Error HubClient::transportError(QNetworkReply* reply, bool timedOut, const QList<QSslError>& sslErrors) const
@@ -250,8 +254,8 @@ Error HubClient::transportError(QNetworkReply* reply, bool timedOut, const QList
     const QUrl url = m_enrolment.hubUrl;
     if (timedOut)
         return Error{code::Timeout,
-                     SyncText::tr("The hub at %1 did not answer within %2 s. The workstation will try again; "
-                                  "if this goes on, check the network or ask the hub's administrator.")
+                     SyncText::tr("The city platform at %1 did not answer within %2 s. The workstation will try again; "
+                                  "if this goes on, check the network or ask the city platform's administrator.")
                          .arg(hostOf(url))
                          .arg(m_options.requestTimeoutMs / 1000.0)};
     switch (reply->error()) {
@@ -259,18 +263,19 @@ Error HubClient::transportError(QNetworkReply* reply, bool timedOut, const QList
         return describeTlsErrors(sslErrors, url);
     case QNetworkReply::HostNotFoundError:
         return Error{code::Unreachable,
-                     SyncText::tr("The hub's host name %1 cannot be found. Check the network connection "
-                                  "and the hub address; the workstation works on offline meanwhile.")
+                     SyncText::tr("The city platform's host name %1 cannot be found. Check the network connection "
+                                  "and the city platform address; the workstation works on offline meanwhile.")
                          .arg(url.host())};
     case QNetworkReply::ConnectionRefusedError:
-        return Error{code::Unreachable, SyncText::tr("The hub at %1 refused the connection: it may be stopped. The "
-                                                     "workstation works on offline and tries again later.")
-                                            .arg(hostOf(url))};
+        return Error{code::Unreachable,
+                     SyncText::tr("The city platform at %1 refused the connection: it may be stopped. The "
+                                  "workstation works on offline and tries again later.")
+                         .arg(hostOf(url))};
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
         return Error{code::Refused,
-                     SyncText::tr("The hub at %1 sent the request elsewhere; the workstation does not follow "
-                                  "redirections. Check the hub address.")
+                     SyncText::tr("The city platform at %1 sent the request elsewhere; the workstation does not follow "
+                                  "redirections. Check the city platform address.")
                          .arg(hostOf(url))};
     default:
         break;
@@ -278,7 +283,7 @@ Error HubClient::transportError(QNetworkReply* reply, bool timedOut, const QList
     if (!sslErrors.isEmpty())
         return describeTlsErrors(sslErrors, url);
     return Error{code::Unreachable,
-                 SyncText::tr("The connection to the hub at %1 failed (%2). The workstation works on "
+                 SyncText::tr("The connection to the city platform at %1 failed (%2). The workstation works on "
                               "offline and tries again later.")
                      .arg(hostOf(url), reply->errorString())};
 }
@@ -287,18 +292,20 @@ Error HubClient::tooLargeError(const QString& path, qint64 maxBytes, qint64 anno
 {
     auto mb = [](qint64 bytes) { return QString::number(bytes / double(1 << 20), 'f', bytes % (1 << 20) ? 1 : 0); };
     if (announced >= 0)
-        return Error{code::PageTooLarge,
-                     SyncText::tr("The hub announced an answer of %1 MB to %2, more than the %3 MB this workstation "
-                                  "accepts, so it was not read. What earlier pages brought stays in the cache. Sync "
-                                  "with a smaller page size (admissionsctl sync --page-size) or a larger limit "
-                                  "(--max-page-mb); if it happens again, tell the hub's administrator.")
-                         .arg(mb(announced), path, mb(maxBytes))};
-    return Error{code::PageTooLarge,
-                 SyncText::tr("The hub's answer to %1 grew past the %2 MB this workstation accepts, so the rest of "
-                              "it was not read. What earlier pages brought stays in the cache. Sync with a smaller "
-                              "page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it "
-                              "happens again, tell the hub's administrator.")
-                     .arg(path, mb(maxBytes))};
+        return Error{
+            code::PageTooLarge,
+            SyncText::tr("The city platform announced an answer of %1 MB to %2, more than the %3 MB this workstation "
+                         "accepts, so it was not read. What earlier pages brought stays in the cache. Sync "
+                         "with a smaller page size (admissionsctl sync --page-size) or a larger limit "
+                         "(--max-page-mb); if it happens again, tell the city platform's administrator.")
+                .arg(mb(announced), path, mb(maxBytes))};
+    return Error{
+        code::PageTooLarge,
+        SyncText::tr("The city platform's answer to %1 grew past the %2 MB this workstation accepts, so the rest of "
+                     "it was not read. What earlier pages brought stays in the cache. Sync with a smaller "
+                     "page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it "
+                     "happens again, tell the city platform's administrator.")
+            .arg(path, mb(maxBytes))};
 }
 
 Result<HubClient::Reply> HubClient::exchange(const Request& request)
@@ -306,8 +313,9 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     if (cancelled())
         return cancelledError();
     if (m_enrolment.hubUrl.scheme() != QLatin1String("https")) // never, not even once, in clear text
-        return Error{code::PlainHttp, SyncText::tr("The hub address is not HTTPS; nothing was sent. An administrator "
-                                                   "connects the workstation again with the hub's https:// address.")};
+        return Error{code::PlainHttp,
+                     SyncText::tr("The city platform address is not HTTPS; nothing was sent. An administrator "
+                                  "connects the workstation again with the city platform's https:// address.")};
     QNetworkRequest nr(endpoint(request.path, request.query));
     nr.setSslConfiguration(m_ssl);
     nr.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -398,7 +406,7 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     // Transport (1-99) and proxy (101-199) errors: whatever status came, the body is not whole.
     if (timedOut || (error > 0 && error < 200) || !statusAttr.isValid()) {
         if (!timedOut && error == QNetworkReply::NoError)
-            return Error{code::BadReply, SyncText::tr("The hub's answer was not HTTP.")};
+            return Error{code::BadReply, SyncText::tr("The city platform's answer was not HTTP.")};
         return transportError(r, timedOut, sslErrors);
     }
     Reply out;
@@ -418,7 +426,7 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
             out.json = doc.object();
             out.body = body;
         } else if (out.isSuccess())
-            return Error{code::BadReply, SyncText::tr("The hub's answer to %1 was not valid JSON (%2 bytes).")
+            return Error{code::BadReply, SyncText::tr("The city platform's answer to %1 was not valid JSON (%2 bytes).")
                                              .arg(request.path)
                                              .arg(body.size())};
     }
@@ -428,7 +436,7 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
 Result<HubClient::Reply> HubClient::callWithRetries(const Request& request, bool renewSession)
 {
     bool renewed = false;
-    Error last{code::Unreachable, SyncText::tr("The hub could not be reached.")};
+    Error last{code::Unreachable, SyncText::tr("The city platform could not be reached.")};
     const int attempts = std::max(1, m_options.maxAttempts);
     for (int attempt = 1; attempt <= attempts; ++attempt) {
         // An expired session is noticed by its 401 (clocks may differ; the hub's word counts).
@@ -446,24 +454,26 @@ Result<HubClient::Reply> HubClient::callWithRetries(const Request& request, bool
             dropToken();
             if (renewed)
                 return Error{code::SignInRefused,
-                             SyncText::tr("The hub refused the session right after a new sign-in (%1). "
-                                          "Ask the hub's administrator to check the account.")
+                             SyncText::tr("The city platform refused the session right after a new sign-in (%1). "
+                                          "Ask the city platform's administrator to check the account.")
                                  .arg(r->errorMessage())};
             // The session ended (expired, revoked, the hub restarted). The password went when the
             // sign-in succeeded, so nothing here can renew it: the person is asked again.
             if (m_password.isEmpty())
-                return Error{code::SignInNeeded,
-                             SyncText::tr("The hub ended the session of %1. Sign in to the hub again with its "
-                                          "password to go on syncing.")
-                                 .arg(m_account)};
+                return Error{
+                    code::SignInNeeded,
+                    SyncText::tr(
+                        "The city platform ended the session of %1. Sign in to the city platform again with its "
+                        "password to go on syncing.")
+                        .arg(m_account)};
             renewed = true; // a password not used yet: sign in once, without using up an attempt
             --attempt;
             continue;
         } else if (r->status == 429 || r->status >= 500) {
-            last =
-                Error{code::Busy, SyncText::tr("The hub is busy or failing (HTTP %1: %2). The next sync tries again.")
-                                      .arg(r->status)
-                                      .arg(r->errorMessage())};
+            last = Error{code::Busy,
+                         SyncText::tr("The city platform is busy or failing (HTTP %1: %2). The next sync tries again.")
+                             .arg(r->status)
+                             .arg(r->errorMessage())};
             retryAfter = r->retryAfterSeconds;
         } else {
             return r;
@@ -472,9 +482,10 @@ Result<HubClient::Reply> HubClient::callWithRetries(const Request& request, bool
             break;
         const auto delay = m_backoff.delayMs(attempt, retryAfter, m_options.maxRetryAfterSeconds);
         if (!delay)
-            return Error{code::Busy,
-                         SyncText::tr("The hub asked to wait %1 s before trying again; the next sync will try.")
-                             .arg(retryAfter.value_or(0))};
+            return Error{
+                code::Busy,
+                SyncText::tr("The city platform asked to wait %1 s before trying again; the next sync will try.")
+                    .arg(retryAfter.value_or(0))};
         qCInfo(lcSync) << "retry" << request.method << request.path << "attempt" << attempt + 1 << "in" << *delay
                        << "ms after" << last.code;
         Q_EMIT retrying(attempt, *delay, last.message);
@@ -502,11 +513,11 @@ Result<HubAccount> HubClient::signIn()
 {
     if (m_account.isEmpty())
         return Error{code::NoAccount,
-                     SyncText::tr("No hub account is set for this user. Sign in once with: admissionsctl "
+                     SyncText::tr("No city platform account is set for this user. Sign in once with: admissionsctl "
                                   "login --account ACCOUNT")};
     if (m_password.isEmpty())
         return Error{code::SignInNeeded,
-                     SyncText::tr("The hub needs the password of %1 again to sign in.").arg(m_account)};
+                     SyncText::tr("The city platform needs the password of %1 again to sign in.").arg(m_account)};
     dropToken();
     Request request;
     request.method = "POST";
@@ -524,18 +535,18 @@ Result<HubAccount> HubClient::signIn()
         return r.error();
     if (r->status == 401 || r->status == 403)
         return Error{code::SignInRefused,
-                     SyncText::tr("The hub refused the sign-in of %1 (%2). Check the account name and "
+                     SyncText::tr("The city platform refused the sign-in of %1 (%2). Check the account name and "
                                   "the password.")
                          .arg(m_account, r->errorMessage())};
     if (!r->isSuccess())
-        return Error{code::Refused, SyncText::tr("The hub refused the sign-in of %1 (HTTP %2: %3).")
+        return Error{code::Refused, SyncText::tr("The city platform refused the sign-in of %1 (HTTP %2: %3).")
                                         .arg(m_account)
                                         .arg(r->status)
                                         .arg(r->errorMessage())};
     // Qt's JSON objects of the answer held the token on its way in; from here on it is a SecretBytes.
     security::SecretBytes token(r->json.value(QStringLiteral("token")).toString());
     if (token.isEmpty())
-        return Error{code::BadReply, SyncText::tr("The hub's answer to the sign-in holds no token.")};
+        return Error{code::BadReply, SyncText::tr("The city platform's answer to the sign-in holds no token.")};
     const QJsonObject a = r->json.value(QStringLiteral("account")).toObject();
     HubAccount account;
     account.id = a.value(QStringLiteral("id")).toString(m_account);

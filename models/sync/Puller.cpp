@@ -41,9 +41,10 @@ namespace {
 
 Error badChange(const QString& what)
 {
-    return Error{code::BadChange, SyncText::tr("The hub sent a change that does not follow the contract (%1). The pull "
-                                               "stopped before it; tell the hub's administrator.")
-                                      .arg(what)};
+    return Error{code::BadChange,
+                 SyncText::tr("The city platform sent a change that does not follow the contract (%1). The pull "
+                              "stopped before it; tell the city platform's administrator.")
+                     .arg(what)};
 }
 
 } // namespace
@@ -64,13 +65,13 @@ Status Puller::readPageHeader(const QJsonObject& body, QJsonArray* changes, QStr
 {
     const QJsonValue list = body.value(QStringLiteral("changes"));
     if (!list.isArray())
-        return Error{code::BadReply, SyncText::tr("The hub's change feed answer has no list of changes.")};
+        return Error{code::BadReply, SyncText::tr("The city platform's change feed answer has no list of changes.")};
     *changes = list.toArray();
     const QJsonValue next = body.value(QStringLiteral("cursor"));
     if (next.isString())
         *cursor = next.toString();
     else if (!changes->isEmpty())
-        return Error{code::BadReply, SyncText::tr("The hub's change feed answer has no cursor.")};
+        return Error{code::BadReply, SyncText::tr("The city platform's change feed answer has no cursor.")};
     *hasMore = body.value(QStringLiteral("has_more")).toBool(false);
     return {};
 }
@@ -267,8 +268,9 @@ Status Puller::run(const QString& account)
             return stop(r.error());
         if (r->status == 410) {
             if (restarted || cursor.isEmpty())
-                return stop(Error{code::Refused,
-                                  SyncText::tr("The hub refused a full pull (HTTP 410: %1).").arg(r->errorMessage())});
+                return stop(Error{
+                    code::Refused,
+                    SyncText::tr("The city platform refused a full pull (HTTP 410: %1).").arg(r->errorMessage())});
             if (Status s = flush(batch, account, sweeping); !s)
                 return stop(s.error());
             restarted = true;
@@ -283,9 +285,9 @@ Status Puller::run(const QString& account)
             continue;
         }
         if (!r->isSuccess())
-            return stop(Error{
-                code::Refused,
-                SyncText::tr("The hub refused the change feed (HTTP %1: %2).").arg(r->status).arg(r->errorMessage())});
+            return stop(Error{code::Refused, SyncText::tr("The city platform refused the change feed (HTTP %1: %2).")
+                                                 .arg(r->status)
+                                                 .arg(r->errorMessage())});
         QString next = cursor;
         bool more = false;
         QJsonArray array;

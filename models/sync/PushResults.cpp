@@ -13,7 +13,8 @@ Result<QList<ItemResult>> PushResults::parse(const QJsonObject& body)
 {
     const QJsonValue list = body.value(QStringLiteral("results"));
     if (!list.isArray())
-        return Error{code::BadReply, QCoreApplication::translate("Sync", "The hub's answer to a push has no results.")};
+        return Error{code::BadReply,
+                     QCoreApplication::translate("Sync", "The city platform's answer to a push has no results.")};
     QList<ItemResult> out;
     for (const QJsonValue& v : list.toArray()) {
         const QJsonObject o = v.toObject();

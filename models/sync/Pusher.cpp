@@ -176,16 +176,18 @@ Status Pusher::sendChunk(const QString& k, const QList<OutboxItem>& items)
             return sendChunk(k, items.mid(half));
         }
         const QString message =
-            r->status == 413 ? SyncText::tr("The hub refused this item as too large (%1).").arg(r->errorMessage())
-                             : r->errorMessage();
+            r->status == 413
+                ? SyncText::tr("The city platform refused this item as too large (%1).").arg(r->errorMessage())
+                : r->errorMessage();
         advance(1);
         return recordAndCount(
             {{items.first().id, PushResults::fromRefusal(items.first(), r->status, r->errorCode(), message)}});
     }
-    return Error{code::Refused,
-                 SyncText::tr("The hub answered HTTP %1 to %2; nothing was recorded, the next sync tries again.")
-                     .arg(r->status)
-                     .arg(request.path)};
+    return Error{
+        code::Refused,
+        SyncText::tr("The city platform answered HTTP %1 to %2; nothing was recorded, the next sync tries again.")
+            .arg(r->status)
+            .arg(request.path)};
 }
 
 Status Pusher::sendSigningKey(const OutboxItem& item)
@@ -218,10 +220,11 @@ Status Pusher::sendSigningKey(const OutboxItem& item)
     if (isContentRefusal(r->status))
         return recordAndCount(
             {{item.id, PushResults::fromRefusal(item, r->status, r->errorCode(), r->errorMessage())}});
-    return Error{code::Refused,
-                 SyncText::tr("The hub answered HTTP %1 to %2; nothing was recorded, the next sync tries again.")
-                     .arg(r->status)
-                     .arg(request.path)};
+    return Error{
+        code::Refused,
+        SyncText::tr("The city platform answered HTTP %1 to %2; nothing was recorded, the next sync tries again.")
+            .arg(r->status)
+            .arg(request.path)};
 }
 
 Status Pusher::pushAudit()
@@ -303,9 +306,10 @@ Status Pusher::pushAudit()
             ++m_stats.rejected;
             problem = QStringLiteral("%1: %2 %3").arg(entries->first().seq).arg(r->errorCode(), r->errorMessage());
         } else {
-            return Error{code::Refused,
-                         SyncText::tr("The hub answered HTTP %1 to the audit upload; the next sync tries again.")
-                             .arg(r->status)};
+            return Error{
+                code::Refused,
+                SyncText::tr("The city platform answered HTTP %1 to the audit upload; the next sync tries again.")
+                    .arg(r->status)};
         }
         if (after != before)
             if (Status s = state.set(SyncState::AuditSeq, QString::number(after)); !s)

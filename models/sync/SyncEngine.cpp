@@ -117,9 +117,10 @@ Status SyncEngine::prepareClient()
     if (m_account.isEmpty())
         m_account = SyncState(db).accountFor(m_workspace.user());
     if (m_account.isEmpty())
-        return Error{code::NoAccount,
-                     SyncText::tr("No hub account is set for this user. Sign in once with: admissionsctl login "
-                                  "--account ACCOUNT")};
+        return Error{
+            code::NoAccount,
+            SyncText::tr("No city platform account is set for this user. Sign in once with: admissionsctl login "
+                         "--account ACCOUNT")};
     const bool otherAccount = m_client->account() != m_account;
     if (!m_password.isEmpty()) {
         m_client->setCredentials(m_account, std::move(m_password));

@@ -95,11 +95,11 @@ QString outboxText(const QString& outcome, const QString& category, const QStrin
     if (state == QLatin1String("pending"))
         return tr("%1 (decided here, waiting to be sent)").arg(what);
     if (state == QLatin1String("done"))
-        return tr("%1 (decided here, taken by the hub)").arg(what);
+        return tr("%1 (decided here, taken by the city platform)").arg(what);
     if (state == QLatin1String("conflict"))
         return tr("%1 (decided here, refused: the application changed upstream)").arg(what);
     if (state == QLatin1String("invalid"))
-        return tr("%1 (decided here, refused by the hub as invalid)").arg(what);
+        return tr("%1 (decided here, refused by the city platform as invalid)").arg(what);
     if (state == QLatin1String("superseded"))
         return tr("%1 (decided here, replaced by a later decision)").arg(what);
     if (state == QLatin1String("dropped"))

@@ -60,6 +60,55 @@ QString category(const QString& code)
     return code;
 }
 
+QStringList flagCodes()
+{
+    return store::CacheEligibility::flagsInBitOrder();
+}
+
+QString categoryMeaning(const QString& code)
+{
+    static const QHash<QString, const char*> t = {
+        {QStringLiteral("A"),
+         QT_TRANSLATE_NOOP("Labels", "Property in the school's zone, and the child has urban household registration.")},
+        {QStringLiteral("B"), QT_TRANSLATE_NOOP("Labels", "Property in the school's zone, without urban household "
+                                                          "registration.")},
+        {QStringLiteral("C"),
+         QT_TRANSLATE_NOOP("Labels", "No property in the zone: residence in the zone and work in the city.")},
+        {QStringLiteral("none"),
+         QT_TRANSLATE_NOOP("Labels", "Not eligible for this school by the automatic check: a person decides.")},
+    };
+    return lookup(t, code);
+}
+
+QList<QPair<QString, QString>> flagColours()
+{
+    return {
+        {QStringLiteral("under_age"),
+         QCoreApplication::translate("Labels", "Red: the child is not eligible, or the property is gone.")},
+        {QStringLiteral("duplicate_application"), QCoreApplication::translate("Labels", "Amber: a person must look.")},
+        {QStringLiteral("over_age"), QCoreApplication::translate("Labels", "Blue: worth a glance.")},
+    };
+}
+
+QString categoryLegend()
+{
+    QStringList lines;
+    for (const char* code : {"A", "B", "C", "none"})
+        lines << QCoreApplication::translate("Labels", "%1: %2")
+                     .arg(category(QLatin1String(code)), categoryMeaning(QLatin1String(code)));
+    lines << QCoreApplication::translate("Labels", "Help → Legend explains every code and colour.");
+    return lines.join(u'\n');
+}
+
+QString flagLegend()
+{
+    QStringList lines;
+    for (const auto& [flag, sentence] : flagColours())
+        lines << sentence;
+    lines << QCoreApplication::translate("Labels", "Help → Legend lists every flag.");
+    return lines.join(u'\n');
+}
+
 QString flag(const QString& code)
 {
     static const QHash<QString, const char*> t = {

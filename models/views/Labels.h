@@ -34,6 +34,15 @@ QString reason(const QString& code, const QString& outcome);
 QString age(const QString& birthDateYmd, const QDate& on);
 // The flags of a mask, by name, one per line.
 QString flagList(qint64 mask);
+// The flag codes in the order of their bits (the queue's flag mask).
+QStringList flagCodes();
+// What a category means ("A" | "B" | "C" | "none"), one sentence: the legend and the column tooltips.
+QString categoryMeaning(const QString& code);
+// The flag colours: for each colour, a flag painted in it (views::FlagIcons::color) and a sentence.
+QList<QPair<QString, QString>> flagColours();
+// The legend of the queue's category columns and of its flag column, as tooltip text.
+QString categoryLegend();
+QString flagLegend();
 // True when the interface speaks Chinese (QLocale's default, set by the composition root).
 bool chineseInterface();
 

@@ -268,8 +268,9 @@ QVariant QueueModel::display(const QueueRow& r, Column column) const
     case Column::Channel:
         return labels::channel(r.channel);
     case Column::Submitted: {
+        // The day: the time is in the tooltip (a narrow column keeps the main ones in view).
         const QDateTime t = json::parseTime(r.submittedAt);
-        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : r.submittedAt;
+        return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")) : r.submittedAt;
     }
     }
     return {};
@@ -303,11 +304,15 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
         if (column == Column::Flags)
             return r->flagMask ? labels::flagList(r->flagMask) : tr("No flags");
         if (column == Column::Number && r->conflict)
-            return tr("The hub did not take a decision made here: open it to decide again or drop it.");
+            return tr("The city platform did not take a decision made here: open it to decide again or drop it.");
         if (column == Column::Number && !r->pending.isEmpty())
             return labels::pending(r->pending);
         if (column == Column::School)
             return r->schoolName; // shown elided when the column is narrow
+        if (column == Column::Submitted) {
+            const QDateTime t = json::parseTime(r->submittedAt);
+            return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : r->submittedAt;
+        }
         if (column == Column::Age)
             return tr("Born %1").arg(QDate::fromString(r->birthDate, QStringLiteral("yyyyMMdd")).toString(Qt::ISODate));
         if (column == Column::Checked && !r->checked.isEmpty() && r->checked != r->claimed)
@@ -364,10 +369,13 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == Qt::DisplayRole)
         return columnTitle(Column(section));
+    // The legend of the codes and colours, where they are shown (labels::categoryLegend).
     if (role == Qt::ToolTipRole && Column(section) == Column::Claimed)
-        return tr("The category the family claimed");
+        return tr("The category the family claimed") + u'\n' + labels::categoryLegend();
     if (role == Qt::ToolTipRole && Column(section) == Column::Checked)
-        return tr("The category the automatic check found");
+        return tr("The category the automatic check found") + u'\n' + labels::categoryLegend();
+    if (role == Qt::ToolTipRole && Column(section) == Column::Flags)
+        return labels::flagLegend();
     return {};
 }
 

@@ -225,11 +225,21 @@ SqlText QueueSql::where(const QueueQuery& query, bool withBin, SearchPlan plan)
                   terms.name);
             sources << QStringLiteral("SELECT qid FROM queue_name_grams WHERE gram = ?");
             binds << terms.name.left(2);
+            // The guardians' names too (store/PeopleNames.h): a prefix, and any part by its first piece.
+            range(QStringLiteral("SELECT q.qid FROM application_people p JOIN queue_rows q ON q.application_id = "
+                                 "p.application_id WHERE p.position > 0 AND p.name >= ? AND p.name < ?"),
+                  terms.name);
+            sources << QStringLiteral("SELECT q.qid FROM people_name_grams g JOIN queue_rows q ON q.application_id = "
+                                      "g.application_id WHERE g.gram = ?");
+            binds << terms.name.left(2);
         }
         QString clause = QStringLiteral("qid IN (%1)").arg(sources.join(QStringLiteral(" UNION ")));
         if (!terms.name.isEmpty()) {
-            clause += QStringLiteral(" AND instr(child_name, ?) > 0");
-            binds << terms.name;
+            // Each candidate holds the whole text in the child's name or a guardian's (by primary key).
+            clause += QStringLiteral(" AND (instr(child_name, ?) > 0 OR EXISTS (SELECT 1 FROM application_people p "
+                                     "WHERE p.application_id = queue_rows.application_id AND p.position > 0 AND "
+                                     "instr(p.name, ?) > 0))");
+            binds << terms.name << terms.name;
         }
         parts << clause;
     }

@@ -23,7 +23,7 @@ struct SearchTerms {
     QString applicationPrefix; // "A2026…"
     QString idNumberPrefix;    // six or more digits (and a final X)
     QString phonePrefix;       // three to eleven digits
-    QString name;              // CJK text: prefix and any part of the child's name
+    QString name;              // CJK text: prefix and any part of the child's or a guardian's name
     bool isEmpty() const;
 };
 

@@ -62,7 +62,7 @@ void TestHubSignInDialog::wrongThenRightPassword()
 
     QTest::mouseClick(signIn, Qt::LeftButton); // nothing typed: told, nothing sent
     QVERIFY(error->isVisible());
-    QVERIFY2(error->text().contains(QStringLiteral("Type the hub password")), qPrintable(error->text()));
+    QVERIFY2(error->text().contains(QStringLiteral("Type the city platform password")), qPrintable(error->text()));
 
     QTest::keyClicks(edit, QStringLiteral("not the password"));
     QTest::mouseClick(signIn, Qt::LeftButton);

@@ -6,6 +6,7 @@
 //                                                      $ADMISSIONS_PASSPHRASE, the hub password
 //                                                      from $ADMISSIONS_HUB_PASSWORD
 //   ui_screenshots OUT_DIR [APPLICATIONS]              a generated city, no hub
+//   --size WxH                                         the main window's size (default 1600x960)
 #include "BatchApproveDialog.h"
 #include "CityFixture.h"
 #include "DecisionController.h"
@@ -109,6 +110,7 @@ void shootDraftQuestions(QWidget* window, const ui::DecisionContext& context, co
     saveNextModal(out + QStringLiteral("/draft_offer") + suffix);
     (void)prompter.choose(window, q.title, q.text, q.answers, q.escape);
 }
+QSize g_windowSize(1600, 960);
 
 struct Desk {
     QString dataDir;
@@ -309,7 +311,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     if (!synced)
         live->syncNow();
     waitFor([&] { return synced; }, 120000, "the sync");
-    window.resize(1600, 960);
+    window.resize(g_windowSize);
     window.show();
     auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
     auto* model = qobject_cast<views::QueueModel*>(table->model());
@@ -382,6 +384,12 @@ int main(int argc, char* argv[])
     }
     const QString out = args.at(1);
     QDir().mkpath(out);
+    if (const qsizetype at = args.indexOf(QStringLiteral("--size")); at > 0 && at + 1 < args.size()) {
+        const QStringList wh = args.at(at + 1).split(u'x');
+        if (wh.size() == 2)
+            g_windowSize = QSize(wh.at(0).toInt(), wh.at(1).toInt());
+        args.remove(at, 2);
+    }
     Desk desk;
     QTemporaryDir dir;
     if (const qsizetype at = args.indexOf(QStringLiteral("--data-dir")); at > 0 && at + 1 < args.size()) {
