@@ -5,6 +5,8 @@
 #include "DetailPane.h"
 #include "DraftKeeper.h"
 #include "MainWindow.h"
+
+#include "CurrentApplication.h"
 #include "Prompter.h"
 #include "QueuePane.h"
 #include "views/ApplicationDetail.h"
@@ -82,14 +84,17 @@ void MainWindow::resumeDraft(const views::DecisionDraft& draft)
     const DecisionDialog::Kind kind = draft.kind == QLatin1String("reject")         ? DecisionDialog::Kind::Reject
                                       : draft.kind == QLatin1String("request_info") ? DecisionDialog::Kind::RequestInfo
                                                                                     : DecisionDialog::Kind::Approve;
-    m_afterDetail = [this, kind, draft](const views::ApplicationDetail& d) {
-        if (d.application.id != draft.applicationId) {
-            resumeDraft(draft); // another application was read meanwhile: the draft's own, again
-            return;
-        }
-        m_decisions->decide(kind, d, draft);
-    };
-    loadDetail(draft.applicationId, true);
+    // The draft's application becomes the current one; the dialog opens once its detail is read,
+    // unless the officer moved on meanwhile (the draft then waits in the cache for the next offer).
+    auto* once = new QObject(this);
+    connect(m_current, &CurrentApplication::detailRead, once,
+            [this, once, kind, draft](const views::ApplicationDetail& d) {
+                once->deleteLater();
+                if (d.application.id == draft.applicationId && m_decisions)
+                    m_decisions->decide(kind, d, draft);
+            });
+    connect(m_current, &CurrentApplication::readFailed, once, [once] { once->deleteLater(); });
+    openApplication(draft.applicationId);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
