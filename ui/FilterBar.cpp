@@ -1,6 +1,5 @@
 #include "FilterBar.h"
 
-#include "store/CacheEligibility.h"
 #include "views/Labels.h"
 
 #include <QComboBox>
@@ -108,7 +107,7 @@ void FilterBar::fillFixedChoices()
     const QVariant flag = m_flag->currentData();
     m_flag->clear();
     m_flag->addItem(tr("Flags: any"), qint64(0));
-    const QStringList flags = store::CacheEligibility::flagsInBitOrder();
+    const QStringList flags = views::labels::flagsInBitOrder();
     qint64 all = 0;
     for (int bit = 0; bit < flags.size(); ++bit)
         all |= qint64(1) << bit;

@@ -10,10 +10,9 @@
 #include "SettingsDialog.h"
 #include "StatusStrip.h"
 #include "UnlockDialog.h"
-#include "store/Workspace.h"
 #include "views/ApplicationDetail.h"
+#include "views/CacheReads.h"
 #include "views/DecisionService.h"
-#include "views/LocalSession.h"
 #include "views/ReaderThread.h"
 
 #include <QActionGroup>
@@ -57,15 +56,6 @@ struct DetailAnswer {
 };
 
 } // namespace
-
-MainWindow::MainWindow(std::unique_ptr<store::Workspace> workspace, QWidget* parent)
-    : MainWindow(
-          std::make_unique<views::LocalSession>(std::move(workspace)),
-          [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<views::Session> {
-              return std::make_unique<views::LocalSession>(std::move(w));
-          },
-          nullptr, parent)
-{}
 
 MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory factory, Prompter* prompter,
                        QWidget* parent)
@@ -331,9 +321,9 @@ void MainWindow::closeSession()
     m_status->clear();
     if (m_session) {
         // The readers are closed above; now the writer and the key.
-        std::unique_ptr<store::Workspace> workspace = m_session->close();
+        views::OpenCache cache = m_session->close();
         m_session.reset();
-        workspace.reset();
+        cache = {};
     }
 }
 
@@ -360,9 +350,9 @@ void MainWindow::showUnlock()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_unlock = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        std::unique_ptr<store::Workspace> workspace = dialog->takeWorkspace();
-        if (workspace && m_factory)
-            openSession(m_factory(std::move(workspace)));
+        views::OpenCache cache = dialog->takeCache();
+        if (cache && m_factory)
+            openSession(m_factory(std::move(cache)));
     });
     dialog->open();
 }
@@ -412,10 +402,10 @@ void MainWindow::readDetail()
     const QString id = m_wantedDetail;
     // The check of an application with many records takes a while: never on this thread.
     m_reads->run<DetailAnswer>(
-        [id](store::Connection* c) {
-            if (!c)
+        [id](const views::CacheView* cache) {
+            if (!cache)
                 return DetailAnswer{std::nullopt, tr("The cache cannot be read.")};
-            auto d = views::loadApplicationDetail(*c, id);
+            auto d = views::readApplicationDetail(*cache, id);
             if (!d)
                 return DetailAnswer{std::nullopt, d.error().message};
             return DetailAnswer{std::move(d.value()), QString()};
@@ -492,10 +482,10 @@ void MainWindow::refreshStatus()
     if (!m_reads)
         return;
     m_reads->run<std::optional<views::SessionStatus>>(
-        [](store::Connection* c) -> std::optional<views::SessionStatus> {
-            if (!c)
+        [](const views::CacheView* cache) -> std::optional<views::SessionStatus> {
+            if (!cache)
                 return std::nullopt;
-            auto s = views::SessionStatus::read(*c);
+            auto s = views::readSessionStatus(*cache);
             return s ? std::optional<views::SessionStatus>(*s) : std::nullopt;
         },
         this,

@@ -13,9 +13,6 @@ class QAction;
 class QLabel;
 class QStackedWidget;
 
-namespace adm::store {
-class Workspace;
-}
 namespace adm::views {
 class DecisionService;
 class ReaderThread;
@@ -41,13 +38,12 @@ class UnlockDialog;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    using SessionFactory = std::function<std::unique_ptr<views::Session>(std::unique_ptr<store::Workspace>)>;
+    // Makes the session for a cache unlocked again after a lock (app/ is the composition root).
+    using SessionFactory = std::function<std::unique_ptr<views::Session>(views::OpenCache)>;
 
     // `prompter` may be null (real dialogs); it must outlive the window.
     MainWindow(std::unique_ptr<views::Session> session, SessionFactory factory, Prompter* prompter = nullptr,
                QWidget* parent = nullptr);
-    // A window over a workspace without a hub (LocalSession) and with the real dialogs.
-    explicit MainWindow(std::unique_ptr<store::Workspace> workspace, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void lock();

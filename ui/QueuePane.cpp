@@ -5,7 +5,7 @@
 #include "views/BinCountsModel.h"
 #include "views/Labels.h"
 #include "views/QueueModel.h"
-#include "views/QueueReader.h"
+#include "views/CacheReads.h"
 #include "views/ReaderThread.h"
 
 #include <QHBoxLayout>
@@ -102,10 +102,10 @@ void QueuePane::open(views::ReaderFactory readers)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &QueuePane::checkCurrent);
 
     m_reads->run<QList<QPair<QString, QString>>>(
-        [](store::Connection* c) {
-            if (!c)
+        [](const views::CacheView* cache) {
+            if (!cache)
                 return QList<QPair<QString, QString>>();
-            auto schools = views::QueueReader(*c).schools();
+            auto schools = views::readSchools(*cache);
             return schools ? *schools : QList<QPair<QString, QString>>();
         },
         this, [this](QList<QPair<QString, QString>> schools) { m_filters->setSchools(schools); });

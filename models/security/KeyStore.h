@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SecretBytes.h"
+#include "security/SecretBytes.h"
 #include "domain/Result.h"
 
 #include <QDateTime>

@@ -3,6 +3,7 @@
 #include "QueueTypes.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace adm::views {
 
@@ -34,6 +35,8 @@ QString reason(const QString& code, const QString& outcome);
 QString age(const QString& birthDateYmd, const QDate& on);
 // The flags of a mask, by name, one per line.
 QString flagList(qint64 mask);
+// The codes of the eligibility flags, in the order of their bits in a flag mask.
+QStringList flagsInBitOrder();
 // True when the interface speaks Chinese (QLocale's default, set by the composition root).
 bool chineseInterface();
 
