@@ -3,9 +3,9 @@
 #include "FilterBar.h"
 #include "QueueTableView.h"
 #include "views/BinCountsModel.h"
+#include "views/CacheReads.h"
 #include "views/Labels.h"
 #include "views/QueueModel.h"
-#include "views/CacheReads.h"
 #include "views/ReaderThread.h"
 
 #include <QHBoxLayout>

@@ -2,8 +2,8 @@
 
 #include "OpenCache.h"
 #include "domain/Result.h"
-#include "sync/HubClient.h"
 #include "sync/Enrolment.h"
+#include "sync/HubClient.h"
 
 #include <QObject>
 #include <QThreadPool>
@@ -37,8 +37,8 @@ public:
 
     // The enrolment to record for an address and CA already checked: the workstation keeps its id
     // across re-enrolments (sync::hubsignin::prepare). Read on the worker.
-    void prepareEnrolment(const QUrl& hubUrl, const QByteArray& caPem, const QString& workstationName,
-                          QObject* context, std::function<void(sync::Enrolment)> done);
+    void prepareEnrolment(const QUrl& hubUrl, const QByteArray& caPem, const QString& workstationName, QObject* context,
+                          std::function<void(sync::Enrolment)> done);
     // Saves the enrolment and the sign-in (the account and the session the hub granted, never the
     // password), each with its audit entry, on the worker.
     void recordSignIn(const sync::Enrolment& enrolment, const QString& account,

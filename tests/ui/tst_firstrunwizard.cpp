@@ -208,7 +208,8 @@ void TestFirstRunWizard::wrongThenRightHubPassword()
     QCOMPARE(wizard->currentId(), int(ui::FirstRunWizard::HubPage));
     QVERIFY(!wizard->isEnrolled());
     // A refused password saves nothing.
-    QCOMPARE(sync::Enrolment::load(wizard->cache().workspace()->database().writer()).error().code, sync::code::NotEnrolled);
+    QCOMPARE(sync::Enrolment::load(wizard->cache().workspace()->database().writer()).error().code,
+             sync::code::NotEnrolled);
 
     auto* password = wizard->findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit"));
     password->clear();
@@ -283,7 +284,8 @@ void TestFirstRunWizard::hubProblemsAreExplained()
     QVERIFY(wizard->button(QWizard::CustomButton1)->isEnabled()); // skipping stays possible
     QCOMPARE(wizard->currentId(), int(ui::FirstRunWizard::HubPage));
     QVERIFY(!wizard->isEnrolled());
-    QCOMPARE(sync::Enrolment::load(wizard->cache().workspace()->database().writer()).error().code, sync::code::NotEnrolled);
+    QCOMPARE(sync::Enrolment::load(wizard->cache().workspace()->database().writer()).error().code,
+             sync::code::NotEnrolled);
 }
 
 QTEST_MAIN(TestFirstRunWizard)
