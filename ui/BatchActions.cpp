@@ -121,7 +121,7 @@ void BatchActions::approveClean()
     }
     m_busy = true;
     m_reads->run<Result<views::BatchPlan>>(
-        [qids](store::Connection* c) { return views::BatchApproval::planForRows(c, qids); }, this,
+        [qids](const views::CacheView* c) { return views::BatchApproval::planForRows(c, qids); }, this,
         [this](Result<views::BatchPlan> plan) {
             m_busy = false;
             if (!plan) {

@@ -1,6 +1,6 @@
 #include "CacheCountsDialog.h"
 
-#include "store/CacheStats.h"
+#include "views/CacheReads.h"
 #include "views/Labels.h"
 #include "views/ReaderThread.h"
 
@@ -82,10 +82,10 @@ CacheCountsDialog::CacheCountsDialog(views::ReaderFactory readers, QWidget* pare
         QString error;
     };
     m_reads->run<Answer>(
-        [](store::Connection* c) {
-            if (!c)
+        [](const views::CacheView* cache) {
+            if (!cache)
                 return Answer{{}, tr("The cache cannot be read.")};
-            auto stats = store::collectCacheStats(*c);
+            auto stats = views::readCacheCounts(*cache);
             return stats ? Answer{*stats, {}} : Answer{{}, stats.error().message};
         },
         this, [this](Answer a) { fill(a.stats, a.error); });

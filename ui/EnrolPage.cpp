@@ -170,8 +170,6 @@ void EnrolPage::connectAndSignIn()
         showStatus(hubProblemText(pem.error()), true, m_caFile);
         return;
     }
-    const sync::Enrolment enrolment =
-        sync::hubsignin::prepare(m_wizard->workspace()->database().writer(), *url, *pem, m_workstation->text());
     const QString account = m_account->text().trimmed();
     // One owner, shared with the worker (the functor must be copyable); the field keeps its text so
     // that a mistyped address can be corrected without typing the password again.
@@ -180,34 +178,38 @@ void EnrolPage::connectAndSignIn()
 
     setBusy(true);
     showStatus(tr("Connecting to %1…").arg(url->host()).toHtmlEscaped(), false);
-    runHubCall(
-        this,
-        [enrolment, account, password, options] {
-            HubOutcome out;
-            if (Status s = sync::hubsignin::probe(enrolment, options); !s) {
-                out.error = s.error();
-                return out;
-            }
-            auto signedIn = sync::hubsignin::signIn(enrolment, account, password->clone(), options);
-            if (!signedIn) {
-                out.error = signedIn.error();
-                return out;
-            }
-            out.ok = true;
-            out.account = signedIn->account;
-            out.session = std::make_shared<sync::HubSession>(std::move(*signedIn));
-            return out;
-        },
-        [this, enrolment, account, password](const HubOutcome& outcome) {
-            password->clear();
-            finish(outcome, enrolment, account);
+    // The workstation's id comes from the cache (read on the setup's worker), then the hub is asked.
+    m_wizard->setup().prepareEnrolment(
+        *url, *pem, m_workstation->text(), this, [this, account, password, options](sync::Enrolment enrolment) {
+            runHubCall(
+                this,
+                [enrolment, account, password, options] {
+                    HubOutcome out;
+                    if (Status s = sync::hubsignin::probe(enrolment, options); !s) {
+                        out.error = s.error();
+                        return out;
+                    }
+                    auto signedIn = sync::hubsignin::signIn(enrolment, account, password->clone(), options);
+                    if (!signedIn) {
+                        out.error = signedIn.error();
+                        return out;
+                    }
+                    out.ok = true;
+                    out.account = signedIn->account;
+                    out.session = std::make_shared<sync::HubSession>(std::move(*signedIn));
+                    return out;
+                },
+                [this, enrolment, account, password](const HubOutcome& outcome) {
+                    password->clear();
+                    finish(outcome, enrolment, account);
+                });
         });
 }
 
 void EnrolPage::finish(const HubOutcome& outcome, const sync::Enrolment& enrolment, const QString& account)
 {
-    setBusy(false);
     if (!outcome.ok) {
+        setBusy(false);
         const QString& c = outcome.error.code;
         QLineEdit* focus = c == sync::code::SignInRefused || c == sync::code::Busy ? m_password
                            : c == sync::code::BadCa || sync::isTlsRefusal(c)       ? m_caFile
@@ -215,24 +217,25 @@ void EnrolPage::finish(const HubOutcome& outcome, const sync::Enrolment& enrolme
         showStatus(hubProblemText(outcome.error), true, focus);
         return;
     }
-    // Saved only now: a hub that refused the certificate or the password leaves no trace behind.
-    store::Workspace& ws = *m_wizard->workspace();
     // Nor an enrolment under an account of another role than the local user's.
-    if (Status s = security::rolesAgree(ws.role(), account, outcome.account.roles); !s) {
+    if (Status s = security::rolesAgree(m_wizard->cache().role(), account, outcome.account.roles); !s) {
+        setBusy(false);
         showStatus(s.error().message.toHtmlEscaped(), true);
         return;
     }
-    Status saved = sync::hubsignin::recordEnrolment(ws, enrolment);
-    if (saved) // the session token is kept in the cache: the first sync needs no password
-        saved = sync::hubsignin::recordSignIn(ws, account, outcome.session.get());
-    if (!saved) {
-        showStatus(saved.error().message.toHtmlEscaped(), true);
-        return;
-    }
-    m_wizard->setSignedIn(enrolment.hubUrl.toString(), enrolment.workstationName, account);
-    (void)takeSecretText(m_password); // cleared, and its buffer wiped
-    m_done = true;
-    m_wizard->next();
+    // Saved only now, on the setup's worker: a hub that refused the certificate or the password
+    // leaves no trace behind. The session token is kept in the cache: the first sync needs no password.
+    m_wizard->setup().recordSignIn(enrolment, account, outcome.session, this, [this, enrolment, account](Status saved) {
+        setBusy(false);
+        if (!saved) {
+            showStatus(saved.error().message.toHtmlEscaped(), true);
+            return;
+        }
+        m_wizard->setSignedIn(enrolment.hubUrl.toString(), enrolment.workstationName, account);
+        (void)takeSecretText(m_password); // cleared, and its buffer wiped
+        m_done = true;
+        m_wizard->next();
+    });
 }
 
 } // namespace adm::ui

@@ -1,7 +1,6 @@
 #include "FilterBar.h"
 
 #include "FlowLayout.h"
-#include "store/CacheEligibility.h"
 #include "views/Labels.h"
 
 #include <QCalendarWidget>
@@ -215,7 +214,7 @@ void FilterBar::fillFixedChoices()
     const QVariant flag = m_flag->currentData();
     m_flag->clear();
     m_flag->addItem(tr("Flags: any"), qint64(0));
-    const QStringList flags = store::CacheEligibility::flagsInBitOrder();
+    const QStringList flags = views::labels::flagsInBitOrder();
     qint64 all = 0;
     for (int bit = 0; bit < flags.size(); ++bit)
         all |= qint64(1) << bit;

@@ -30,9 +30,8 @@ public:
 
     void initializePage() override
     {
-        const store::Workspace* ws = m_wizard->workspace();
         QStringList lines{FirstRunWizard::tr("The workstation is set up, and %1 is its administrator.")
-                              .arg(ws ? ws->user() : QString())};
+                              .arg(m_wizard->cache().user())};
         if (m_wizard->isEnrolled())
             lines << FirstRunWizard::tr(
                          "It is connected to the city platform at %1 as workstation \"%2\", and signs in there "
@@ -57,6 +56,7 @@ private:
 FirstRunWizard::FirstRunWizard(const QString& dataDir, QWidget* parent)
     : QWizard(parent)
     , m_dataDir(dataDir)
+    , m_setup(dataDir)
 {
     setObjectName(QStringLiteral("firstRunWizard"));
     setWindowTitle(tr("Set up the workstation"));

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/Workspace.h"
 #include "sync/SyncTypes.h"
+#include "views/FirstRunSetup.h"
 
 #include <QWizard>
 #include <memory>
@@ -25,10 +25,11 @@ public:
     void setHubOptions(const sync::SyncOptions& options) { m_hubOptions = options; }
     sync::SyncOptions hubOptions() const { return m_hubOptions; }
 
-    // The workspace the first page created, still unlocked; the caller takes it after accept().
-    store::Workspace* workspace() const { return m_workspace.get(); }
-    std::unique_ptr<store::Workspace> takeWorkspace() { return std::move(m_workspace); }
-    void setWorkspace(std::unique_ptr<store::Workspace> workspace) { m_workspace = std::move(workspace); }
+    // The workflow the pages drive: it creates the first user and records the hub (on its worker).
+    views::FirstRunSetup& setup() { return m_setup; }
+    // The cache the first page created, still unlocked; the caller takes it after accept().
+    const views::OpenCache& cache() const { return m_setup.cache(); }
+    views::OpenCache takeCache() { return m_setup.takeCache(); }
 
     // After a successful hub sign-in: the account. Its session token is kept in the cache, so that the
     // person is not asked again right away; the password is never kept.
@@ -49,7 +50,7 @@ private:
 
     QString m_dataDir;
     sync::SyncOptions m_hubOptions;
-    std::unique_ptr<store::Workspace> m_workspace;
+    views::FirstRunSetup m_setup;
     QString m_hubAccount;
     QString m_hubAddress;
     QString m_workstationName;

@@ -105,14 +105,13 @@ bool FirstUserPage::validatePage()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     m_confirm->clear();
     const security::SecretBytes passphrase = takeSecretText(m_passphrase);
-    auto ws = store::Workspace::initialise(m_wizard->dataDir(), name, m_role->currentData().toString(), passphrase);
+    const Status created = m_wizard->setup().createAdministrator(name, m_role->currentData().toString(), passphrase);
     QApplication::restoreOverrideCursor();
-    if (!ws) {
-        showError(ws.error().message, m_name);
+    if (!created) {
+        showError(created.error().message, m_name);
         return false;
     }
     m_error->hide();
-    m_wizard->setWorkspace(std::move(*ws));
     return true;
 }
 

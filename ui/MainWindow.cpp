@@ -18,13 +18,12 @@
 #include "UnlockDialog.h"
 #include "ZoomController.h"
 #include "security/Permissions.h"
-#include "store/Workspace.h"
 #include "views/ApplicationDetail.h"
 #include "views/BinCountsModel.h"
+#include "views/CacheReads.h"
 #include "views/DecisionService.h"
 #include "views/DraftStore.h"
 #include "views/Labels.h"
-#include "views/LocalSession.h"
 #include "views/QueueModel.h"
 #include "views/ReaderThread.h"
 
@@ -79,15 +78,6 @@ struct DetailAnswer {
 };
 
 } // namespace
-
-MainWindow::MainWindow(std::unique_ptr<store::Workspace> workspace, QWidget* parent)
-    : MainWindow(
-          std::make_unique<views::LocalSession>(std::move(workspace)),
-          [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<views::Session> {
-              return std::make_unique<views::LocalSession>(std::move(w));
-          },
-          nullptr, parent)
-{}
 
 MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory factory, Prompter* prompter,
                        QWidget* parent)
@@ -316,7 +306,7 @@ void MainWindow::readSchoolSettings()
     if (!m_reads || m_role != role::Principal)
         return;
     m_reads->run<security::SchoolSettings>(
-        [](store::Connection* c) -> security::SchoolSettings {
+        [](const views::CacheView* c) -> security::SchoolSettings {
             if (!c)
                 return {};
             auto settings = views::readSchoolSettings(*c);
@@ -503,11 +493,11 @@ void MainWindow::closeSession()
     m_status->clear();
     if (m_session) {
         // The readers are closed above; now the writer and the key.
-        std::unique_ptr<store::Workspace> workspace = m_session->close();
+        views::OpenCache cache = m_session->close();
         m_session.reset();
-        if (workspace)
-            keepLockedWork(*workspace); // before the key goes
-        workspace.reset();
+        if (cache)
+            keepLockedWork(cache); // before the key goes
+        cache = {};
     }
 }
 
@@ -542,9 +532,9 @@ void MainWindow::showUnlock()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_unlock = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        std::unique_ptr<store::Workspace> workspace = dialog->takeWorkspace();
-        if (workspace && m_factory)
-            openSession(m_factory(std::move(workspace)));
+        views::OpenCache cache = dialog->takeCache();
+        if (cache && m_factory)
+            openSession(m_factory(std::move(cache)));
     });
     dialog->open();
 }
@@ -600,10 +590,10 @@ void MainWindow::readCurrentNow()
     const QString id = m_current->id();
     // The check of an application with many records takes a while: never on this thread.
     m_reads->run<DetailAnswer>(
-        [id](store::Connection* c) {
-            if (!c)
+        [id](const views::CacheView* cache) {
+            if (!cache)
                 return DetailAnswer{std::nullopt, tr("The cache cannot be read.")};
-            auto d = views::loadApplicationDetail(*c, id);
+            auto d = views::readApplicationDetail(*cache, id);
             if (!d)
                 return DetailAnswer{std::nullopt, d.error().message};
             return DetailAnswer{std::move(d.value()), QString()};
@@ -657,10 +647,10 @@ void MainWindow::refreshStatus()
     if (!m_reads)
         return;
     m_reads->run<std::optional<views::SessionStatus>>(
-        [](store::Connection* c) -> std::optional<views::SessionStatus> {
-            if (!c)
+        [](const views::CacheView* cache) -> std::optional<views::SessionStatus> {
+            if (!cache)
                 return std::nullopt;
-            auto s = views::SessionStatus::read(*c);
+            auto s = views::readSessionStatus(*cache);
             return s ? std::optional<views::SessionStatus>(*s) : std::nullopt;
         },
         this,

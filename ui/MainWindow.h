@@ -18,9 +18,6 @@ class QLabel;
 class QMenu;
 class QStackedWidget;
 
-namespace adm::store {
-class Workspace;
-}
 namespace adm::views {
 class DecisionService;
 class ReaderThread;
@@ -50,13 +47,12 @@ class ZoomController;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    using SessionFactory = std::function<std::unique_ptr<views::Session>(std::unique_ptr<store::Workspace>)>;
+    // Makes the session for a cache unlocked again after a lock (app/ is the composition root).
+    using SessionFactory = std::function<std::unique_ptr<views::Session>(views::OpenCache)>;
 
     // `prompter` may be null (real dialogs); it must outlive the window.
     MainWindow(std::unique_ptr<views::Session> session, SessionFactory factory, Prompter* prompter = nullptr,
                QWidget* parent = nullptr);
-    // A window over a workspace without a hub (LocalSession) and with the real dialogs.
-    explicit MainWindow(std::unique_ptr<store::Workspace> workspace, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     void lock();
@@ -122,7 +118,7 @@ private:
 
     // The officer's work across a lock or a crash (DraftKeeper, views::DraftStore).
     void takeWorkForLock();
-    void keepLockedWork(store::Workspace& workspace);
+    void keepLockedWork(const views::OpenCache& cache);
     void resumeWork();
     void offerDraft(const views::DecisionDraft& draft, bool afterLock);
     void resumeDraft(const views::DecisionDraft& draft);

@@ -12,6 +12,8 @@
 #include "views/ApplicationDetail.h"
 #include "views/DraftStore.h"
 #include "views/ReaderThread.h"
+#include "views/CacheReads.h"
+#include "views/OpenCache.h"
 #include "views/SessionStatus.h"
 
 #include <QCloseEvent>
@@ -27,10 +29,10 @@ void MainWindow::takeWorkForLock()
     m_lockedHere = true;
 }
 
-void MainWindow::keepLockedWork(store::Workspace& workspace)
+void MainWindow::keepLockedWork(const views::OpenCache& cache)
 {
     // In the cache, encrypted, and nowhere else: the search may be a name or an ID number.
-    if (Status s = views::DraftStore::keep(workspace, m_lockDraft, m_lockPlace); !s)
+    if (Status s = views::DraftStore::keep(cache, m_lockDraft, m_lockPlace); !s)
         qWarning("the work at the lock was not kept: %s", qPrintable(s.error().code));
     m_lockDraft.reset();
     m_lockPlace.reset();
@@ -119,10 +121,10 @@ void MainWindow::readOutbox(const std::function<void(qint64)>& then)
         return;
     }
     m_reads->run<qint64>(
-        [](store::Connection* c) -> qint64 {
+        [](const views::CacheView* c) -> qint64 {
             if (!c)
                 return -1;
-            auto s = views::SessionStatus::read(*c);
+            auto s = views::readSessionStatus(*c);
             return s ? s->outbox : -1;
         },
         this, then);

@@ -4,10 +4,10 @@
 #include "FilterBar.h"
 #include "QueueTableView.h"
 #include "views/BinCountsModel.h"
+#include "views/CacheReads.h"
 #include "views/FilterChoices.h"
 #include "views/Labels.h"
 #include "views/QueueModel.h"
-#include "views/QueueReader.h"
 #include "views/ReaderThread.h"
 #include "views/SavedFilters.h"
 
@@ -128,10 +128,10 @@ void QueuePane::open(views::ReaderFactory readers, const QString& user)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &QueuePane::checkCurrent);
 
     m_reads->run<views::FilterChoices>(
-        [user](store::Connection* c) {
-            if (!c)
+        [user](const views::CacheView* cache) {
+            if (!cache)
                 return views::FilterChoices();
-            auto choices = views::readFilterChoices(*c, user);
+            auto choices = views::readFilterChoices(*cache, user);
             return choices ? *choices : views::FilterChoices();
         },
         this,

@@ -29,7 +29,7 @@ UnlockDialog::UnlockDialog(const QString& dataDir, QWidget* parent)
 
     m_user = new QComboBox(this);
     m_user->setObjectName(QStringLiteral("userCombo"));
-    if (auto users = store::Workspace::users(dataDir)) {
+    if (auto users = views::OpenCache::users(dataDir)) {
         for (const security::LocalUser& u : *users)
             m_user->addItem(tr("%1 (%2)").arg(u.name, role::displayName(u.role)), u.name);
     }
@@ -84,14 +84,14 @@ void UnlockDialog::tryUnlock()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     // Out of the widget into secure storage (the field is empty afterwards, also after a wrong one).
     const security::SecretBytes passphrase = takeSecretText(m_passphrase);
-    auto ws = store::Workspace::unlock(m_dataDir, m_user->currentData().toString(), passphrase);
+    auto cache = views::OpenCache::unlock(m_dataDir, m_user->currentData().toString(), passphrase);
     QApplication::restoreOverrideCursor();
     m_unlock->setEnabled(true);
-    if (!ws) {
-        showError(ws.error().message);
+    if (!cache) {
+        showError(cache.error().message);
         return;
     }
-    m_workspace = std::move(*ws);
+    m_cache = std::move(*cache);
     accept();
 }
 

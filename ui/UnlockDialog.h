@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Workspace.h"
+#include "views/OpenCache.h"
 
 #include <QDialog>
 #include <memory>
@@ -19,8 +19,8 @@ class UnlockDialog : public QDialog {
 public:
     explicit UnlockDialog(const QString& dataDir, QWidget* parent = nullptr);
 
-    // The unlocked workspace after accept(); the caller takes it.
-    std::unique_ptr<store::Workspace> takeWorkspace() { return std::move(m_workspace); }
+    // The unlocked cache after accept(); the caller hands it to the session factory.
+    views::OpenCache takeCache() { return std::move(m_cache); }
 
 private:
     void tryUnlock();
@@ -31,7 +31,7 @@ private:
     QLineEdit* m_passphrase = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_unlock = nullptr;
-    std::unique_ptr<store::Workspace> m_workspace;
+    views::OpenCache m_cache;
 };
 
 } // namespace adm::ui

@@ -68,8 +68,9 @@ bool askHubSignIn(adm::views::SyncedSession* session, adm::store::Workspace* wor
 // first-run wizard leaves one), $ADMISSIONS_HUB_PASSWORD (the demo), or a password given in the
 // sign-in dialog. Otherwise local: decisions wait in the outbox. When the hub later ends the
 // session, the dialog asks again.
-std::unique_ptr<adm::views::Session> makeSession(std::unique_ptr<adm::store::Workspace> workspace)
+std::unique_ptr<adm::views::Session> makeSession(adm::views::OpenCache cache)
 {
+    std::unique_ptr<adm::store::Workspace> workspace = cache.take();
     adm::store::Connection& db = workspace->database().writer();
     auto enrolment = adm::sync::Enrolment::load(db);
     const QString account = adm::sync::SyncState(db).accountFor(workspace->user());
@@ -109,9 +110,9 @@ std::unique_ptr<adm::views::Session> openSession(const QString& dataDir, int* ex
     auto users = adm::store::Workspace::users(dataDir);
     if (!users && users.error().code == QLatin1String("not_initialised")) {
         adm::ui::FirstRunWizard wizard(dataDir);
-        if (wizard.exec() != QDialog::Accepted || !wizard.workspace())
+        if (wizard.exec() != QDialog::Accepted || !wizard.cache())
             return nullptr;
-        return makeSession(wizard.takeWorkspace()); // a hub sign-in in the wizard left its session in the cache
+        return makeSession(wizard.takeCache()); // a hub sign-in in the wizard left its session in the cache
     }
     if (!users) {
         QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Admissions Workstation"),
@@ -123,7 +124,7 @@ std::unique_ptr<adm::views::Session> openSession(const QString& dataDir, int* ex
     adm::ui::UnlockDialog unlock(dataDir);
     if (unlock.exec() != QDialog::Accepted)
         return nullptr;
-    return makeSession(unlock.takeWorkspace());
+    return makeSession(unlock.takeCache());
 }
 
 } // namespace
@@ -153,9 +154,8 @@ int main(int argc, char* argv[])
     auto session = openSession(dataDir, &exitCode);
     if (!session)
         return exitCode;
-    adm::ui::MainWindow window(std::move(session), [](std::unique_ptr<adm::store::Workspace> workspace) {
-        return makeSession(std::move(workspace));
-    });
+    adm::ui::MainWindow window(std::move(session),
+                               [](adm::views::OpenCache cache) { return makeSession(std::move(cache)); });
     QObject::connect(&window, &adm::ui::MainWindow::languageChosen, &app,
                      [&app](const QString& setting) { setLanguage(app, setting); });
     window.show();

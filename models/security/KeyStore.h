@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SecretBytes.h"
 #include "domain/Result.h"
+#include "security/SecretBytes.h"
 
 #include <QDateTime>
 #include <QJsonObject>

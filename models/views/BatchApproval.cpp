@@ -110,6 +110,11 @@ QString BatchApproval::skipText(BatchSkip reason, int count)
     return {};
 }
 
+Result<BatchPlan> BatchApproval::planForRows(const CacheView* cache, const QVector<qint64>& qids)
+{
+    return planForRows(cache ? &cache->connection() : nullptr, qids);
+}
+
 Result<BatchPlan> BatchApproval::planForRows(store::Connection* connection, const QVector<qint64>& qids)
 {
     if (!connection)

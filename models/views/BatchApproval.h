@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CacheView.h"
 #include "QueueTypes.h"
 #include "domain/Result.h"
 
@@ -65,6 +66,7 @@ public:
     static Result<BatchPlan> plan(store::Connection& connection, const QStringList& applicationIds);
     // The plan for queue rows by qid, on a reader thread's connection (null: the cache cannot be read).
     static Result<BatchPlan> planForRows(store::Connection* connection, const QVector<qint64>& qids);
+    static Result<BatchPlan> planForRows(const CacheView* cache, const QVector<qint64>& qids);
     // The applications of queue rows, by qid, in the order given (rows gone meanwhile are left out).
     static Result<QStringList> applicationIds(store::Connection& connection, const QVector<qint64>& qids);
 

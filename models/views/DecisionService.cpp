@@ -10,6 +10,11 @@
 
 namespace adm::views {
 
+Result<security::SchoolSettings> readSchoolSettings(const CacheView& cache)
+{
+    return readSchoolSettings(cache.connection());
+}
+
 Result<security::SchoolSettings> readSchoolSettings(store::Connection& connection)
 {
     return store::SchoolSettingsStore::load(connection);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CacheView.h"
 #include "BatchApproval.h"
 #include "Session.h"
 #include "security/Permissions.h"
@@ -16,6 +17,7 @@ namespace adm::views {
 // The school settings that change what a role may do (a principal deciding), for the window to
 // offer each role its work; read on a reader connection.
 Result<security::SchoolSettings> readSchoolSettings(store::Connection& connection);
+Result<security::SchoolSettings> readSchoolSettings(const CacheView& cache);
 
 // The GUI's way to decide: sync::DecisionWorkflow (the same checks and the same outbox item plus
 // audit entry as `admissionsctl decide`), run where the session keeps the writer. Remembers the

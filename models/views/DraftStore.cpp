@@ -120,6 +120,14 @@ Result<std::optional<QueueViewState>> DraftStore::takePlace(const QString& user)
     return QueueViewState::fromJson(**body);
 }
 
+Status DraftStore::keep(const OpenCache& cache, const std::optional<DecisionDraft>& draft,
+                        const std::optional<QueueViewState>& place)
+{
+    if (!cache.workspace())
+        return Error{QStringLiteral("locked"), QStringLiteral("the cache is closed")};
+    return keep(*cache.workspace(), draft, place);
+}
+
 Status DraftStore::keep(store::Workspace& workspace, const std::optional<DecisionDraft>& draft,
                         const std::optional<QueueViewState>& place)
 {

@@ -43,6 +43,8 @@ public:
     // open dialog's draft and the queue place, for the workspace's user, in one transaction.
     static Status keep(store::Workspace& workspace, const std::optional<DecisionDraft>& draft,
                        const std::optional<QueueViewState>& place);
+    static Status keep(const OpenCache& cache, const std::optional<DecisionDraft>& draft,
+                       const std::optional<QueueViewState>& place);
 
     // Through a session, on the writer's thread; `done` (may be empty) in the thread of `context`.
     static void save(Session& session, const DecisionDraft& draft, QObject* context,

@@ -32,6 +32,11 @@ Result<QDate> submittedDay(store::Connection& c, const char* aggregate)
 
 } // namespace
 
+Result<FilterChoices> readFilterChoices(const CacheView& cache, const QString& localUser)
+{
+    return readFilterChoices(cache.connection(), localUser);
+}
+
 Result<FilterChoices> readFilterChoices(store::Connection& c, const QString& localUser)
 {
     FilterChoices out;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CacheView.h"
 #include "domain/Result.h"
 
 #include <QDate>
@@ -25,5 +26,6 @@ struct FilterChoices {
 // else (a supervisor) its district, or the whole city. Without a kept account (offline), the
 // schools that have applications in the cache, which holds only what the account may see.
 Result<FilterChoices> readFilterChoices(store::Connection& c, const QString& localUser);
+Result<FilterChoices> readFilterChoices(const CacheView& cache, const QString& localUser);
 
 } // namespace adm::views

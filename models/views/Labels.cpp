@@ -299,4 +299,9 @@ QString flagList(qint64 mask)
     return names.join(u'\n');
 }
 
+QStringList flagsInBitOrder()
+{
+    return store::CacheEligibility::flagsInBitOrder();
+}
+
 } // namespace adm::views::labels

@@ -3,6 +3,7 @@
 #include "QueueTypes.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace adm::views {
 
@@ -43,6 +44,8 @@ QList<QPair<QString, QString>> flagColours();
 // The legend of the queue's category columns and of its flag column, as tooltip text.
 QString categoryLegend();
 QString flagLegend();
+// The codes of the eligibility flags, in the order of their bits in a flag mask.
+QStringList flagsInBitOrder();
 // True when the interface speaks Chinese (QLocale's default, set by the composition root).
 bool chineseInterface();
 

@@ -47,9 +47,9 @@ void LocalSession::post(std::function<void(store::Workspace&)> job, QObject* con
         QMetaObject::invokeMethod(context, std::move(done), Qt::QueuedConnection);
 }
 
-std::unique_ptr<store::Workspace> LocalSession::close()
+OpenCache LocalSession::close()
 {
-    return std::move(m_workspace);
+    return OpenCache(std::move(m_workspace));
 }
 
 } // namespace adm::views

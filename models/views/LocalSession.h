@@ -17,7 +17,7 @@ public:
     QString dataDir() const override;
     ReaderFactory readers() const override;
     void post(std::function<void(store::Workspace&)> job, QObject* context, std::function<void()> done) override;
-    std::unique_ptr<store::Workspace> close() override;
+    OpenCache close() override;
 
 private:
     std::unique_ptr<store::Workspace> m_workspace;

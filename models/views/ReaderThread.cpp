@@ -4,16 +4,24 @@
 
 namespace adm::views {
 
-store::Connection* ReaderThread::Runner::connection()
+ReaderThread::Runner::Runner(ReaderFactory readers)
+    : m_readers(std::move(readers))
+{}
+
+ReaderThread::Runner::~Runner() = default;
+
+const CacheView* ReaderThread::Runner::view()
 {
     if (!m_connection && !m_failed) {
         auto c = m_readers();
-        if (c)
+        if (c) {
             m_connection = std::move(*c);
-        else
+            m_view = std::make_unique<CacheView>(*m_connection);
+        } else {
             m_failed = true;
+        }
     }
-    return m_connection.get();
+    return m_view.get();
 }
 
 ReaderThread::ReaderThread(ReaderFactory readers, const QString& name)

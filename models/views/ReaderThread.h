@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CacheView.h"
 #include "ReaderFactory.h"
 
 #include <QObject>
@@ -20,21 +21,22 @@ public:
     ReaderThread(const ReaderThread&) = delete;
     ReaderThread& operator=(const ReaderThread&) = delete;
 
-    // `job` gets the connection, or nullptr when the cache cannot be opened.
+    // `job` gets the cache, or nullptr when it cannot be opened; it calls the read functions of
+    // models/views (CacheReads.h) on it.
     template <typename R>
-    void run(std::function<R(store::Connection*)> job, QObject* context, std::function<void(R)> done);
+    void run(std::function<R(const CacheView*)> job, QObject* context, std::function<void(R)> done);
 
 private:
     class Runner : public QObject {
     public:
-        explicit Runner(ReaderFactory readers)
-            : m_readers(std::move(readers))
-        {}
-        store::Connection* connection();
+        explicit Runner(ReaderFactory readers);
+        ~Runner() override;
+        const CacheView* view();
 
     private:
         ReaderFactory m_readers;
         std::unique_ptr<store::Connection> m_connection;
+        std::unique_ptr<CacheView> m_view;
         bool m_failed = false;
     };
 
@@ -45,7 +47,7 @@ private:
 };
 
 template <typename R>
-void ReaderThread::run(std::function<R(store::Connection*)> job, QObject* context, std::function<void(R)> done)
+void ReaderThread::run(std::function<R(const CacheView*)> job, QObject* context, std::function<void(R)> done)
 {
     Runner* runner = m_runner;
     QObject* receiver = m_receiver.get();
@@ -53,7 +55,7 @@ void ReaderThread::run(std::function<R(store::Connection*)> job, QObject* contex
     QMetaObject::invokeMethod(
         runner,
         [runner, receiver, guard, job = std::move(job), done = std::move(done)]() {
-            R result = job(runner->connection());
+            R result = job(runner->view());
             QMetaObject::invokeMethod(
                 receiver,
                 [guard, done, result = std::move(result)]() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "OpenCache.h"
 #include "ReaderFactory.h"
 
 #include <QObject>
@@ -39,9 +40,9 @@ public:
     virtual void syncNow() {}
     virtual void cancelSync() {}
 
-    // Stops what runs and gives the workspace back; destroying it closes the cache. The session
+    // Stops what runs and gives the unlocked cache back; destroying it closes the cache. The session
     // is inert afterwards. Close every reader first.
-    virtual std::unique_ptr<store::Workspace> close() = 0;
+    virtual OpenCache close() = 0;
 
 Q_SIGNALS:
     // The cache changed under the views (a sync applied changes, a decision was saved).

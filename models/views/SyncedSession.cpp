@@ -95,14 +95,14 @@ void SyncedSession::cancelSync()
         m_service->cancel();
 }
 
-std::unique_ptr<store::Workspace> SyncedSession::close()
+OpenCache SyncedSession::close()
 {
     if (!m_service)
         return {};
     auto workspace = m_service->shutdown();
     m_service.reset();
     m_database = nullptr;
-    return workspace;
+    return OpenCache(std::move(workspace));
 }
 
 } // namespace adm::views

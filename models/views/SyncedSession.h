@@ -39,7 +39,7 @@ public:
     bool isOnline() const override { return m_online; }
     void syncNow() override;
     void cancelSync() override;
-    std::unique_ptr<store::Workspace> close() override;
+    OpenCache close() override;
 
 Q_SIGNALS:
     // A pass ended with "sign_in_needed": the hub ended the session and no password is kept. Emitted

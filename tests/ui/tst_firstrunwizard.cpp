@@ -120,7 +120,7 @@ std::unique_ptr<ui::FirstRunWizard> TestFirstRunWizard::wizardOnHubPage(QTempora
     wizard->show();
     fillUser(*wizard, m_user, m_pass, m_pass, role);
     QTest::mouseClick(wizard->button(QWizard::CommitButton), Qt::LeftButton);
-    if (wizard->currentId() != ui::FirstRunWizard::HubPage || !wizard->workspace())
+    if (wizard->currentId() != ui::FirstRunWizard::HubPage || !wizard->cache())
         return nullptr;
     return wizard;
 }
@@ -159,7 +159,7 @@ void TestFirstRunWizard::badUserIsRefusedAndNothingCreated()
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(expected), qPrintable(error->text()));
     QCOMPARE(wizard.currentId(), int(ui::FirstRunWizard::UserPage));
-    QVERIFY(!wizard.workspace());
+    QVERIFY(!wizard.cache());
     QVERIFY(!QDir(dataDir).exists()); // nothing written, not even the folder
     QCOMPARE(store::Workspace::users(dataDir).error().code, QStringLiteral("not_initialised"));
 }
@@ -182,7 +182,7 @@ void TestFirstRunWizard::createUserThenSkipHub()
     QCOMPARE(wizard->result(), int(QDialog::Accepted));
     QVERIFY(!wizard->isEnrolled());
 
-    auto created = wizard->takeWorkspace();
+    auto created = wizard->takeCache().take();
     QVERIFY(created);
     QCOMPARE(created->user(), m_user);
     created.reset();
@@ -210,7 +210,8 @@ void TestFirstRunWizard::wrongThenRightHubPassword()
     QCOMPARE(wizard->currentId(), int(ui::FirstRunWizard::HubPage));
     QVERIFY(!wizard->isEnrolled());
     // A refused password saves nothing.
-    QCOMPARE(sync::Enrolment::load(wizard->workspace()->database().writer()).error().code, sync::code::NotEnrolled);
+    QCOMPARE(sync::Enrolment::load(wizard->cache().workspace()->database().writer()).error().code,
+             sync::code::NotEnrolled);
 
     auto* password = wizard->findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit"));
     password->clear();
@@ -224,7 +225,7 @@ void TestFirstRunWizard::wrongThenRightHubPassword()
     QTest::mouseClick(wizard->button(QWizard::FinishButton), Qt::LeftButton);
     QCOMPARE(wizard->result(), int(QDialog::Accepted));
 
-    auto ws = wizard->takeWorkspace();
+    auto ws = wizard->takeCache().take();
     QVERIFY(ws);
     auto enrolment = sync::Enrolment::load(ws->database().writer());
     QVERIFY2(enrolment.ok(), qPrintable(enrolment.error().message));
@@ -285,7 +286,8 @@ void TestFirstRunWizard::hubProblemsAreExplained()
     QVERIFY(wizard->button(QWizard::CustomButton1)->isEnabled()); // skipping stays possible
     QCOMPARE(wizard->currentId(), int(ui::FirstRunWizard::HubPage));
     QVERIFY(!wizard->isEnrolled());
-    QCOMPARE(sync::Enrolment::load(wizard->workspace()->database().writer()).error().code, sync::code::NotEnrolled);
+    QCOMPARE(sync::Enrolment::load(wizard->cache().workspace()->database().writer()).error().code,
+             sync::code::NotEnrolled);
 }
 
 // A clerk's workstation enrolled under a reviewer's hub account: refused, with both roles named,

@@ -188,8 +188,8 @@ void TestHubConflict::open(Open& o, HubPrompter& prompter)
     o.synced = std::make_unique<QSignalSpy>(o.session, &Session::syncFinished);
     o.window = std::make_unique<ui::MainWindow>(
         std::move(session),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<Session> {
-            return std::make_unique<SyncedSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<Session> {
+            return std::make_unique<SyncedSession>(cache.take());
         },
         &prompter);
     o.session->syncNow(); // as the program does once signed in

@@ -86,9 +86,7 @@ TestMainWindow::Open TestMainWindow::open(ScriptedPrompter& prompter)
     o.session = session.get();
     o.window = std::make_unique<ui::MainWindow>(
         std::move(session),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<Session> {
-            return std::make_unique<LocalSession>(std::move(w));
-        },
+        [](views::OpenCache cache) -> std::unique_ptr<Session> { return std::make_unique<LocalSession>(cache.take()); },
         &prompter);
     o.window->show();
     QApplication::setActiveWindow(o.window.get());

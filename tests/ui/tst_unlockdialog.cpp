@@ -5,6 +5,7 @@
 #include "domain/JsonCodec.h"
 #include "store/ChangeApplier.h"
 #include "store/Workspace.h"
+#include "views/LocalSession.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -66,14 +67,14 @@ void TestUnlockDialog::wrongThenRightPassphrase()
     QVERIFY(dialog.isVisible());
     QVERIFY(error->isVisible());
     QVERIFY2(error->text().contains(QStringLiteral("passphrase")), qPrintable(error->text()));
-    QVERIFY(!dialog.takeWorkspace());
+    QVERIFY(!dialog.takeCache());
     QVERIFY(edit->text().isEmpty()); // taken out of the widget into secure storage, right or wrong
 
     edit->clear();
     QTest::keyClicks(edit, m_pass);
     QTest::keyClick(edit, Qt::Key_Return);
     QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
-    auto ws = dialog.takeWorkspace();
+    auto ws = dialog.takeCache().take();
     QVERIFY(ws);
     QCOMPARE(ws->user(), QStringLiteral("liu.fang"));
     QVERIFY(edit->text().isEmpty()); // the passphrase does not linger in the widget
@@ -92,7 +93,10 @@ void TestUnlockDialog::mainWindowShowsCounts()
 {
     auto ws = store::Workspace::unlock(m_dir.path(), QStringLiteral("wang.lei"), QStringLiteral("counter passphrase"));
     QVERIFY(ws.ok());
-    ui::MainWindow window(std::move(*ws));
+    // A window over a workspace without a hub, as app/ makes one.
+    ui::MainWindow window(std::make_unique<views::LocalSession>(std::move(*ws)), [](views::OpenCache cache) {
+        return std::unique_ptr<views::Session>(std::make_unique<views::LocalSession>(cache.take()));
+    });
     window.show();
     auto* action = window.findChild<QAction*>(QStringLiteral("cacheCountsAction"));
     QVERIFY(action);

@@ -304,8 +304,8 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     QObject::connect(live, &views::Session::syncFinished, live, [&synced](bool, const QString&) { synced = true; });
     ui::MainWindow window(
         std::move(session),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<views::Session> {
-            return std::make_unique<views::LocalSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<views::Session> {
+            return std::make_unique<views::LocalSession>(cache.take());
         },
         &prompter);
     if (!synced)
