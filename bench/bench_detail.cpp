@@ -15,6 +15,7 @@
 #include "QueuePane.h"
 #include "views/ApplicationDetail.h"
 #include "views/LocalSession.h"
+#include "views/OpenCache.h"
 #include "views/QueueModel.h"
 
 #include <QApplication>
@@ -100,8 +101,8 @@ int main(int argc, char* argv[])
     std::unique_ptr<store::Connection> parts = std::move(*reader);
 
     ui::MainWindow window(std::make_unique<views::LocalSession>(std::move(*ws)),
-                          [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<views::Session> {
-                              return std::make_unique<views::LocalSession>(std::move(w));
+                          [](views::OpenCache cache) -> std::unique_ptr<views::Session> {
+                              return std::make_unique<views::LocalSession>(cache.take());
                           });
     window.resize(1366, 768);
     window.show();

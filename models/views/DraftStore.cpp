@@ -1,5 +1,7 @@
 #include "DraftStore.h"
 
+#include "OpenCache.h"
+
 #include "Session.h"
 #include "store/Sql.h"
 #include "store/Workspace.h"

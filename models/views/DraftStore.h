@@ -14,6 +14,7 @@ class Workspace;
 } // namespace adm::store
 
 namespace adm::views {
+class OpenCache;
 
 class Session;
 

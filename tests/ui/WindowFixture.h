@@ -6,6 +6,7 @@
 #include "store/Workspace.h"
 #include "sync/Outbox.h"
 #include "views/LocalSession.h"
+#include "views/OpenCache.h"
 #include "views/QueueModel.h"
 
 #include <QApplication>
@@ -37,8 +38,8 @@ inline OpenWindow openWindow(const QString& dir, ScriptedPrompter& prompter)
     auto session = std::make_unique<views::LocalSession>(std::move(*ws));
     o.window = std::make_unique<ui::MainWindow>(
         std::move(session),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<views::Session> {
-            return std::make_unique<views::LocalSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<views::Session> {
+            return std::make_unique<views::LocalSession>(cache.take());
         },
         &prompter);
     o.window->show();

@@ -14,6 +14,7 @@
 #include "QueuePane.h"
 #include "views/ApplicationDetail.h"
 #include "views/LocalSession.h"
+#include "views/OpenCache.h"
 #include "views/QueueModel.h"
 
 #include <QAction>
@@ -81,8 +82,8 @@ int main(int argc, char* argv[])
     ChildPrompter prompter;
     ui::MainWindow window(
         std::make_unique<views::LocalSession>(std::move(*ws)),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<views::Session> {
-            return std::make_unique<views::LocalSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<views::Session> {
+            return std::make_unique<views::LocalSession>(cache.take());
         },
         &prompter);
     window.show();

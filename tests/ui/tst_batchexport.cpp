@@ -5,6 +5,7 @@
 #include "ScriptedPrompter.h"
 #include "store/Workspace.h"
 #include "views/LocalSession.h"
+#include "views/OpenCache.h"
 #include "views/QueueExportJob.h"
 #include "views/QueueModel.h"
 #include "views/QueueReader.h"
@@ -67,8 +68,8 @@ QString TestBatchExport::open(ScriptedPrompter& prompter)
     m_ws = ws->get();
     m_window = std::make_unique<ui::MainWindow>(
         std::make_unique<LocalSession>(std::move(*ws)),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<Session> {
-            return std::make_unique<LocalSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<Session> {
+            return std::make_unique<LocalSession>(cache.take());
         },
         &prompter);
     m_window->show();

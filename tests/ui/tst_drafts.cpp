@@ -11,6 +11,7 @@
 #include "views/ApplicationDetail.h"
 #include "views/DraftStore.h"
 #include "views/LocalSession.h"
+#include "views/OpenCache.h"
 #include "views/QueueModel.h"
 #include "views/SessionStatus.h"
 
@@ -132,8 +133,8 @@ TestDrafts::Open TestDrafts::open(ui::Prompter& prompter)
     }
     o.window = std::make_unique<ui::MainWindow>(
         std::make_unique<LocalSession>(std::move(*ws)),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<Session> {
-            return std::make_unique<LocalSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<Session> {
+            return std::make_unique<LocalSession>(cache.take());
         },
         &prompter);
     o.window->show();

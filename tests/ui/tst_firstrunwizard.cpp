@@ -307,8 +307,8 @@ void TestFirstRunWizard::accountOfAnotherRoleIsRefused()
     QTRY_VERIFY(wizard->button(QWizard::NextButton)->isEnabled());
     QCOMPARE(wizard->currentId(), int(ui::FirstRunWizard::HubPage));
     QVERIFY(!wizard->isEnrolled());
-    QCOMPARE(sync::Enrolment::load(wizard->workspace()->database().writer()).error().code, sync::code::NotEnrolled);
-    QVERIFY(sync::SyncState(wizard->workspace()->database().writer()).accountFor(m_user).isEmpty());
+    QCOMPARE(sync::Enrolment::load(wizard->cache().workspace()->database().writer()).error().code, sync::code::NotEnrolled);
+    QVERIFY(sync::SyncState(wizard->cache().workspace()->database().writer()).accountFor(m_user).isEmpty());
 }
 
 QTEST_MAIN(TestFirstRunWizard)

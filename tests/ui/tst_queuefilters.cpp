@@ -10,6 +10,7 @@
 #include "views/BinCountsModel.h"
 #include "views/Labels.h"
 #include "views/LocalSession.h"
+#include "views/OpenCache.h"
 #include "views/QueueModel.h"
 #include "views/SavedFilters.h"
 
@@ -91,8 +92,8 @@ TestQueueFilters::Open TestQueueFilters::open()
     }
     o.window = std::make_unique<ui::MainWindow>(
         std::make_unique<LocalSession>(std::move(*ws)),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<Session> {
-            return std::make_unique<LocalSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<Session> {
+            return std::make_unique<LocalSession>(cache.take());
         },
         &m_prompter);
     o.window->show();

@@ -10,6 +10,7 @@
 #include "views/QueueModel.h"
 #include "views/SessionStatus.h"
 #include "views/SyncedSession.h"
+#include "views/OpenCache.h"
 
 #include <QAction>
 #include <QApplication>
@@ -105,8 +106,8 @@ void TestQuitSync::open(Open& o, ScriptedPrompter& prompter)
     o.synced = std::make_unique<QSignalSpy>(o.session, &Session::syncFinished);
     o.window = std::make_unique<ui::MainWindow>(
         std::move(session),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<Session> {
-            return std::make_unique<SyncedSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<Session> {
+            return std::make_unique<SyncedSession>(cache.take());
         },
         &prompter);
     o.session->syncNow();

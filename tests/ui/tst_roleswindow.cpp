@@ -13,6 +13,7 @@
 #include "views/BinCountsModel.h"
 #include "views/DecisionService.h"
 #include "views/LocalSession.h"
+#include "views/OpenCache.h"
 #include "views/QueueModel.h"
 
 #include <QAction>
@@ -142,8 +143,8 @@ TestRolesWindow::Open TestRolesWindow::open(const QString& user, ScriptedPrompte
     o.session = session.get();
     o.window = std::make_unique<ui::MainWindow>(
         std::move(session),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<views::Session> {
-            return std::make_unique<views::LocalSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<views::Session> {
+            return std::make_unique<views::LocalSession>(cache.take());
         },
         &prompter);
     o.window->show();
