@@ -42,6 +42,7 @@ Q_SIGNALS:
     void revealRequested(int position);
     void openApplication(const QString& applicationId);
     void dropRequested(qint64 outboxItem);
+    void addNoteRequested();
 
 private:
     void setContent(QWidget* content);

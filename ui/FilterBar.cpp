@@ -3,6 +3,7 @@
 #include "store/CacheEligibility.h"
 #include "views/Labels.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QHBoxLayout>
@@ -53,6 +54,8 @@ FilterBar::FilterBar(QWidget* parent)
     m_dateLabel = new QLabel(this);
     m_from = makeDateEdit(this, QStringLiteral("fromFilter"));
     m_to = makeDateEdit(this, QStringLiteral("toFilter"));
+    m_overdue = new QCheckBox(this);
+    m_overdue->setObjectName(QStringLiteral("overdueFilter"));
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFiltersButton"));
 
@@ -67,6 +70,7 @@ FilterBar::FilterBar(QWidget* parent)
     layout->addWidget(m_from);
     layout->addWidget(new QLabel(QStringLiteral("–"), this));
     layout->addWidget(m_to);
+    layout->addWidget(m_overdue);
     layout->addWidget(m_clear);
 
     for (QComboBox* box : {m_school, m_category, m_flag, m_channel})
@@ -79,6 +83,10 @@ FilterBar::FilterBar(QWidget* parent)
             if (!m_filling)
                 Q_EMIT filterChanged();
         });
+    connect(m_overdue, &QCheckBox::toggled, this, [this] {
+        if (!m_filling)
+            Q_EMIT filterChanged();
+    });
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
     retranslate();
 }
@@ -90,6 +98,8 @@ void FilterBar::retranslate()
     m_dateLabel->setText(tr("Submitted:"));
     m_from->setSpecialValueText(tr("any date"));
     m_to->setSpecialValueText(tr("any date"));
+    m_overdue->setText(tr("Information overdue"));
+    m_overdue->setToolTip(tr("Only information requests whose due date has passed"));
     m_clear->setText(tr("Clear"));
     m_clear->setToolTip(tr("Show every application of the queue again"));
 }
@@ -146,6 +156,7 @@ void FilterBar::clear()
         box->setCurrentIndex(0);
     m_from->setDate(kOpenDate);
     m_to->setDate(kOpenDate);
+    m_overdue->setChecked(false);
     m_filling = false;
     Q_EMIT filterChanged();
 }
@@ -161,6 +172,8 @@ views::QueueFilter FilterBar::filter() const
         f.from = m_from->date();
     if (m_to->date() != kOpenDate)
         f.to = m_to->date();
+    if (m_overdue->isChecked())
+        f.overdueOn = m_today();
     return f;
 }
 

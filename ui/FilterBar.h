@@ -3,7 +3,9 @@
 #include "views/QueueTypes.h"
 
 #include <QWidget>
+#include <functional>
 
+class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -23,6 +25,8 @@ public:
     void setSchools(const QList<QPair<QString, QString>>& schools);
     void clear();
     void retranslate();
+    // Where "today" comes from for the overdue filter (tests fix it); the system date by default.
+    void setToday(std::function<QDate()> today) { m_today = std::move(today); }
 
 Q_SIGNALS:
     void filterChanged();
@@ -37,9 +41,11 @@ private:
     QLabel* m_dateLabel = nullptr;
     QDateEdit* m_from = nullptr;
     QDateEdit* m_to = nullptr;
+    QCheckBox* m_overdue = nullptr;
     QToolButton* m_clear = nullptr;
     QList<QPair<QString, QString>> m_schools;
     bool m_filling = false;
+    std::function<QDate()> m_today = &QDate::currentDate;
 };
 
 } // namespace adm::ui

@@ -2,6 +2,7 @@
 
 #include "CacheCountsDialog.h"
 #include "DecisionController.h"
+#include "NotesSection.h"
 #include "DetailPane.h"
 #include "IdleWatcher.h"
 #include "Prompter.h"
@@ -35,6 +36,7 @@ struct MainWindow::Actions {
     QAction* approve = nullptr;
     QAction* reject = nullptr;
     QAction* requestInfo = nullptr;
+    QAction* addNote = nullptr;
     QAction* undo = nullptr;
     QAction* search = nullptr;
     QAction* next = nullptr;
@@ -131,6 +133,7 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
     connect(m_queue, &QueuePane::openRequested, this, [this](const QString& id) { loadDetail(id, true); });
     connect(m_detail, &DetailPane::revealRequested, this, &MainWindow::reveal);
     connect(m_detail, &DetailPane::openApplication, this, [this](const QString& id) { loadDetail(id, true); });
+    connect(m_detail, &DetailPane::addNoteRequested, this, &MainWindow::addNote);
     connect(m_detail, &DetailPane::dropRequested, this,
             [this](qint64 item) { m_decisions->drop(item, m_detail->applicationId()); });
 
@@ -167,6 +170,7 @@ void MainWindow::buildActions()
         withDetail(
             [this](const views::ApplicationDetail& d) { m_decisions->decide(DecisionDialog::Kind::RequestInfo, d); });
     });
+    a.addNote = make("addNoteAction", QKeySequence(Qt::Key_N), [this] { addNote(); });
     a.undo = make("undoAction", QKeySequence::Undo, [this] { m_decisions->undoLast(); });
     a.search = make("searchAction", QKeySequence(Qt::Key_Slash), [this] { m_queue->focusSearch(); });
     a.next = make("nextAction", QKeySequence(Qt::Key_J), [this] { m_queue->moveBy(1); });
@@ -223,6 +227,7 @@ void MainWindow::buildMenus()
     decide->addAction(a.approve);
     decide->addAction(a.reject);
     decide->addAction(a.requestInfo);
+    decide->addAction(a.addNote);
     decide->addSeparator();
     decide->addAction(a.undo);
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
@@ -241,6 +246,7 @@ void MainWindow::retranslate()
     a.approve->setText(tr("&Approve…"));
     a.reject->setText(tr("&Reject…"));
     a.requestInfo->setText(tr("Request &information…"));
+    a.addNote->setText(tr("Add &note…"));
     a.undo->setText(tr("&Undo last decision"));
     a.search->setText(tr("&Search"));
     a.next->setText(tr("&Next application"));
@@ -464,6 +470,24 @@ void MainWindow::decided(const QString& applicationId, const QString& message)
     // The detail shows the decision waiting in the outbox (or no longer).
     if (m_detail->applicationId() == applicationId)
         loadDetail(applicationId, true);
+}
+
+void MainWindow::addNote()
+{
+    withDetail([this](const views::ApplicationDetail& d) {
+        if (!m_session)
+            return;
+        const QString id = d.application.id;
+        NotesSection::addNote(*m_session, *m_prompter, this, id, this, [this, id](Status s) {
+            if (!s) {
+                m_prompter->inform(this, tr("Not saved"), s.error().message);
+                return;
+            }
+            statusBar()->showMessage(tr("Note added to %1 (kept on this workstation only).").arg(id), 8000);
+            if (m_detail->applicationId() == id)
+                loadDetail(id, true);
+        });
+    });
 }
 
 void MainWindow::reveal(int position)

@@ -83,6 +83,7 @@ private:
     // Runs `action` on the application of the detail pane, once it is read.
     void withDetail(const std::function<void(const views::ApplicationDetail&)>& action);
     void decided(const QString& applicationId, const QString& message);
+    void addNote();
     void reveal(int position);
     void refreshStatus();
     void cacheChanged();

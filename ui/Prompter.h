@@ -32,6 +32,8 @@ public:
     virtual std::optional<QString> askRevealReason(QWidget* parent, const QString& applicationId,
                                                    const QString& person) = 0;
     virtual bool confirm(QWidget* parent, const QString& title, const QString& text) = 0;
+    // An internal note on an applicant (NoteDialog); nullopt: cancelled.
+    virtual std::optional<QString> askNote(QWidget* parent, const QString& applicationId) = 0;
     virtual void inform(QWidget* parent, const QString& title, const QString& text) = 0;
 };
 
@@ -43,6 +45,7 @@ public:
     std::optional<QString> askRevealReason(QWidget* parent, const QString& applicationId,
                                            const QString& person) override;
     bool confirm(QWidget* parent, const QString& title, const QString& text) override;
+    std::optional<QString> askNote(QWidget* parent, const QString& applicationId) override;
     void inform(QWidget* parent, const QString& title, const QString& text) override;
 };
 

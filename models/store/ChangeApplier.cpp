@@ -1,5 +1,7 @@
 #include "ChangeApplier.h"
 
+#include "NotesSchema.h"
+
 #include "domain/JsonCodec.h"
 
 #include <QJsonArray>
@@ -327,6 +329,10 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
         const QJsonArray guardians = d.value(QStringLiteral("guardians")).toArray();
         for (qsizetype i = 0; i < guardians.size(); ++i)
             if (Status s = person(int(i) + 1, guardians.at(i).toObject()); !s)
+                return s;
+        // An information request's due date, for the "information overdue" filter (rare: prepared here).
+        if (const QDate due = NotesSchema::dueDateOf(d.value(QStringLiteral("decision")).toObject()); due.isValid())
+            if (Status s = NotesSchema::recordDueDate(m_writer, c.id, due); !s)
                 return s;
         m_s->touchedApplications.append(c.id);
     } else if (c.entity == entity::AgencyRecord) {

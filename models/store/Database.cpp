@@ -1,5 +1,6 @@
 #include "Database.h"
 
+#include "NotesSchema.h"
 #include "QueueRules.h"
 #include "security/Crypto.h"
 
@@ -262,6 +263,7 @@ struct CodeMigration {
 };
 const CodeMigration kCodeMigrations[] = {
     {6, "0006_outbox_outcome (C++)", &addOutboxOutcome},
+    {7, "0007_applicant_notes (C++)", &NotesSchema::install},
 };
 
 struct Step {

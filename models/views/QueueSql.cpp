@@ -129,6 +129,9 @@ int QueueSql::categoryFacet(const QString& category)
 
 bool QueueSql::searchesByCandidates(const QueueQuery& query, SearchPlan plan)
 {
+    // The overdue requests are few (info_due holds only information requests): read them first.
+    if (query.filter.overdueOn.isValid())
+        return plan != SearchPlan::InOrder;
     const SearchTerms terms = classify(query.search);
     if (terms.isEmpty() || terms.name.size() == 1)
         return false;
@@ -191,6 +194,16 @@ SqlText QueueSql::where(const QueueQuery& query, bool withBin, SearchPlan plan)
     if (f.to.isValid()) {
         parts << QStringLiteral("submitted_at < ?");
         binds << utcBound(f.to.addDays(1));
+    }
+
+    if (f.overdueOn.isValid()) {
+        // Compared at query time: a bin made by triggers cannot follow the calendar. The request must
+        // still be the application's state: upstream with no decision of ours waiting, or ours.
+        parts << QStringLiteral(
+            "qid IN (SELECT q.qid FROM info_due d JOIN queue_rows q ON q.application_id = d.application_id "
+            "WHERE d.due_date < ? AND (q.pending = 'request_info' OR (q.pending = '' AND q.status = "
+            "'info_requested')))");
+        binds << f.overdueOn.toString(Qt::ISODate);
     }
 
     const SearchTerms terms = classify(query.search);

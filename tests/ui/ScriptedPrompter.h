@@ -14,6 +14,7 @@ public:
     DecisionAnswer reject;
     DecisionAnswer requestInfo;
     std::optional<QString> revealReason;
+    std::optional<QString> noteText; // the internal note typed (nullopt: cancelled)
     bool confirmAnswer = true;
 
     QStringList asked;    // "approve A2026…", "confirm <title>", …
@@ -41,6 +42,11 @@ public:
     {
         asked << QStringLiteral("confirm ") + title;
         return confirmAnswer;
+    }
+    std::optional<QString> askNote(QWidget*, const QString& applicationId) override
+    {
+        asked << QStringLiteral("note ") + applicationId;
+        return noteText;
     }
     void inform(QWidget*, const QString&, const QString& text) override { informed << text; }
 
