@@ -41,7 +41,7 @@ QWidget* make(const views::ApplicationDetail& d, DetailPane* pane, QWidget* pare
     layout->setSpacing(6);
     auto* where =
         label(tr("Internal, not shown to the family. Kept on this workstation only."), w, QStringLiteral("notesWhere"));
-    where->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    where->setStyleSheet(QStringLiteral("color: #8a4b00; font-style: italic;")); // not the family's text
     layout->addWidget(where);
     if (d.notes.isEmpty())
         layout->addWidget(label(tr("No notes yet."), w, QStringLiteral("notesEmpty")));

@@ -154,6 +154,7 @@ void shootOfficerText(ui::MainWindow& window, ScriptedPrompter& prompter, const 
         window.findChild<QAction*>(QStringLiteral("addNoteAction"))->trigger();
         waitFor([&] { return pane->detail() && pane->detail()->notes.size() > before; }, 20000, "the note");
     }
+    pane->verticalScrollBar()->setValue(0);
     save(pane, out + QStringLiteral("/detail_decision") + suffix);
     if (QWidget* history = pane->findChild<QWidget*>(QStringLiteral("historyList"))) {
         pane->verticalScrollBar()->setValue(pane->verticalScrollBar()->maximum());
