@@ -165,8 +165,8 @@ void addDueDates(const Prepared& p)
     if (!db)
         qFatal("%s", qPrintable(db.error().message));
     if (!(*db)->writer().exec(QStringLiteral(
-            "INSERT OR REPLACE INTO info_due (application_id, due_date) SELECT id, date('2026-06-01', '+' || "
-            "(rowid % 60) || ' days') FROM applications WHERE status = 'info_requested'")))
+            "INSERT OR REPLACE INTO info_due (application_id, source, due_date) SELECT id, 'upstream', "
+            "date('2026-06-01', '+' || (rowid % 60) || ' days') FROM applications WHERE status = 'info_requested'")))
         qFatal("cannot write the due dates");
 }
 

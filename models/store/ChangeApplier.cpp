@@ -1,7 +1,6 @@
 #include "ChangeApplier.h"
 
 #include "NotesSchema.h"
-
 #include "domain/JsonCodec.h"
 
 #include <QJsonArray>
@@ -331,8 +330,11 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
             if (Status s = person(int(i) + 1, guardians.at(i).toObject()); !s)
                 return s;
         // An information request's due date, for the "information overdue" filter (rare: prepared here).
-        if (const QDate due = NotesSchema::dueDateOf(d.value(QStringLiteral("decision")).toObject()); due.isValid())
-            if (Status s = NotesSchema::recordDueDate(m_writer, c.id, due); !s)
+        if (const QJsonObject decision = d.value(QStringLiteral("decision")).toObject();
+            NotesSchema::isInfoRequest(decision))
+            if (Status s = NotesSchema::recordDueDate(m_writer, c.id, NotesSchema::Source::Upstream,
+                                                      NotesSchema::dueDateOf(decision));
+                !s)
                 return s;
         m_s->touchedApplications.append(c.id);
     } else if (c.entity == entity::AgencyRecord) {

@@ -22,12 +22,17 @@ public:
     // Runs again over a cache that has them.
     static Status install(Connection& c);
 
-    // Records (or replaces) the due date of an application's information request.
-    static Status recordDueDate(Connection& c, const QString& applicationId, const QDate& due);
+    // Where a due date comes from: the feed (the platform's decision) or a request made here. The
+    // overdue filter reads each only while it is the application's state (QueueSql).
+    enum class Source { Upstream, Here };
+    // Records (or replaces) the due date of an application's latest information request from that
+    // source; an invalid date removes it (a request without a due date).
+    static Status recordDueDate(Connection& c, const QString& applicationId, Source source, const QDate& due);
 
     // The due date of a decision object (feed or outbox payload); invalid when it is not an
     // information request or carries none.
     static QDate dueDateOf(const QJsonObject& decision);
+    static bool isInfoRequest(const QJsonObject& decision);
 };
 
 } // namespace adm::store

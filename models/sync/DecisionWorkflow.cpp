@@ -255,7 +255,9 @@ Result<OutboxItem> DecisionWorkflow::decide(const DecisionRequest& request)
     // not know it ignores it; this workstation keeps it for the overdue filter either way.
     if (checked->dueDate.isValid()) {
         payload.insert(QStringLiteral("due_date"), checked->dueDate.toString(Qt::ISODate));
-        if (Status s = store::NotesSchema::recordDueDate(m_writer, app.id, checked->dueDate); !s)
+        if (Status s =
+                store::NotesSchema::recordDueDate(m_writer, app.id, store::NotesSchema::Source::Here, checked->dueDate);
+            !s)
             return s.error();
     }
 

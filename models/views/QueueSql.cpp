@@ -197,12 +197,13 @@ SqlText QueueSql::where(const QueueQuery& query, bool withBin, SearchPlan plan)
     }
 
     if (f.overdueOn.isValid()) {
-        // Compared at query time: a bin made by triggers cannot follow the calendar. The request must
-        // still be the application's state: upstream with no decision of ours waiting, or ours.
+        // Compared at query time: a bin made by triggers cannot follow the calendar. A due date counts
+        // while its request is the application's state: ours while it waits in the outbox (or until
+        // the pull brings it back), the platform's when no decision of ours waits.
         parts << QStringLiteral(
             "qid IN (SELECT q.qid FROM info_due d JOIN queue_rows q ON q.application_id = d.application_id "
-            "WHERE d.due_date < ? AND (q.pending = 'request_info' OR (q.pending = '' AND q.status = "
-            "'info_requested')))");
+            "WHERE d.due_date < ? AND CASE d.source WHEN 'here' THEN q.pending = 'request_info' "
+            "ELSE q.pending = '' AND q.status = 'info_requested' END)");
         binds << f.overdueOn.toString(Qt::ISODate);
     }
 

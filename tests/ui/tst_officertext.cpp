@@ -250,7 +250,7 @@ void TestOfficerText::overdueFilterListsExactlyTheOverdue()
     bar->setToday([today] { return today; });
 
     QStringList ids;
-    for (int row = 10; ids.size() < 7; ++row)
+    for (int row = 10; ids.size() < 8; ++row)
         ids << testsupport::queueText(*o.model, row, Column::Number);
     const QString upOverdue = ids[0], upLater = ids[1], upThenApproved = ids[2], upAnsweredHere = ids[3];
     const QString hereOverdue = ids[4], hereLater = ids[5];
@@ -289,12 +289,19 @@ void TestOfficerText::overdueFilterListsExactlyTheOverdue()
     QVERIFY(decide(hereOverdue, QStringLiteral("request_info"), today.addDays(-10)).ok());
     QVERIFY(decide(hereLater, QStringLiteral("request_info"), today.addDays(10)).ok());
     QVERIFY(decide(upAnsweredHere, QStringLiteral("approve"), QDate()).ok()); // answered: not overdue
+    // A request of ours, overdue, then dropped before it was sent: the platform's own request (due
+    // later) is the state again, so it is not overdue.
+    const QString droppedHere = ids[7];
+    QVERIFY(upstream(o, droppedHere, info, request(today.addDays(30))).ok());
+    auto dropped = decide(droppedHere, QStringLiteral("request_info"), today.addDays(-5));
+    QVERIFY(dropped.ok());
+    QVERIFY(workflow.drop(dropped->id).ok());
     Q_EMIT o.session->cacheChanged();
 
     auto* binList = o.window->findChild<QTreeView*>(QStringLiteral("binList"));
     auto* bins = qobject_cast<BinCountsModel*>(binList->model());
     QTRY_VERIFY2(
-        !bins->isCounting() && bins->countOf(Bin::InfoRequested) >= 5,
+        !bins->isCounting() && bins->countOf(Bin::InfoRequested) >= 6,
         qPrintable(
             QStringLiteral("counting %1, %2 requests").arg(bins->isCounting()).arg(bins->countOf(Bin::InfoRequested))));
     const qint64 allRequests = bins->countOf(Bin::InfoRequested);
