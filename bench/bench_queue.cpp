@@ -157,16 +157,24 @@ Prepared prepare(const QString& dir, int applications, quint64 seed)
     return p;
 }
 
-// Due dates for every information request (the generated city sends none): spread over 60 days
-// from 2026-06-01, so that on 2026-07-01 half of them are overdue. Run again on a kept cache.
+// Information requests with due dates (the generated city has neither): every 20th application is
+// made `info_requested` (in applications and in its queue row, as a pull would), with a due date
+// spread over 60 days from 2026-06-01, so that on 2026-07-01 half of them are overdue. Runs again
+// on a kept cache without changing anything.
 void addDueDates(const Prepared& p)
 {
     auto db = store::Database::open(p.cache, p.key, store::Database::OpenMode::Existing);
     if (!db)
         qFatal("%s", qPrintable(db.error().message));
-    if (!(*db)->writer().exec(QStringLiteral(
-            "INSERT OR REPLACE INTO info_due (application_id, source, due_date) SELECT id, 'upstream', "
-            "date('2026-06-01', '+' || (rowid % 60) || ' days') FROM applications WHERE status = 'info_requested'")))
+    store::Connection& c = (*db)->writer();
+    if (!c.exec(QStringLiteral("BEGIN; UPDATE applications SET status = 'info_requested' WHERE rowid % 20 = 0 AND "
+                               "status != 'info_requested'; UPDATE queue_rows SET status = 'info_requested', bin = %1 "
+                               "WHERE application_id IN (SELECT id FROM applications WHERE status = "
+                               "'info_requested') AND status != 'info_requested'; "
+                               "INSERT OR REPLACE INTO info_due (application_id, source, due_date) SELECT id, "
+                               "'upstream', date('2026-06-01', '+' || (rowid / 20 % 60) || ' days') FROM applications "
+                               "WHERE status = 'info_requested'; COMMIT;")
+                    .arg(int(Bin::InfoRequested))))
         qFatal("cannot write the due dates");
 }
 

@@ -129,9 +129,11 @@ int QueueSql::categoryFacet(const QString& category)
 
 bool QueueSql::searchesByCandidates(const QueueQuery& query, SearchPlan plan)
 {
-    // The overdue requests are few (info_due holds only information requests): read them first.
-    if (query.filter.overdueOn.isValid())
-        return plan != SearchPlan::InOrder;
+    // Overdue requests sit in the "information requested" bin, a small one: walk its order's index
+    // (covering) and test each qid against the overdue set, which stops at a full first page. In any
+    // other bin they are few or none: read them first by qid instead of walking a big bin.
+    if (query.filter.overdueOn.isValid() && classify(query.search).isEmpty())
+        return plan != SearchPlan::InOrder && query.bin != Bin::InfoRequested;
     const SearchTerms terms = classify(query.search);
     if (terms.isEmpty() || terms.name.size() == 1)
         return false;
