@@ -64,19 +64,20 @@ QLabel* mark(const QColor& color, QWidget* parent)
 
 // What the family is told (a decision's note) and by when (an information request), labelled so
 // that nobody mistakes it for an internal note. Object names: <prefix>FamilyText, <prefix>DueDate.
+// Only the current request is marked overdue: History keeps old ones, answered or replaced since.
 void addFamilyLines(const QString& familyText, const QDate& due, QWidget* parent, QVBoxLayout* lines,
-                    const QString& prefix)
+                    const QString& prefix, bool current)
 {
     if (!familyText.isEmpty()) {
-        auto* family =
-            text(QStringLiteral("<i>%1</i> %2").arg(tr("Sent to the family:").toHtmlEscaped(),
-                                                    familyText.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))),
-                 parent, prefix + QStringLiteral("FamilyText"));
+        auto* family = text(QStringLiteral("<i>%1</i> %2")
+                                .arg(tr("Sent to the family:").toHtmlEscaped(),
+                                     familyText.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))),
+                            parent, prefix + QStringLiteral("FamilyText"));
         family->setTextFormat(Qt::RichText);
         lines->addWidget(family);
     }
     if (due.isValid()) {
-        const bool overdue = due < QDate::currentDate();
+        const bool overdue = current && due < QDate::currentDate();
         auto* label = text(overdue ? tr("Due %1: overdue, no answer recorded").arg(due.toString(Qt::ISODate))
                                    : tr("Due %1").arg(due.toString(Qt::ISODate)),
                            parent, prefix + QStringLiteral("DueDate"));
@@ -98,7 +99,7 @@ QWidget* decisionSummary(const views::DecisionSummary& s, QWidget* parent)
         what = tr("%1; reason: %2").arg(what, labels::reason(s.reasonCode, s.outcome));
     what = s.local ? tr("%1 (decided here)").arg(what) : tr("%1 (from the platform)").arg(what);
     lines->addWidget(text(what, w, QStringLiteral("decisionValue")));
-    addFamilyLines(s.note, s.dueDate, w, lines, QStringLiteral("decision"));
+    addFamilyLines(s.note, s.dueDate, w, lines, QStringLiteral("decision"), true);
     return w;
 }
 
@@ -330,7 +331,7 @@ QWidget* history(const views::ApplicationDetail& d, QWidget* parent)
         QWidget* entry = box(w, &lines);
         lines->setSpacing(2);
         lines->addWidget(text(h.text, entry));
-        addFamilyLines(h.familyText, h.dueDate, entry, lines, QStringLiteral("history"));
+        addFamilyLines(h.familyText, h.dueDate, entry, lines, QStringLiteral("history"), false);
         grid->addWidget(entry, row++, 2);
     }
     grid->setColumnStretch(2, 1);
