@@ -66,6 +66,7 @@ HttpReply DecisionsApi::push(const HttpRequest& request, const Session& session)
         const QDateTime clientDecidedAt = r.time(QStringLiteral("decided_at"), json::FieldReader::Optional);
         const QString policyId = r.string(QStringLiteral("policy_id"), json::FieldReader::Optional);
         const QStringList evidence = r.strings(QStringLiteral("evidence_record_ids"), json::FieldReader::Optional);
+        const QString dueDate = r.string(QStringLiteral("due_date"), json::FieldReader::Optional);
         if (!r.ok())
             return api::invalid(key, r.error().message);
         // Who and when are the hub's: the signed-in account and its clock. A client naming someone
@@ -107,6 +108,8 @@ HttpReply DecisionsApi::push(const HttpRequest& request, const Session& session)
             {QStringLiteral("evidence_record_ids"), QJsonArray::fromStringList(evidence)}};
         if (clientDecidedAt.isValid())
             decision.insert(QStringLiteral("client_decided_at"), json::formatTime(clientDecidedAt));
+        if (!dueDate.isEmpty())
+            decision.insert(QStringLiteral("due_date"), dueDate);
         row.data.insert(QStringLiteral("decision"), decision);
         row.status = statusForOutcome(outcome);
         row.version += 1;

@@ -2,6 +2,7 @@
 
 #include "domain/JsonCodec.h"
 
+#include <QDate>
 #include <QJsonArray>
 #include <cmath>
 
@@ -108,6 +109,12 @@ QString checkValue(const QJsonValue& v, const Rule& r, const QString& p)
         if (v.toString().size() > 40 || !json::parseTime(v.toString()).isValid())
             return p + QStringLiteral(": must be an RFC 3339 time such as 2026-06-01T08:30:00Z");
         return {};
+    case Type::Date:
+        if (!v.isString())
+            return p + QStringLiteral(": must be a string");
+        if (v.toString().size() != 10 || !QDate::fromString(v.toString(), Qt::ISODate).isValid())
+            return p + QStringLiteral(": must be a date such as 2026-06-01");
+        return {};
     case Type::Object:
         if (!v.isObject())
             return p + QStringLiteral(": must be an object");
@@ -148,6 +155,11 @@ Rule whole(const QString& name, int flags, qint64 min, qint64 max)
 Rule time(const QString& name, int flags)
 {
     return make(name, Type::Time, flags);
+}
+
+Rule date(const QString& name, int flags)
+{
+    return make(name, Type::Date, flags);
 }
 
 Rule object(const QString& name, int flags, const QList<Rule>& children)
@@ -209,6 +221,7 @@ const QList<Rule>& decisionItem()
         time(QStringLiteral("decided_at"), Nullable),
         text(QStringLiteral("policy_id"), Nullable, kKey),
         texts(QStringLiteral("evidence_record_ids"), EmptyOk, 1000, kKey),
+        date(QStringLiteral("due_date"), Nullable), // an extension: by when the family must answer
     };
     return rules;
 }

@@ -10,7 +10,7 @@ namespace adm::hub::input {
 // The shape every pushed field must have: a type, a presence rule and a limit. One table per
 // endpoint, checked before a handler reads anything, so that no field reaches the storage
 // unbounded or half-typed. docs/hub.md "Input limits" lists the same tables for integrators.
-enum class Type { Text, Choice, Whole, Time, Object, ObjectList, TextList };
+enum class Type { Text, Choice, Whole, Time, Date, Object, ObjectList, TextList };
 
 enum Flag {
     Optional = 0,
@@ -34,6 +34,8 @@ Rule text(const QString& name, int flags, qint64 maxChars);
 Rule choice(const QString& name, int flags, const QStringList& allowed);
 Rule whole(const QString& name, int flags, qint64 min, qint64 max);
 Rule time(const QString& name, int flags);
+// A calendar date, YYYY-MM-DD.
+Rule date(const QString& name, int flags);
 Rule object(const QString& name, int flags, const QList<Rule>& children);
 Rule objects(const QString& name, int flags, qint64 maxItems, const QList<Rule>& children);
 Rule texts(const QString& name, int flags, qint64 maxItems, qint64 maxChars);

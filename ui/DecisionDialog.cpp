@@ -112,6 +112,8 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
     m_note->setPlaceholderText(kind == Kind::RequestInfo ? tr("What the family must bring or explain")
                                                          : tr("A note for the family and the file (optional)"));
     form->addRow(kind == Kind::RequestInfo ? tr("&Needed:") : tr("&Note:"), m_note);
+    if (kind == Kind::RequestInfo)
+        addDueDate(form);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("decisionError"));
@@ -144,6 +146,21 @@ DecisionDialog::DecisionDialog(Kind kind, const DecisionContext& context, QWidge
     updateState();
     watchEdits();
     (m_category ? static_cast<QWidget*>(m_category) : m_reason)->setFocus();
+}
+
+void DecisionDialog::addDueDate(QFormLayout* form)
+{
+    // The family is told the date with what to bring; the queue's "Information overdue" filter reads it.
+    const QDate today = QDate::currentDate();
+    m_due = new QDateEdit(today.addDays(sync::kDefaultDueDays), this);
+    m_due->setObjectName(QStringLiteral("dueDateEdit"));
+    m_due->setCalendarPopup(true);
+    m_due->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_due->setMinimumDate(today.addDays(1));
+    form->addRow(tr("&Due by:"), m_due);
+    auto* sent = new QLabel(tr("The text above and this date are sent to the family."), this);
+    sent->setWordWrap(true);
+    form->addRow(QString(), sent);
 }
 
 void DecisionDialog::updateState()
@@ -268,6 +285,8 @@ sync::DecisionRequest DecisionDialog::request() const
         r.category = m_category->currentData().toString();
     r.reasonCode = m_reason->currentData().toString();
     r.note = m_note->toPlainText().trimmed();
+    if (m_due)
+        r.dueDate = m_due->date();
     return r;
 }
 

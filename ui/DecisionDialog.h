@@ -5,6 +5,8 @@
 #include <QDialog>
 
 class QComboBox;
+class QDateEdit;
+class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -59,6 +61,7 @@ private:
     QString againstCheckProblem() const;
     void watchEdits();
     QList<QWidget*> inputs() const;
+    void addDueDate(QFormLayout* form);
 
     Kind m_kind;
     DecisionContext m_context;
@@ -67,6 +70,7 @@ private:
     QComboBox* m_category = nullptr;
     QComboBox* m_reason = nullptr;
     QPlainTextEdit* m_note = nullptr;
+    QDateEdit* m_due = nullptr; // request information only
     QLabel* m_reasonHint = nullptr;
     QLabel* m_error = nullptr;
     QPushButton* m_decide = nullptr;

@@ -2,6 +2,7 @@
 
 #include "CurrentApplication.h"
 #include "DetailSections.h"
+#include "NotesSection.h"
 #include "views/RecordTreeModel.h"
 
 #include <QKeyEvent>
@@ -174,6 +175,8 @@ void DetailPane::rebuild()
     layout->addWidget(sections::records(m_records, content));
     layout->addWidget(sections::title(tr("History"), content));
     layout->addWidget(sections::history(d, content));
+    layout->addWidget(sections::title(tr("Notes"), content));
+    layout->addWidget(NotesSection::make(d, this, content));
     layout->addWidget(sections::title(tr("Related applications"), content));
     layout->addWidget(sections::related(d, this, content));
     layout->addStretch(1);

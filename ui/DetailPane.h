@@ -53,6 +53,7 @@ Q_SIGNALS:
     void revealRequested(int position);
     void openApplication(const QString& applicationId);
     void dropRequested(qint64 outboxItem);
+    void addNoteRequested();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

@@ -75,6 +75,47 @@ QLabel* mark(const QColor& color, QWidget* parent)
     return m;
 }
 
+// What the family is told (a decision's note) and by when (an information request), labelled so
+// that nobody mistakes it for an internal note. Object names: <prefix>FamilyText, <prefix>DueDate.
+// Only the current request is marked overdue: History keeps old ones, answered or replaced since.
+void addFamilyLines(const QString& familyText, const QDate& due, QWidget* parent, QVBoxLayout* lines,
+                    const QString& prefix, bool current)
+{
+    if (!familyText.isEmpty()) {
+        auto* family = text(QStringLiteral("<i>%1</i> %2")
+                                .arg(tr("Sent to the family:").toHtmlEscaped(),
+                                     familyText.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"))),
+                            parent, prefix + QStringLiteral("FamilyText"));
+        family->setTextFormat(Qt::RichText);
+        lines->addWidget(family);
+    }
+    if (due.isValid()) {
+        const bool overdue = current && due < QDate::currentDate();
+        auto* label = text(overdue ? tr("Due %1: overdue, no answer recorded").arg(due.toString(Qt::ISODate))
+                                   : tr("Due %1").arg(due.toString(Qt::ISODate)),
+                           parent, prefix + QStringLiteral("DueDate"));
+        if (overdue)
+            label->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+        lines->addWidget(label);
+    }
+}
+
+QWidget* decisionSummary(const views::DecisionSummary& s, QWidget* parent)
+{
+    QVBoxLayout* lines = nullptr;
+    QWidget* w = box(parent, &lines);
+    lines->setSpacing(2);
+    QString what = labels::outcome(s.outcome);
+    if (!s.category.isEmpty())
+        what = tr("%1, category %2").arg(what, s.category);
+    if (!s.reasonCode.isEmpty())
+        what = tr("%1; reason: %2").arg(what, labels::reason(s.reasonCode, s.outcome));
+    what = s.local ? tr("%1 (decided here)").arg(what) : tr("%1 (from the platform)").arg(what);
+    lines->addWidget(text(what, w, QStringLiteral("decisionValue")));
+    addFamilyLines(s.note, s.dueDate, w, lines, QStringLiteral("decision"), true);
+    return w;
+}
+
 } // namespace
 
 QWidget* title(const QString& s, QWidget* parent)
@@ -127,6 +168,10 @@ QWidget* summary(const views::ApplicationDetail& d, QWidget* parent)
         QStringLiteral("claimedAddress"));
     add(tr("Channel"), tr("%1, submitted %2").arg(labels::channel(a.channel), when(a.submittedAt)));
     add(tr("Version"), QString::number(a.version));
+    if (d.decision) {
+        grid->addWidget(text(tr("Decision"), w), row, 0, Qt::AlignTop);
+        grid->addWidget(decisionSummary(*d.decision, w), row++, 1);
+    }
     grid->setColumnStretch(1, 1);
     layout->addLayout(grid);
     return w;
@@ -305,7 +350,16 @@ QWidget* history(const views::ApplicationDetail& d, QWidget* parent)
     for (const views::HistoryEntry& h : d.history) {
         grid->addWidget(text(when(h.at), w), row, 0, Qt::AlignTop);
         grid->addWidget(text(h.actor, w), row, 1, Qt::AlignTop);
-        grid->addWidget(text(h.text, w), row++, 2);
+        if (h.familyText.isEmpty() && !h.dueDate.isValid()) {
+            grid->addWidget(text(h.text, w), row++, 2);
+            continue;
+        }
+        QVBoxLayout* lines = nullptr;
+        QWidget* entry = box(w, &lines);
+        lines->setSpacing(2);
+        lines->addWidget(text(h.text, entry));
+        addFamilyLines(h.familyText, h.dueDate, entry, lines, QStringLiteral("history"), false);
+        grid->addWidget(entry, row++, 2);
     }
     grid->setColumnStretch(2, 1);
     return w;

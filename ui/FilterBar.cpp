@@ -100,6 +100,8 @@ FilterBar::FilterBar(QWidget* parent)
     m_save->setObjectName(QStringLiteral("saveViewButton"));
     m_remove = new QToolButton(this);
     m_remove->setObjectName(QStringLiteral("removeViewButton"));
+    m_overdue = new QCheckBox(this);
+    m_overdue->setObjectName(QStringLiteral("overdueFilter"));
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFiltersButton"));
 
@@ -110,6 +112,7 @@ FilterBar::FilterBar(QWidget* parent)
         layout->addWidget(w);
     layout->addWidget(group(this, {m_dates, m_from, new QLabel(QStringLiteral("–"), this), m_to}));
     layout->addWidget(group(this, {m_saved, m_save, m_remove}));
+    layout->addWidget(m_overdue);
     layout->addWidget(m_clear);
 
     for (QComboBox* box : {m_school, m_category, m_flag, m_channel})
@@ -145,6 +148,10 @@ FilterBar::FilterBar(QWidget* parent)
         const QString name = m_saved->currentText().trimmed();
         if (m_saved->findText(name) >= 0)
             Q_EMIT removeViewRequested(name);
+    });
+    connect(m_overdue, &QCheckBox::toggled, this, [this] {
+        if (!m_filling)
+            Q_EMIT filterChanged();
     });
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
     retranslate();
@@ -196,6 +203,8 @@ void FilterBar::retranslate()
     m_save->setToolTip(tr("Save the bin, the filters and the order under the name typed"));
     m_remove->setText(tr("Forget"));
     m_remove->setToolTip(tr("Forget the saved view of this name"));
+    m_overdue->setText(tr("Information overdue"));
+    m_overdue->setToolTip(tr("Only information requests whose due date has passed"));
     m_clear->setText(tr("Clear"));
     m_clear->setToolTip(tr("Show every application of the queue again"));
 }
@@ -282,6 +291,7 @@ void FilterBar::clear()
         box->setCurrentIndex(0);
     m_dates->setChecked(false);
     resetDates();
+    m_overdue->setChecked(false);
     m_filling = false;
     Q_EMIT cleared();
     Q_EMIT filterChanged();
@@ -322,6 +332,8 @@ views::QueueFilter FilterBar::filter() const
         f.from = m_from->date();
         f.to = m_to->date();
     }
+    if (m_overdue->isChecked())
+        f.overdueOn = m_today();
     return f;
 }
 

@@ -3,6 +3,7 @@
 #include "views/QueueTypes.h"
 
 #include <QWidget>
+#include <functional>
 
 class QCheckBox;
 class QComboBox;
@@ -35,6 +36,8 @@ public:
     // Every filter back to "any"; emits cleared() (the pane clears its search) then filterChanged().
     void clear();
     void retranslate();
+    // Where "today" comes from for the overdue filter (tests fix it); the system date by default.
+    void setToday(std::function<QDate()> today) { m_today = std::move(today); }
 
 Q_SIGNALS:
     void filterChanged();
@@ -62,12 +65,14 @@ private:
     QComboBox* m_saved = nullptr;
     QToolButton* m_save = nullptr;
     QToolButton* m_remove = nullptr;
+    QCheckBox* m_overdue = nullptr;
     QToolButton* m_clear = nullptr;
     QList<QPair<QString, QString>> m_schools;
     QDate m_firstDay;
     QDate m_lastDay;
     bool m_filling = false;
     QString m_wantedSchool;
+    std::function<QDate()> m_today = &QDate::currentDate;
 };
 
 } // namespace adm::ui

@@ -5,6 +5,7 @@
 #include "CacheCountsDialog.h"
 #include "CurrentApplication.h"
 #include "DecisionController.h"
+#include "NotesSection.h"
 #include "DetailPane.h"
 #include "DraftKeeper.h"
 #include "IdleWatcher.h"
@@ -48,6 +49,7 @@ struct MainWindow::Actions {
     QAction* approve = nullptr;
     QAction* reject = nullptr;
     QAction* requestInfo = nullptr;
+    QAction* addNote = nullptr;
     QAction* undo = nullptr;
     QAction* search = nullptr;
     QAction* next = nullptr;
@@ -170,6 +172,7 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
     connect(m_detail, &DetailPane::revealRequested, this, &MainWindow::reveal);
     connect(m_detail, &DetailPane::openApplication, this, &MainWindow::openApplication);
     connect(m_detail, &DetailPane::dropRequested, m_decisions, &DecisionController::dropOnCurrent);
+    connect(m_detail, &DetailPane::addNoteRequested, this, &MainWindow::addNote);
     QWidget::setTabOrder(m_queue->table(), m_detail);
 
     buildActions();
@@ -197,6 +200,7 @@ void MainWindow::buildActions()
         return action;
     };
     // The decision actions (A, R, I, Ctrl+Z) are made per session by offerDecisions(): only for a role that may decide.
+    a.addNote = make("addNoteAction", QKeySequence(Qt::Key_N), [this] { addNote(); });
     a.search = make("searchAction", QKeySequence(Qt::Key_Slash), [this] { m_queue->focusSearch(); });
     a.next = make("nextAction", QKeySequence(Qt::Key_J), [this] { m_queue->moveBy(1); });
     a.previous = make("previousAction", QKeySequence(Qt::Key_K), [this] { m_queue->moveBy(-1); });
@@ -376,6 +380,7 @@ void MainWindow::buildMenus()
     } else {
         m_batch->addTo(work, a.lock, nullptr);
     }
+    queue->addAction(a.addNote);
     QMenu* settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(a.settings);
     QMenu* language = settings->addMenu(tr("&Language"));
@@ -391,6 +396,7 @@ void MainWindow::retranslate()
 {
     Actions& a = *m_actions;
     retranslateDecisions();
+    a.addNote->setText(tr("Add &note…"));
     a.search->setText(tr("&Search"));
     a.next->setText(tr("&Next application"));
     a.previous->setText(tr("&Previous application"));
@@ -619,6 +625,24 @@ void MainWindow::decided(const QString& applicationId, const QString& message)
     // The detail shows the decision waiting in the outbox (or no longer).
     if (m_current->id() == applicationId)
         readCurrentNow();
+}
+
+void MainWindow::addNote()
+{
+    withDetail([this](const views::ApplicationDetail& d) {
+        if (!m_session)
+            return;
+        const QString id = d.application.id;
+        NotesSection::addNote(*m_session, *m_prompter, this, id, this, [this, id](Status s) {
+            if (!s) {
+                m_prompter->inform(this, tr("Not saved"), s.error().message);
+                return;
+            }
+            statusBar()->showMessage(tr("Note added to %1 (kept on this workstation only).").arg(id), 8000);
+            if (m_detail->applicationId() == id)
+                loadDetail(id, true);
+        });
+    });
 }
 
 void MainWindow::reveal(int position)

@@ -101,6 +101,7 @@ private:
     void readCurrentNow();
     void readCurrentAfterPause();
     void decided(const QString& applicationId, const QString& message);
+    void addNote();
     void reveal(int position);
     void refreshStatus();
     void cacheChanged();

@@ -3,6 +3,7 @@
 #include "BatchApproveDialog.h"
 #include "DecisionDialog.h"
 #include "ExportDialog.h"
+#include "NoteDialog.h"
 #include "RevealDialog.h"
 
 #include <QMessageBox>
@@ -71,6 +72,14 @@ std::optional<QString> DialogPrompter::askRevealReason(QWidget* parent, const QS
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.reasonCode();
+}
+
+std::optional<QString> DialogPrompter::askNote(QWidget* parent, const QString& applicationId)
+{
+    NoteDialog dialog(applicationId, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.text();
 }
 
 bool DialogPrompter::confirm(QWidget* parent, const QString& title, const QString& text)

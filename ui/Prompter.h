@@ -55,6 +55,8 @@ public:
     virtual std::optional<QString> askRevealReason(QWidget* parent, const QString& applicationId,
                                                    const QString& person) = 0;
     virtual bool confirm(QWidget* parent, const QString& title, const QString& text) = 0;
+    // An internal note on an applicant (NoteDialog); nullopt: cancelled.
+    virtual std::optional<QString> askNote(QWidget* parent, const QString& applicationId) = 0;
     virtual void inform(QWidget* parent, const QString& title, const QString& text) = 0;
     // Batch approval of the clean applications of a selection (BatchApproveDialog): true to approve.
     // The default answers "no", so that a prompter that does not know the question cancels.
@@ -90,6 +92,7 @@ public:
     std::optional<QString> askRevealReason(QWidget* parent, const QString& applicationId,
                                            const QString& person) override;
     bool confirm(QWidget* parent, const QString& title, const QString& text) override;
+    std::optional<QString> askNote(QWidget* parent, const QString& applicationId) override;
     void inform(QWidget* parent, const QString& title, const QString& text) override;
     bool askBatchApprove(QWidget* parent, const views::BatchPlan& plan) override;
     std::optional<views::ExportRequest> askExport(QWidget* parent, const ExportContext& context) override;

@@ -43,19 +43,23 @@ int cmdDecide(CtlContext& ctx)
                     "the category the check found."),
         CtlText::tr("CODE"));
     const QCommandLineOption note(QStringLiteral("note"), CtlText::tr("A note for the file."), CtlText::tr("TEXT"));
+    const QCommandLineOption due(QStringLiteral("due"),
+                                 CtlText::tr("With --request-info: the date the family must answer by (default: "
+                                             "in 7 days)."),
+                                 CtlText::tr("YYYY-MM-DD"));
     const QCommandLineOption json(QStringLiteral("json"), CtlText::tr("Print the queued outbox item as JSON."));
     if (!ctx.parse(
             p,
             CtlText::tr("Decide on an application. The decision waits in the outbox (with its audit entry) until "
                         "the next sync; if the application changed upstream meanwhile, it comes back as a "
                         "conflict. Deciding again on an application whose decision came back supersedes it."),
-            {approve, reject, requestInfo, category, reason, note, json}, QStringLiteral("application"),
+            {approve, reject, requestInfo, category, reason, note, due, json}, QStringLiteral("application"),
             CtlText::tr("The application number, e.g. A2026000123.")))
         return BadUsage;
     if (p.positionalArguments().size() != 1)
         return ctx.usage(
             CtlText::tr("usage: decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] "
-                        "[--note TEXT]"));
+                        "[--note TEXT] [--due YYYY-MM-DD]"));
     const int outcomes = int(p.isSet(approve)) + int(p.isSet(reject)) + int(p.isSet(requestInfo));
     if (outcomes != 1)
         return ctx.usage(CtlText::tr("say exactly one of --approve, --reject, --request-info"));
@@ -67,6 +71,11 @@ int cmdDecide(CtlContext& ctx)
     request.category = p.value(category);
     request.reasonCode = p.value(reason);
     request.note = p.value(note);
+    if (p.isSet(due)) {
+        request.dueDate = QDate::fromString(p.value(due), Qt::ISODate);
+        if (!request.dueDate.isValid())
+            return ctx.usage(CtlText::tr("--due takes a date such as 2026-06-08"));
+    }
 
     int code = Done;
     auto ws = ctx.unlock(&code);

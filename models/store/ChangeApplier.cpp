@@ -1,6 +1,7 @@
 #include "ChangeApplier.h"
 
 #include "EntityKinds.h"
+#include "NotesSchema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -265,6 +266,13 @@ Status ChangeApplier::upsert(const Change& c, qint64 version, bool exists, Apply
     case EntityEffect::ApplicationPeople:
         if (Status s = storePeople(c); !s)
             return s;
+        // An information request's due date, for the "information overdue" filter (rare: prepared here).
+        if (const QJsonObject decision = c.data.value(QStringLiteral("decision")).toObject();
+            NotesSchema::isInfoRequest(decision))
+            if (Status s = NotesSchema::recordDueDate(m_writer, c.id, NotesSchema::Source::Upstream,
+                                                      NotesSchema::dueDateOf(decision));
+                !s)
+                return s;
         m_s->touchedApplications.append(c.id);
         break;
     case EntityEffect::RecordSubjects:

@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "PeopleNames.h"
+#include "NotesSchema.h"
 #include "QueueRules.h"
 #include "security/Crypto.h"
 
@@ -277,6 +278,7 @@ const CodeMigration kCodeMigrations[] = {
     {6, "0006_outbox_outcome (C++)", &addOutboxOutcome},
     {7, "0007_drafts (C++)", &addDrafts},
     {8, "0008_people_names (C++)", &peoplenames::migrate},
+    {9, "0009_applicant_notes (C++)", &NotesSchema::install},
 };
 
 struct Step {

@@ -5,6 +5,7 @@
 #include "domain/JsonCodec.h"
 #include "security/AuditLog.h"
 #include "store/SchoolSettingsStore.h"
+#include "store/NotesSchema.h"
 #include "store/Sql.h"
 
 #include <QCoreApplication>
@@ -195,6 +196,16 @@ Result<DecisionWorkflow::Checked> DecisionWorkflow::validate(const DecisionReque
                 QStringLiteral("note_required"),
                 SyncText::tr("A request for information needs a note saying what the family must bring or explain."));
     }
+    if (request.outcome == QLatin1String("request_info")) {
+        const QDate today = QDate::currentDate();
+        checked.dueDate = request.dueDate.isValid() ? request.dueDate : today.addDays(kDefaultDueDays);
+        if (checked.dueDate <= today)
+            return bad(QStringLiteral("bad_input"),
+                       SyncText::tr("The family needs at least a day: choose a due date after today (%1).")
+                           .arg(today.toString(Qt::ISODate)));
+    } else if (request.dueDate.isValid()) {
+        return bad(QStringLiteral("bad_input"), SyncText::tr("A due date goes only with a request for information."));
+    }
 
     // Earlier decisions of this workstation on the same application.
     Outbox outbox(m_writer);
@@ -262,6 +273,15 @@ Result<OutboxItem> DecisionWorkflow::decide(const DecisionRequest& request)
     // account when this user has one, and nothing (never the local user name) when not.
     if (!m_account.isEmpty())
         payload.insert(QStringLiteral("decided_by"), m_account);
+    // An optional extension of the contract (docs/upstream-api-extensions.md): a server that does
+    // not know it ignores it; this workstation keeps it for the overdue filter either way.
+    if (checked->dueDate.isValid()) {
+        payload.insert(QStringLiteral("due_date"), checked->dueDate.toString(Qt::ISODate));
+        if (Status s =
+                store::NotesSchema::recordDueDate(m_writer, app.id, store::NotesSchema::Source::Here, checked->dueDate);
+            !s)
+            return s.error();
+    }
 
     Outbox outbox(m_writer);
     auto item = outbox.enqueue(kind::Decision, app.id, payload, app.version, m_localUser);

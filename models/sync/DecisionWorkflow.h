@@ -4,6 +4,7 @@
 #include "domain/Result.h"
 #include "security/Permissions.h"
 
+#include <QDate>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -17,12 +18,16 @@ class AuditLog;
 
 namespace adm::sync {
 
+// An information request is due this many days after it is made, unless the officer says otherwise.
+inline constexpr int kDefaultDueDays = 7;
+
 struct DecisionRequest {
     QString applicationId;
     QString outcome;    // approve | reject | request_info
     QString category;   // approve only; empty: the category the check found, else the one claimed
     QString reasonCode; // a standard code (ReasonCodes) for this outcome
-    QString note;
+    QString note;       // sent upstream: the family is told it (for request_info: what they must bring)
+    QDate dueDate;      // request_info only: by when; invalid: kDefaultDueDays from today
     QStringList evidenceRecordIds; // empty: the records the check used, else those about the application's people
 };
 
@@ -71,6 +76,7 @@ private:
     struct Checked {
         ApplicationSnapshot application;
         QString category;
+        QDate dueDate; // request_info only
         QList<OutboxItem> superseded;
     };
     Result<Checked> validate(const DecisionRequest& request) const;

@@ -37,6 +37,8 @@ const QList<ReasonCode>& ReasonCodes::all()
          QStringLiteral("The information given is not true")},
         {QStringLiteral("documents_missing"), QStringLiteral("reject"), QStringLiteral("逾期未补齐材料"),
          QStringLiteral("Requested documents were not provided in time")},
+        {QStringLiteral("withdrawn_by_family"), QStringLiteral("reject"), QStringLiteral("家长主动撤回申请"),
+         QStringLiteral("Withdrawn by the family")},
         {QStringLiteral("other"), QStringLiteral("reject"), QStringLiteral("其他（见备注）"),
          QStringLiteral("Other (see the note)")},
 

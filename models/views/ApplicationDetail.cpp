@@ -4,6 +4,7 @@
 #include "QueueReader.h"
 #include "domain/JsonCodec.h"
 #include "store/CacheEligibility.h"
+#include "store/NotesSchema.h"
 #include "store/Sql.h"
 
 #include <QCoreApplication>
@@ -120,9 +121,13 @@ Status readHistory(store::Connection& c, ApplicationDetail& d)
             text = tr("%1, category %2").arg(text, a.decision->category);
         if (!a.decision->reasonCode.isEmpty())
             text = tr("%1; reason: %2").arg(text, labels::reason(a.decision->reasonCode, a.decision->outcome));
-        d.history.append({a.decision->decidedAt, a.decision->decidedBy, text});
+        const QDate due = store::NotesSchema::dueDateOf(a.decision->raw);
+        d.history.append({a.decision->decidedAt, a.decision->decidedBy, text, a.decision->note, due});
+        d.decision = DecisionSummary{a.decision->outcome, a.decision->category, a.decision->reasonCode,
+                                     a.decision->note, due, false};
     }
-    auto o = c.prepare(QStringLiteral("SELECT id, created_at, created_by, state, payload, attempts FROM outbox "
+    auto o = c.prepare(QStringLiteral("SELECT id, created_at, created_by, state, payload, attempts, "
+                                      "coalesce(base_version, 0) FROM outbox "
                                       "WHERE kind = 'decision' AND subject_id = ? ORDER BY id"));
     if (!o)
         return o.error();
@@ -130,9 +135,18 @@ Status readHistory(store::Connection& c, ApplicationDetail& d)
     while (o->step()) {
         const QJsonObject payload = QJsonDocument::fromJson(o->utf8(4)).object();
         const QString state = o->text(3);
-        d.history.append({json::parseTime(o->text(1)), o->text(2),
-                          outboxText(payload.value(QStringLiteral("outcome")).toString(),
-                                     payload.value(QStringLiteral("category")).toString(), state)});
+        const QString outcome = payload.value(QStringLiteral("outcome")).toString();
+        const QString category = payload.value(QStringLiteral("category")).toString();
+        const QString reason = payload.value(QStringLiteral("reason_code")).toString();
+        const QString note = payload.value(QStringLiteral("note")).toString();
+        const QDate due = store::NotesSchema::dueDateOf(payload);
+        QString text = outboxText(outcome, category, state);
+        if (!reason.isEmpty())
+            text = tr("%1; reason: %2").arg(text, labels::reason(reason, outcome));
+        d.history.append({json::parseTime(o->text(1)), o->text(2), text, note, due});
+        // While it waits, or until the pull brings it back, this workstation's decision is the latest.
+        if (state == QLatin1String("pending") || (state == QLatin1String("done") && o->int64(6) >= a.version))
+            d.decision = DecisionSummary{outcome, category, reason, note, due, true};
         if (state == QLatin1String("pending") && o->int64(5) == 0)
             d.openDecisionItem = o->int64(0);
     }
@@ -192,6 +206,10 @@ Result<ApplicationDetail> loadApplicationDetail(store::Connection& c, const QStr
         return s.error();
     if (Status s = readHistory(c, d); !s)
         return s.error();
+    if (auto notes = ApplicantNotes::list(c, applicationId))
+        d.notes = std::move(notes.value());
+    else
+        return notes.error();
     if (d.row.conflict) {
         if (auto all = sync::Conflicts::list(c)) {
             for (const sync::Conflict& k : *all)

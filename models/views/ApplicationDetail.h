@@ -1,11 +1,13 @@
 #pragma once
 
+#include "ApplicantNotes.h"
 #include "QueueTypes.h"
 #include "domain/Entities.h"
 #include "domain/Result.h"
 #include "policy/EligibilityResult.h"
 #include "sync/Conflicts.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QMetaType>
@@ -22,7 +24,20 @@ namespace adm::views {
 struct HistoryEntry {
     QDateTime at;
     QString actor;
-    QString text; // translated
+    QString text;       // translated
+    QString familyText; // a decision's note: sent to the family (for a request, what they must bring)
+    QDate dueDate;      // an information request: by when
+};
+
+// The latest decision on an application, for the summary: this workstation's while it is in the
+// outbox (pending, or taken and not pulled back yet), else the platform's.
+struct DecisionSummary {
+    QString outcome; // approve | reject | request_info
+    QString category;
+    QString reasonCode;
+    QString note; // sent to the family
+    QDate dueDate;
+    bool local = false; // decided on this workstation
 };
 
 struct RelatedApplication {
@@ -44,6 +59,8 @@ struct ApplicationDetail {
     QList<AgencyRecord> records; // every agency record about the application's people
     QList<RelatedApplication> related;
     QList<HistoryEntry> history;     // oldest first
+    std::optional<DecisionSummary> decision;
+    QList<ApplicantNote> notes; // internal, kept on this workstation only; oldest first
     QList<sync::Conflict> conflicts; // this application's decisions the hub did not take
     qint64 openDecisionItem = 0;     // the decision of this workstation still in the outbox, 0 if none
 

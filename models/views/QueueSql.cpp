@@ -129,6 +129,11 @@ int QueueSql::categoryFacet(const QString& category)
 
 bool QueueSql::searchesByCandidates(const QueueQuery& query, SearchPlan plan)
 {
+    // Overdue requests sit in the "information requested" bin, a small one: walk its order's index
+    // (covering) and test each qid against the overdue set, which stops at a full first page. In any
+    // other bin they are few or none: read them first by qid instead of walking a big bin.
+    if (query.filter.overdueOn.isValid() && classify(query.search).isEmpty())
+        return plan != SearchPlan::InOrder && query.bin != Bin::InfoRequested;
     const SearchTerms terms = classify(query.search);
     if (terms.isEmpty() || terms.name.size() == 1)
         return false;
@@ -191,6 +196,17 @@ SqlText QueueSql::where(const QueueQuery& query, bool withBin, SearchPlan plan)
     if (f.to.isValid()) {
         parts << QStringLiteral("submitted_at < ?");
         binds << utcBound(f.to.addDays(1));
+    }
+
+    if (f.overdueOn.isValid()) {
+        // Compared at query time: a bin made by triggers cannot follow the calendar. A due date counts
+        // while its request is the application's state: ours while it waits in the outbox (or until
+        // the pull brings it back), the platform's when no decision of ours waits.
+        parts << QStringLiteral(
+            "qid IN (SELECT q.qid FROM info_due d JOIN queue_rows q ON q.application_id = d.application_id "
+            "WHERE d.due_date < ? AND CASE d.source WHEN 'here' THEN q.pending = 'request_info' "
+            "ELSE q.pending = '' AND q.status = 'info_requested' END)");
+        binds << f.overdueOn.toString(Qt::ISODate);
     }
 
     const SearchTerms terms = classify(query.search);

@@ -29,6 +29,7 @@ struct QueueFilter {
     QString channel;     // online | counter; empty: both
     QDate from;          // submitted on or after (local date); invalid: open
     QDate to;            // submitted on or before (local date); invalid: open
+    QDate overdueOn;     // valid: only information requests due before this day (today), see QueueSql
 
     bool operator==(const QueueFilter&) const = default;
 };

@@ -13,6 +13,7 @@ private slots:
     void anotherSchoolsApplicationIs403AndChangesNothing();
     void clerkMayNotDecide();
     void badItemIsInvalidAndDoesNotBlockOthers();
+    void dueDateAndWithdrawnReasonAreKept();
     void badRequestIs422NamingField_data();
     void badRequestIs422NamingField();
     void hugeBodyIs413();
@@ -190,6 +191,48 @@ void TestHubDecisions::badItemIsInvalidAndDoesNotBlockOthers()
     QCOMPARE(push(m_reviewer, {broken}).result().value(QStringLiteral("status")).toString(), QStringLiteral("invalid"));
     QCOMPARE(push(m_reviewer, {fixedLater}).result().value(QStringLiteral("status")).toString(),
              QStringLiteral("accepted"));
+}
+
+void TestHubDecisions::dueDateAndWithdrawnReasonAreKept()
+{
+    QVERIFY(m_apps.size() >= 7);
+    auto decisionOf = [&](const QString& id) {
+        for (const QJsonObject& c : m_hub.pullAll(m_reviewer))
+            if (c.value(QStringLiteral("id")).toString() == id)
+                return c.value(QStringLiteral("data")).toObject().value(QStringLiteral("decision")).toObject();
+        return QJsonObject();
+    };
+    // An information request with its due date (an optional extension of the contract).
+    const App asked = application(m_reviewer, m_apps.at(m_apps.size() - 1));
+    QJsonObject badDate = decision(newKey(), asked.id, asked.version, QStringLiteral("request_info"));
+    badDate.insert(QStringLiteral("category"), QJsonValue());
+    QJsonObject request = badDate;
+    badDate.insert(QStringLiteral("due_date"), QStringLiteral("2026-02-30"));
+    request.insert(QStringLiteral("due_date"), QStringLiteral("2026-12-20"));
+    request.insert(QStringLiteral("note"), QStringLiteral("请携带租赁备案原件"));
+    const auto r = push(m_reviewer, {badDate, request});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.result(0).value(QStringLiteral("status")).toString(), QStringLiteral("invalid"));
+    QCOMPARE(r.result(0).value(QStringLiteral("code")).toString(), QStringLiteral("invalid_field"));
+    QVERIFY2(
+        r.result(0).value(QStringLiteral("message")).toString().startsWith(QStringLiteral("decisions[0].due_date")),
+        qPrintable(r.result(0).value(QStringLiteral("message")).toString()));
+    QCOMPARE(r.result(1).value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+    const QJsonObject kept = decisionOf(asked.id);
+    QCOMPARE(kept.value(QStringLiteral("outcome")).toString(), QStringLiteral("request_info"));
+    QCOMPARE(kept.value(QStringLiteral("due_date")).toString(), QStringLiteral("2026-12-20"));
+    QCOMPARE(kept.value(QStringLiteral("note")).toString(), QStringLiteral("请携带租赁备案原件"));
+
+    // A rejection because the family withdrew: the reason code is taken and kept.
+    const App withdrawn = application(m_reviewer, m_apps.at(m_apps.size() - 2));
+    QJsonObject reject = decision(newKey(), withdrawn.id, withdrawn.version, QStringLiteral("reject"));
+    reject.insert(QStringLiteral("category"), QJsonValue());
+    reject.insert(QStringLiteral("reason_code"), QStringLiteral("withdrawn_by_family"));
+    QCOMPARE(push(m_reviewer, {reject}).result().value(QStringLiteral("status")).toString(),
+             QStringLiteral("accepted"));
+    const QJsonObject rejected = decisionOf(withdrawn.id);
+    QCOMPARE(rejected.value(QStringLiteral("reason_code")).toString(), QStringLiteral("withdrawn_by_family"));
+    QVERIFY(!rejected.contains(QStringLiteral("due_date")));
 }
 
 void TestHubDecisions::badRequestIs422NamingField_data()

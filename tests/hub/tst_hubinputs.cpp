@@ -56,7 +56,7 @@ namespace {
 
 enum Presence { Req = 1, Null = 2, Empty = 4 };
 
-// One row of docs/hub.md "Input limits": s text, c choice, w whole number, t time, o object,
+// One row of docs/hub.md "Input limits": s text, c choice, w whole number, t time, d date, o object,
 // l list of objects, L list of texts.
 struct Field {
     const char* path;
@@ -87,6 +87,7 @@ const QList<Endpoint>& endpoints()
           {"decided_at", 't', Null, 0, 0},
           {"policy_id", 's', Null, 0, 128},
           {"evidence_record_ids", 'L', Empty, 0, 1000},
+          {"due_date", 'd', Null, 0, 0},
           {"evidence_record_ids[0]", 's', Req, 0, 128}}},
         {"applications",
          "applications[0].",
@@ -435,6 +436,13 @@ void TestHubInputs::fieldRules_data()
                 row("empty", QString(), refused);
                 row("not a time", QStringLiteral("yesterday"), refused);
                 row("no zone", QStringLiteral("2026-06-01T08:30:00"), refused);
+                break;
+            case 'd':
+                row("wrong type", 12, refused);
+                row("empty", QString(), refused);
+                row("not a date", QStringLiteral("2026-02-30"), refused);
+                row("a time", QStringLiteral("2026-06-01T08:30:00Z"), refused);
+                row("a date", QStringLiteral("2026-06-08"), taken);
                 break;
             case 'o':
                 row("wrong type", QStringLiteral("x"), refused);

@@ -529,7 +529,8 @@ void TestSyncOutbox::reasonCodesAreComplete()
     for (const QString& needed :
          {QStringLiteral("category_override"), QStringLiteral("not_in_zone"), QStringLiteral("age_out_of_range"),
           QStringLiteral("duplicate_application"), QStringLiteral("documents_missing"),
-          QStringLiteral("property_disputed"), QStringLiteral("guardian_not_linked"), QStringLiteral("other")})
+          QStringLiteral("property_disputed"), QStringLiteral("guardian_not_linked"), QStringLiteral("other"),
+          QStringLiteral("withdrawn_by_family")})
         QVERIFY2(ReasonCodes::isKnown(needed), qPrintable(needed));
     for (const QString& outcome : {QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("request_info")})
         QVERIFY(ReasonCodes::fits(QStringLiteral("other"), outcome));

@@ -15,6 +15,7 @@ public:
     DecisionAnswer reject;
     DecisionAnswer requestInfo;
     std::optional<QString> revealReason;
+    std::optional<QString> noteText; // the internal note typed (nullopt: cancelled)
     bool confirmAnswer = true;
     bool batchAnswer = true;                               // approve the clean ones
     std::optional<adm::views::ExportRequest> exportAnswer; // nullopt: cancel the export dialog
@@ -48,6 +49,11 @@ public:
     {
         asked << QStringLiteral("confirm ") + title;
         return confirmAnswer;
+    }
+    std::optional<QString> askNote(QWidget*, const QString& applicationId) override
+    {
+        asked << QStringLiteral("note ") + applicationId;
+        return noteText;
     }
     void inform(QWidget*, const QString&, const QString& text) override { informed << text; }
     bool askBatchApprove(QWidget*, const adm::views::BatchPlan& plan) override

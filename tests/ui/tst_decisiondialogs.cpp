@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void approveInAnotherCategoryNeedsAReason();
     void approveWarnsBeforeGoingOverTheSeats();
     void requestInfoSaysWhatIsNeeded();
+    void requestInfoHasADueDate();
     void revealNeedsAReason();
     void bodyNamesTheApplicantAndTheFlags_data();
     void bodyNamesTheApplicantAndTheFlags();
@@ -114,6 +116,30 @@ void TestDecisionDialogs::requestInfoSaysWhatIsNeeded()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.request().note, QStringLiteral("the rental filing"));
     QCOMPARE(dialog.request().outcome, QStringLiteral("request_info"));
+    // Due in a week unless the officer says otherwise; never before tomorrow.
+    QCOMPARE(dialog.request().dueDate, QDate::currentDate().addDays(7));
+}
+
+void TestDecisionDialogs::requestInfoHasADueDate()
+{
+    DecisionDialog dialog(DecisionDialog::Kind::RequestInfo, context());
+    dialog.show();
+    auto* due = dialog.findChild<QDateEdit*>(QStringLiteral("dueDateEdit"));
+    QVERIFY(due);
+    QCOMPARE(due->date(), QDate::currentDate().addDays(7));
+    QCOMPARE(due->minimumDate(), QDate::currentDate().addDays(1));
+    due->setDate(QDate::currentDate()); // refused by the edit: stays at the minimum
+    QCOMPARE(due->date(), QDate::currentDate().addDays(1));
+    due->setDate(QDate::currentDate().addDays(14));
+    QTest::keyClicks(dialog.findChild<QPlainTextEdit*>(QStringLiteral("noteEdit")),
+                     QStringLiteral("the household register"));
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("decideButton")), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.request().dueDate, QDate::currentDate().addDays(14));
+    // Other decisions carry no due date.
+    DecisionDialog reject(DecisionDialog::Kind::Reject, context());
+    QVERIFY(reject.findChild<QDateEdit*>(QStringLiteral("dueDateEdit")) == nullptr);
+    QVERIFY(!reject.request().dueDate.isValid());
 }
 
 void TestDecisionDialogs::revealNeedsAReason()

@@ -17,6 +17,7 @@
 #include "FirstRunWizard.h"
 #include "HubSignInDialog.h"
 #include "MainWindow.h"
+#include "NoteDialog.h"
 #include "RevealDialog.h"
 #include "ScriptedPrompter.h"
 #include "SettingsDialog.h"
@@ -287,6 +288,54 @@ void shootRoles(const Desk& desk, const QString& out, const QString& suffix)
     }
 }
 
+// What an officer writes: an information request (what to bring, by when) and two internal notes
+// on one application, then History and Notes of the detail pane, and the note dialog.
+void shootOfficerText(ui::MainWindow& window, ScriptedPrompter& prompter, const QString& out, const QString& suffix,
+                      bool chinese)
+{
+    auto* table = window.findChild<QTableView*>(QStringLiteral("queueTable"));
+    auto* model = qobject_cast<views::QueueModel*>(table->model());
+    ui::DetailPane* pane = window.detailPane();
+    table->setCurrentIndex(model->index(3, 0));
+    const QString id = model->applicationIdAt(3);
+    waitFor([&] { return pane->detail() && pane->detail()->application.id == id; }, 20000, "the detail pane");
+    prompter.requestInfo = [chinese](const ui::DecisionContext& c) -> std::optional<sync::DecisionRequest> {
+        sync::DecisionRequest r;
+        r.applicationId = c.applicationId;
+        r.outcome = QStringLiteral("request_info");
+        r.reasonCode = QStringLiteral("documents_missing");
+        r.note = chinese ? QStringLiteral("请携带房产证原件和户口簿到学校招生办核验。")
+                         : QStringLiteral("Please bring the original property certificate and the household "
+                                          "register to the school's admissions office.");
+        r.dueDate = QDate::currentDate().addDays(7);
+        return r;
+    };
+    window.findChild<QAction*>(QStringLiteral("requestInfoAction"))->trigger();
+    waitFor([&] { return pane->detail() && pane->detail()->decision; }, 20000, "the request in the detail");
+    const QStringList notes =
+        chinese ? QStringList{QStringLiteral("父亲来电：房产证在银行抵押，下周一带抵押合同来。"),
+                              QStringLiteral("已电话告知需补交的材料。")}
+                : QStringList{QStringLiteral("Father phoned: the certificate is with the bank (mortgage); he will "
+                                             "bring the mortgage contract on Monday."),
+                              QStringLiteral("Told the family by phone what to bring.")};
+    for (const QString& n : notes) {
+        const qsizetype before = pane->detail() ? pane->detail()->notes.size() : 0;
+        prompter.noteText = n;
+        window.findChild<QAction*>(QStringLiteral("addNoteAction"))->trigger();
+        waitFor([&] { return pane->detail() && pane->detail()->notes.size() > before; }, 20000, "the note");
+    }
+    pane->verticalScrollBar()->setValue(0);
+    save(pane, out + QStringLiteral("/detail_decision") + suffix);
+    if (QWidget* history = pane->findChild<QWidget*>(QStringLiteral("historyList"))) {
+        pane->verticalScrollBar()->setValue(pane->verticalScrollBar()->maximum());
+        pane->ensureWidgetVisible(history, 0, 40);
+    }
+    save(pane, out + QStringLiteral("/detail_history_notes") + suffix);
+    ui::NoteDialog dialog(id, &window);
+    dialog.show();
+    save(&dialog, out + QStringLiteral("/note_dialog") + suffix);
+}
+
 void shoot(const Desk& desk, const QString& out, const QString& language)
 {
     i18n::installTranslations(*qApp, language);
@@ -364,6 +413,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     shootKeyboard(window, out, suffix);
     shootOutsideQueue(window, out, suffix);
     shootBatchAndExport(window, *live, *model, out, suffix);
+    shootOfficerText(window, prompter, out, suffix, language == QLatin1String("zh_CN"));
     window.lock();
     QTest::qWait(300);
     save(&window, out + QStringLiteral("/locked") + suffix);
