@@ -74,6 +74,10 @@ struct MainWindow::Actions {
 
 namespace {
 
+// While moves come faster than the detail is read (a key held down), it is read once no move came
+// for this long: X11's auto-repeat sends a move every ~33 ms.
+constexpr int kRepeatPauseMs = 40;
+
 struct DetailAnswer {
     std::optional<views::ApplicationDetail> detail;
     QString error;
@@ -153,7 +157,8 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
     connect(m_idle, &IdleWatcher::idle, this, &MainWindow::lock);
 
     m_detailDelay.setSingleShot(true);
-    m_detailDelay.setInterval(150); // moving fast through the queue reads only where it stops
+    // A held key reads only where it stops; a single move reads at once (MainWindow::readCurrentAfterPause).
+    m_detailDelay.setInterval(kRepeatPauseMs);
     connect(&m_detailDelay, &QTimer::timeout, this, &MainWindow::readCurrentNow);
     m_statusTimer.setInterval(30000);
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::refreshStatus);
@@ -489,6 +494,7 @@ void MainWindow::closeSession()
     m_statusTimer.stop();
     m_detailDelay.stop();
     ++m_detailGeneration;
+    m_readInFlight = false;
     m_current->clear();
     m_detail->clear();
     m_queue->close();
@@ -562,6 +568,7 @@ void MainWindow::followQueueRow(const QString& applicationId)
     if (applicationId.isEmpty()) {
         m_detailDelay.stop();
         ++m_detailGeneration;
+        m_readInFlight = false;
         m_current->clear();
         return;
     }
@@ -583,8 +590,15 @@ void MainWindow::openApplication(const QString& applicationId)
 
 void MainWindow::readCurrentAfterPause()
 {
-    if (m_reads && !m_current->isEmpty())
+    if (!m_reads || m_current->isEmpty())
+        return;
+    // A move while the previous one's read is still under way is a key held down: building the pane
+    // for every row passed would lag behind the key, so only the row it stops on is read. A single
+    // move reads at once (bench_detail: key to content).
+    if (m_readInFlight || m_detailDelay.isActive())
         m_detailDelay.start();
+    else
+        readCurrentNow();
 }
 
 void MainWindow::readCurrentNow()
@@ -593,6 +607,7 @@ void MainWindow::readCurrentNow()
     if (!m_reads || m_current->isEmpty())
         return;
     const quint64 generation = ++m_detailGeneration;
+    m_readInFlight = true;
     const QString id = m_current->id();
     // The check of an application with many records takes a while: never on this thread.
     m_reads->run<DetailAnswer>(
@@ -608,6 +623,7 @@ void MainWindow::readCurrentNow()
         [this, generation, id](DetailAnswer answer) {
             if (generation != m_detailGeneration)
                 return;
+            m_readInFlight = false;
             if (!answer.detail) {
                 m_current->setReadError(id, answer.error);
                 return;
@@ -629,19 +645,22 @@ void MainWindow::decided(const QString& applicationId, const QString& message)
 
 void MainWindow::addNote()
 {
-    withDetail([this](const views::ApplicationDetail& d) {
-        if (!m_session)
+    if (!m_session)
+        return;
+    // A note needs only the application's number: it can be written before the detail is read.
+    if (m_current->isEmpty()) {
+        statusBar()->showMessage(tr("Choose an application first."), 5000);
+        return;
+    }
+    const QString id = m_current->id();
+    NotesSection::addNote(*m_session, *m_prompter, this, id, this, [this, id](Status s) {
+        if (!s) {
+            m_prompter->inform(this, tr("Not saved"), s.error().message);
             return;
-        const QString id = d.application.id;
-        NotesSection::addNote(*m_session, *m_prompter, this, id, this, [this, id](Status s) {
-            if (!s) {
-                m_prompter->inform(this, tr("Not saved"), s.error().message);
-                return;
-            }
-            statusBar()->showMessage(tr("Note added to %1 (kept on this workstation only).").arg(id), 8000);
-            if (m_detail->applicationId() == id)
-                loadDetail(id, true);
-        });
+        }
+        statusBar()->showMessage(tr("Note added to %1 (kept on this workstation only).").arg(id), 8000);
+        if (m_current->id() == id)
+            readCurrentNow();
     });
 }
 

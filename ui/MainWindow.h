@@ -163,6 +163,7 @@ private:
     std::unique_ptr<views::DecisionService> m_decisionService;
 
     QTimer m_detailDelay;
+    bool m_readInFlight = false; // the current application's detail is being read
     QTimer m_statusTimer;
     quint64 m_detailGeneration = 0;
 
