@@ -2,12 +2,163 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BatchApproval</name>
+    <message numerus="yes">
+        <source>%1 has %2 seats and %3 approvals already: approving these %n application(s) would go over by %4.</source>
+        <translation>
+            <numerusform>%1 has %2 seats and %3 approvals already: approving this %n application would go over by %4.</numerusform>
+            <numerusform>%1 has %2 seats and %3 approvals already: approving these %n applications would go over by %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already decided or waiting to be sent</source>
+        <translation>
+            <numerusform>%n already decided or waiting to be sent</numerusform>
+            <numerusform>%n already decided or waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not checked yet, or the check is out of date</source>
+        <translation>
+            <numerusform>%n not checked yet, or the check is out of date</numerusform>
+            <numerusform>%n not checked yet, or the check is out of date</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not eligible</source>
+        <translation>
+            <numerusform>%n not eligible</numerusform>
+            <numerusform>%n not eligible</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged</source>
+        <translation>
+            <numerusform>%n flagged</numerusform>
+            <numerusform>%n flagged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with another category than the one claimed</source>
+        <translation>
+            <numerusform>%n with another category than the one claimed</numerusform>
+            <numerusform>%n with another category than the one claimed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::BatchActions</name>
+    <message numerus="yes">
+        <source>%n application(s) approved, each its own decision: Ctrl+Z takes back the last one until it is sent.</source>
+        <translation>
+            <numerusform>%n application approved, each its own decision: Ctrl+Z takes back the last one until it is sent.</numerusform>
+            <numerusform>%n applications approved, each its own decision: Ctrl+Z takes back the last one until it is sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s) approved, then it stopped: %1</source>
+        <translation>
+            <numerusform>%n application approved, then it stopped: %1</numerusform>
+            <numerusform>%n applications approved, then it stopped: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n row exported to %1.</numerusform>
+            <numerusform>%n rows exported to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) sent to the printer.</source>
+        <translation>
+            <numerusform>%n row sent to the printer.</numerusform>
+            <numerusform>%n rows sent to the printer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::BatchApproveDialog</name>
+    <message numerus="yes">
+        <source>%n of the selected applications are clean: the check found the category claimed, eligible, with no flag. Each is approved in the category found, as its own decision that Ctrl+Z takes back one by one until it is sent.</source>
+        <translation>
+            <numerusform>%n of the selected applications is clean: the check found the category claimed, eligible, with no flag. Each is approved in the category found, as its own decision that Ctrl+Z takes back one by one until it is sent.</numerusform>
+            <numerusform>%n of the selected applications are clean: the check found the category claimed, eligible, with no flag. Each is approved in the category found, as its own decision that Ctrl+Z takes back one by one until it is sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n selected applications is clean.</source>
+        <translation>
+            <numerusform>None of the %n selected applications is clean.</numerusform>
+            <numerusform>None of the %n selected applications is clean.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out, to be decided one by one (%n):</source>
+        <translation>
+            <numerusform>Left out, to be decided one by one (%n):</numerusform>
+            <numerusform>Left out, to be decided one by one (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more school(s) with room for these.</source>
+        <translation>
+            <numerusform>… and %n more school with room for these.</numerusform>
+            <numerusform>… and %n more schools with room for these.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Approve %n</source>
+        <translation>
+            <numerusform>&amp;Approve %n</numerusform>
+            <numerusform>&amp;Approve %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>%1 — %2
+%n application(s), in the order shown.</source>
+        <translation>
+            <numerusform>%1 — %2
+%n application, in the order shown.</numerusform>
+            <numerusform>%1 — %2
+%n applications, in the order shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n decision(s) of yours have not been sent to the city platform yet. They stay in the encrypted cache and are sent at the next sync.</source>
+        <translation>
+            <numerusform>%n decision of yours has not been sent to the city platform yet. It stays in the encrypted cache and is sent at the next sync.</numerusform>
+            <numerusform>%n decisions of yours have not been sent to the city platform yet. They stay in the encrypted cache and are sent at the next sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) could not be sent. They wait in the outbox for the next sync.</source>
+        <translation>
+            <numerusform>%n decision could not be sent. It waits in the outbox for the next sync.</numerusform>
+            <numerusform>%n decisions could not be sent. They wait in the outbox for the next sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync failed: %1. %n decision(s) wait in the outbox for the next sync.</source>
+        <translation>
+            <numerusform>The sync failed: %1. %n decision waits in the outbox for the next sync.</numerusform>
+            <numerusform>The sync failed: %1. %n decisions wait in the outbox for the next sync.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::QueuePane</name>
     <message numerus="yes">
         <source>%n application(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n application</numerusform>
+            <numerusform>%n applications</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +166,9 @@
     <name>admissionsctl</name>
     <message numerus="yes">
         <source>%n item(s) wait for a decision: admissionsctl conflicts</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item waits for a decision: admissionsctl conflicts</numerusform>
+            <numerusform>%n items wait for a decision: admissionsctl conflicts</numerusform>
         </translation>
     </message>
 </context>

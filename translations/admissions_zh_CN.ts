@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BatchApproval</name>
+    <message numerus="yes">
+        <source>%1 has %2 seats and %3 approvals already: approving these %n application(s) would go over by %4.</source>
+        <translation>
+            <numerusform>%1共有%2个学位，已通过%3份申请：通过这%n份申请将超出%4个学位。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was approved. Select fewer applications of that school, or decide them one by one.</source>
+        <translation>未通过任何申请。请减少所选的该校申请数量，或逐份作出决定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already decided or waiting to be sent</source>
+        <translation>
+            <numerusform>%n份已作出决定或待上传</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not checked yet, or the check is out of date</source>
+        <translation>
+            <numerusform>%n份尚未核验，或核验结果已过时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not eligible</source>
+        <translation>
+            <numerusform>%n份不符合条件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged</source>
+        <translation>
+            <numerusform>%n份有标记</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with another category than the one claimed</source>
+        <translation>
+            <numerusform>%n份核验类别与申报类别不符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache cannot be read.</source>
+        <translation>无法读取本地缓存。</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The cache %1 cannot be read with this workstation&apos;s key: it is damaged, or it belongs to another workstation. Restore it from a backup, or move it away and sync again.</source>
@@ -401,35 +448,35 @@
 <context>
     <name>HubText</name>
     <message>
-        <source>The hub did not accept this account and password. Check both (capital letters count) and try again.</source>
-        <translation>市级平台不接受此账号和密码。请检查两者（区分大小写）后重试。</translation>
-    </message>
-    <message>
-        <source>The hub cannot be reached from this computer now. Check the hub address and the network connection, then try again.</source>
-        <translation>本机目前无法连接市级平台。请检查市级平台地址和网络连接，然后重试。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s security certificate was refused, so nothing was sent. Check that the CA file is the one the hub&apos;s administrator gave you, and the hub address.</source>
-        <translation>市级平台的安全证书未通过验证，未发送任何内容。请确认CA文件是市级平台管理员提供的那一个，并检查市级平台地址。</translation>
-    </message>
-    <message>
-        <source>The hub address must start with https://. The workstation never sends passwords over plain http.</source>
-        <translation>市级平台地址必须以 https:// 开头。工作站绝不通过未加密的 http 发送密码。</translation>
-    </message>
-    <message>
-        <source>The hub address is not right.</source>
-        <translation>市级平台地址不正确。</translation>
-    </message>
-    <message>
         <source>The CA file cannot be used.</source>
         <translation>无法使用该CA文件。</translation>
     </message>
     <message>
-        <source>The hub is busy, or has paused sign-ins for this account after wrong passwords. Wait a minute and try again.</source>
+        <source>The city platform did not accept this account and password. Check both (capital letters count) and try again.</source>
+        <translation>市级平台不接受此账号和密码。请检查两者（区分大小写）后重试。</translation>
+    </message>
+    <message>
+        <source>The city platform cannot be reached from this computer now. Check the city platform address and the network connection, then try again.</source>
+        <translation>本机目前无法连接市级平台。请检查市级平台地址和网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s security certificate was refused, so nothing was sent. Check that the CA file is the one the city platform&apos;s administrator gave you, and the city platform address.</source>
+        <translation>市级平台的安全证书未通过验证，未发送任何内容。请确认CA文件是市级平台管理员提供的那一个，并检查市级平台地址。</translation>
+    </message>
+    <message>
+        <source>The city platform address must start with https://. The workstation never sends passwords over plain http.</source>
+        <translation>市级平台地址必须以 https:// 开头。工作站绝不通过未加密的 http 发送密码。</translation>
+    </message>
+    <message>
+        <source>The city platform address is not right.</source>
+        <translation>市级平台地址不正确。</translation>
+    </message>
+    <message>
+        <source>The city platform is busy, or has paused sign-ins for this account after wrong passwords. Wait a minute and try again.</source>
         <translation>市级平台繁忙，或因多次密码错误暂停了此账号的登录。请稍等一分钟后重试。</translation>
     </message>
     <message>
-        <source>The hub could not complete the sign-in.</source>
+        <source>The city platform could not complete the sign-in.</source>
         <translation>市级平台未能完成登录。</translation>
     </message>
 </context>
@@ -960,6 +1007,252 @@
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
+    <message>
+        <source>Property in the school&apos;s zone, and the child has urban household registration.</source>
+        <translation>房产在本校学区内，且儿童为城区户籍。</translation>
+    </message>
+    <message>
+        <source>Property in the school&apos;s zone, without urban household registration.</source>
+        <translation>房产在本校学区内，非城区户籍。</translation>
+    </message>
+    <message>
+        <source>No property in the zone: residence in the zone and work in the city.</source>
+        <translation>在学区内无房产：在学区内居住并在本市就业。</translation>
+    </message>
+    <message>
+        <source>Not eligible for this school by the automatic check: a person decides.</source>
+        <translation>自动核验结果为不符合本校入学条件：由人工决定。</translation>
+    </message>
+    <message>
+        <source>Red: the child is not eligible, or the property is gone.</source>
+        <translation>红色：儿童不符合条件，或房产已失效。</translation>
+    </message>
+    <message>
+        <source>Amber: a person must look.</source>
+        <translation>橙色：须人工查看。</translation>
+    </message>
+    <message>
+        <source>Blue: worth a glance.</source>
+        <translation>蓝色：建议留意。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Help → Legend explains every code and colour.</source>
+        <translation>“帮助 → 图例”中说明了所有代码和颜色。</translation>
+    </message>
+    <message>
+        <source>Help → Legend lists every flag.</source>
+        <translation>“帮助 → 图例”中列出了所有标记。</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>Only a local user with a role (counter clerk, admissions officer, principal or bureau supervisor) may read the queues.</source>
+        <translation>只有具有角色（窗口受理员、招生审核员、校长或教育局督导）的本机用户才能查看队列。</translation>
+    </message>
+    <message>
+        <source>Only a bureau supervisor may read every school of a district or of the city.</source>
+        <translation>只有教育局督导才能查看一个区县或全市所有学校的申请。</translation>
+    </message>
+    <message>
+        <source>Only a bureau supervisor may open the dashboards.</source>
+        <translation>只有教育局督导才能打开统计看板。</translation>
+    </message>
+    <message>
+        <source>Only an admissions officer (reviewer) may decide on an application, or a principal where the school allows it.</source>
+        <translation>只有招生审核员才能对申请作出审核决定；如学校允许，校长也可以。</translation>
+    </message>
+    <message>
+        <source>Only an admissions officer (reviewer) may ask a family for information, or a principal where the school allows it.</source>
+        <translation>只有招生审核员才能要求家庭补充材料；如学校允许，校长也可以。</translation>
+    </message>
+    <message>
+        <source>Only an admissions officer (reviewer) may take back a decision, or a principal where the school allows it.</source>
+        <translation>只有招生审核员才能撤回审核决定；如学校允许，校长也可以。</translation>
+    </message>
+    <message>
+        <source>Only a local user with a role may see a full ID number, and only with a reason.</source>
+        <translation>只有具有角色的本机用户才能查看完整身份证号，且须说明原因。</translation>
+    </message>
+    <message>
+        <source>No one may see a full ID number without a reason: choose why you need it.</source>
+        <translation>任何人都不能在不说明原因的情况下查看完整身份证号：请选择查看原因。</translation>
+    </message>
+    <message>
+        <source>Only a principal may sign off a batch of decisions.</source>
+        <translation>只有校长才能签批一批审核决定。</translation>
+    </message>
+    <message>
+        <source>Only a counter clerk may enter applications at the counter.</source>
+        <translation>只有窗口受理员才能在窗口录入申请。</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1, who may not do this. %2</source>
+        <translation>您当前以%1身份登录，无权执行此操作。%2</translation>
+    </message>
+    <message>
+        <source>This school does not let its principal decide; an administrator can allow it with &quot;admissionsctl settings principal-decides on&quot;.</source>
+        <translation>本校不允许校长作出审核决定；管理员可运行“admissionsctl settings principal-decides on”予以允许。</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <source>This local user&apos;s role is %1, but the hub account %2 has the role %3. Sign in with a hub account of the same role, or ask an administrator for a local user whose role matches the account (admissionsctl users add).</source>
+        <translation>此本机用户的角色为%1，但市级平台账号%2的角色为%3。请使用角色相同的市级平台账号登录，或请管理员添加一个与该账号角色相符的本机用户（admissionsctl users add）。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueExport</name>
+    <message>
+        <source>Number</source>
+        <translation>申请编号</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>申报类别</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>核验类别</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>队列：%1</translation>
+    </message>
+    <message>
+        <source>School: %1</source>
+        <translation>学校：%1</translation>
+    </message>
+    <message>
+        <source>Checked category: %1</source>
+        <translation>核验类别：%1</translation>
+    </message>
+    <message>
+        <source>Flags: %1</source>
+        <translation>标记：%1</translation>
+    </message>
+    <message>
+        <source>Channel: %1</source>
+        <translation>渠道：%1</translation>
+    </message>
+    <message>
+        <source>Submitted %1 to %2</source>
+        <translation>提交时间：%1至%2</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <source>No filters</source>
+        <translation>无筛选条件</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>导出时间：%1</translation>
+    </message>
+    <message>
+        <source>A report the education bureau asked for</source>
+        <translation>教育局要求的报表</translation>
+    </message>
+    <message>
+        <source>The enrolment list for the school</source>
+        <translation>学校的录取名单</translation>
+    </message>
+    <message>
+        <source>A supervisor asked</source>
+        <translation>督导要求</translation>
+    </message>
+    <message>
+        <source>Correcting data with an agency</source>
+        <translation>与相关部门核对更正数据</translation>
+    </message>
+    <message>
+        <source>Choose why the export needs full ID numbers.</source>
+        <translation>请选择导出完整身份证号的原因。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1. Choose another folder.</source>
+        <translation>无法写入%1。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder, or free some space.</source>
+        <translation>无法写入%1：%2。请选择其他文件夹，或释放部分磁盘空间。</translation>
+    </message>
+    <message>
+        <source>the file cannot be created</source>
+        <translation>无法创建文件</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>the file was not written</source>
+        <translation>文件未写入</translation>
+    </message>
+    <message>
+        <source>The pages cannot be started: check the printer or the file.</source>
+        <translation>无法开始输出页面：请检查打印机或文件。</translation>
+    </message>
+    <message>
+        <source>A new page cannot be started.</source>
+        <translation>无法开始新的一页。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第%1页，共%2页</translation>
+    </message>
+    <message>
+        <source>The pages could not be finished.</source>
+        <translation>无法完成页面输出。</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -978,6 +1271,13 @@
     <message>
         <source>Bureau supervisor</source>
         <translation>教育局督导</translation>
+    </message>
+</context>
+<context>
+    <name>SchoolSettingsStore</name>
+    <message>
+        <source>There is no school %1 on this workstation. Check the id, or sync to receive it.</source>
+        <translation>本工作站上没有学校%1。请核对学校ID，或进行同步以获取该学校。</translation>
     </message>
 </context>
 <context>
@@ -1043,164 +1343,16 @@
         <translation>没有未完成的待上传条目%1。</translation>
     </message>
     <message>
-        <source>Item %1 was sent and its answer has not arrived; the hub may already have it. Sync first.</source>
-        <translation>条目%1已发送，但尚未收到答复；市级平台可能已收到该条目。请先同步。</translation>
-    </message>
-    <message>
-        <source>The hub address %1 is plain HTTP. The workstation only talks to the hub over HTTPS; use the https:// address the hub&apos;s administrator gave you.</source>
-        <translation>市级平台地址%1使用的是未加密的HTTP。工作站只通过HTTPS与市级平台通信；请使用市级平台管理员提供的 https:// 地址。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a hub address. Give it as https://HOST:PORT, for example https://hub.example.org:8443.</source>
-        <translation>“%1”不是有效的市级平台地址。请按 https://HOST:PORT 格式填写，例如 https://hub.example.org:8443。</translation>
-    </message>
-    <message>
-        <source>The hub address %1 must not carry a user name, a query or a fragment; give it as https://HOST:PORT.</source>
-        <translation>市级平台地址%1中不得包含用户名、查询参数或片段；请按 https://HOST:PORT 格式填写。</translation>
-    </message>
-    <message>
-        <source>The CA file holds no PEM certificate. Use the ca.pem file the hub wrote.</source>
-        <translation>CA文件中没有PEM证书。请使用市级平台生成的 ca.pem 文件。</translation>
-    </message>
-    <message>
-        <source>The CA file holds a damaged certificate. Copy ca.pem from the hub again.</source>
-        <translation>CA文件中的证书已损坏。请重新从市级平台复制 ca.pem。</translation>
-    </message>
-    <message>
-        <source>The CA certificate expired on %1. Ask the hub&apos;s administrator for the current ca.pem.</source>
-        <translation>CA证书已于%1过期。请向市级平台管理员索取当前的 ca.pem。</translation>
-    </message>
-    <message>
         <source>Cannot read the CA file %1: %2</source>
         <translation>无法读取CA文件%1：%2</translation>
-    </message>
-    <message>
-        <source>This workstation is not connected to a hub yet. An administrator connects it with: admissionsctl connect --hub URL --ca FILE</source>
-        <translation>本工作站尚未接入市级平台。请由管理员执行以下命令接入：admissionsctl connect --hub URL --ca FILE</translation>
     </message>
     <message>
         <source>The sync was cancelled.</source>
         <translation>同步已取消。</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate expired on %1, so the connection was refused. Ask the hub&apos;s administrator to renew it; also check that this computer&apos;s date is right.</source>
-        <translation>市级平台的证书已于%1过期，因此已拒绝连接。请联系市级平台管理员更新证书，并检查本机日期是否正确。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s certificate is only valid from %1, so the connection was refused. Check this computer&apos;s date and time.</source>
-        <translation>市级平台的证书自%1起才生效，因此已拒绝连接。请检查本机的日期和时间。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s certificate is made out to %1, not to %2, so the connection was refused. Connect with the address the certificate names, or ask the hub&apos;s administrator for a certificate for this address.</source>
-        <translation>市级平台的证书是签发给%1的，而不是%2，因此已拒绝连接。请使用证书中载明的地址连接，或请市级平台管理员为此地址签发证书。</translation>
-    </message>
-    <message>
-        <source>The secure connection to the hub at %1 failed (%2). The hub must offer TLS 1.2 or later with a certificate from the enrolled authority; ask its administrator.</source>
-        <translation>与位于%1的市级平台建立安全连接失败（%2）。市级平台须支持TLS 1.2或更高版本，并使用接入时指定的证书颁发机构签发的证书；请联系其管理员。</translation>
-    </message>
-    <message>
         <source>handshake refused</source>
         <translation>握手被拒绝</translation>
-    </message>
-    <message>
-        <source>The hub at %1 did not answer within %2 s. The workstation will try again; if this goes on, check the network or ask the hub&apos;s administrator.</source>
-        <translation>位于%1的市级平台在%2秒内未响应。工作站将自动重试；如果问题持续，请检查网络或联系市级平台管理员。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s host name %1 cannot be found. Check the network connection and the hub address; the workstation works on offline meanwhile.</source>
-        <translation>找不到市级平台的主机名%1。请检查网络连接和市级平台地址；在此期间工作站可继续离线工作。</translation>
-    </message>
-    <message>
-        <source>The hub at %1 refused the connection: it may be stopped. The workstation works on offline and tries again later.</source>
-        <translation>位于%1的市级平台拒绝了连接，可能已停止运行。工作站将继续离线工作，稍后重试。</translation>
-    </message>
-    <message>
-        <source>The hub at %1 sent the request elsewhere; the workstation does not follow redirections. Check the hub address.</source>
-        <translation>位于%1的市级平台将请求重定向到其他地址；工作站不跟随重定向。请检查市级平台地址。</translation>
-    </message>
-    <message>
-        <source>The connection to the hub at %1 failed (%2). The workstation works on offline and tries again later.</source>
-        <translation>连接位于%1的市级平台失败（%2）。工作站将继续离线工作，稍后重试。</translation>
-    </message>
-    <message>
-        <source>The hub address is not HTTPS; nothing was sent. An administrator connects the workstation again with the hub&apos;s https:// address.</source>
-        <translation>市级平台地址不是HTTPS，未发送任何数据。请由管理员使用市级平台的 https:// 地址重新接入本工作站。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s answer was not HTTP.</source>
-        <translation>市级平台的响应不是HTTP格式。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s answer to %1 was not valid JSON (%2 bytes).</source>
-        <translation>市级平台对%1的响应不是有效的JSON（%2字节）。</translation>
-    </message>
-    <message>
-        <source>The hub could not be reached.</source>
-        <translation>无法连接市级平台。</translation>
-    </message>
-    <message>
-        <source>The hub refused the session right after a new sign-in (%1). Ask the hub&apos;s administrator to check the account.</source>
-        <translation>刚重新登录后，市级平台即拒绝了会话（%1）。请市级平台管理员检查该账号。</translation>
-    </message>
-    <message>
-        <source>The hub is busy or failing (HTTP %1: %2). The next sync tries again.</source>
-        <translation>市级平台繁忙或出现故障（HTTP %1：%2）。下次同步时将重试。</translation>
-    </message>
-    <message>
-        <source>The hub asked to wait %1 s before trying again; the next sync will try.</source>
-        <translation>市级平台要求等待%1秒后再试；下次同步时将重试。</translation>
-    </message>
-    <message>
-        <source>No hub account is set for this user. Sign in once with: admissionsctl login --account ACCOUNT</source>
-        <translation>该用户尚未设置市级平台账号。请先登录一次：admissionsctl login --account ACCOUNT</translation>
-    </message>
-    <message>
-        <source>The hub refused the sign-in of %1 (%2). Check the account name and the password.</source>
-        <translation>市级平台拒绝了%1的登录（%2）。请检查账号和密码。</translation>
-    </message>
-    <message>
-        <source>The hub refused the sign-in of %1 (HTTP %2: %3).</source>
-        <translation>市级平台拒绝了%1的登录（HTTP %2：%3）。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s answer to the sign-in holds no token.</source>
-        <translation>市级平台的登录响应中没有令牌。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s change feed answer has no list of changes.</source>
-        <translation>市级平台的变更流响应中没有变更列表。</translation>
-    </message>
-    <message>
-        <source>The hub sent a change that does not follow the contract (%1). The pull stopped before it; tell the hub&apos;s administrator.</source>
-        <translation>市级平台发送的一项变更不符合接口约定（%1）。拉取已在该变更之前停止；请告知市级平台管理员。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s change feed answer has no cursor.</source>
-        <translation>市级平台的变更流响应中没有游标。</translation>
-    </message>
-    <message>
-        <source>The hub refused a full pull (HTTP 410: %1).</source>
-        <translation>市级平台拒绝了全量拉取（HTTP 410：%1）。</translation>
-    </message>
-    <message>
-        <source>The hub refused the change feed (HTTP %1: %2).</source>
-        <translation>市级平台拒绝了变更流请求（HTTP %1：%2）。</translation>
-    </message>
-    <message>
-        <source>The hub refused this item as too large (%1).</source>
-        <translation>市级平台以数据过大为由拒收该条目（%1）。</translation>
-    </message>
-    <message>
-        <source>The hub answered HTTP %1 to %2; nothing was recorded, the next sync tries again.</source>
-        <translation>市级平台对%2返回了HTTP %1，未记录任何内容；下次同步时将重试。</translation>
-    </message>
-    <message>
-        <source>The hub answered HTTP %1 to the audit upload; the next sync tries again.</source>
-        <translation>市级平台对审计日志上传返回了HTTP %1；下次同步时将重试。</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s answer to a push has no results.</source>
-        <translation>市级平台对推送的响应中没有结果。</translation>
     </message>
     <message>
         <source>Trying again in %1 s (attempt %2): %3</source>
@@ -1223,40 +1375,196 @@
         <translation>正在接收</translation>
     </message>
     <message>
-        <source>The hub at %1 showed a certificate that the certificate authority trusted for it (the CA file given when the workstation was connected) did not sign, so the connection was refused. If the hub was set up again, an administrator connects the workstation again with the hub&apos;s new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your administrator: someone may be intercepting the connection.</source>
-        <translation>位于%1的市级平台出示的证书不是由本工作站为其信任的证书颁发机构（即接入工作站时指定的CA文件）签发的，因此已拒绝连接。如果市级平台已重新部署，请由管理员使用其新的 ca.pem 重新接入本工作站（admissionsctl connect --hub URL --ca FILE）；否则请告知管理员：连接可能正遭到他人拦截。</translation>
-    </message>
-    <message>
         <source>Checking eligibility</source>
         <translation>正在核验资格</translation>
     </message>
     <message>
-        <source>The hub sent a change of a kind of data the contract does not list (change %1, entity &quot;%2&quot;; the contract knows policy, school, zone, application and agency_record). The pull stopped before its page, so nothing of that page was applied; what earlier pages brought stays in the cache. Tell the hub&apos;s administrator; if the hub follows a newer contract, this workstation needs an update.</source>
+        <source>The family needs at least a day: choose a due date after today (%1).</source>
+        <translation>须给家庭留出至少一天时间：请选择今天（%1）之后的截止日期。</translation>
+    </message>
+    <message>
+        <source>A due date goes only with a request for information.</source>
+        <translation>只有“要求补充材料”决定才能指定截止日期。</translation>
+    </message>
+    <message>
+        <source>Item %1 was sent and its answer has not arrived; the city platform may already have it. Sync first.</source>
+        <translation>条目%1已发送，但尚未收到答复；市级平台可能已收到该条目。请先同步。</translation>
+    </message>
+    <message>
+        <source>The city platform address %1 is plain HTTP. The workstation only talks to the city platform over HTTPS; use the https:// address the city platform&apos;s administrator gave you.</source>
+        <translation>市级平台地址%1使用的是未加密的HTTP。工作站只通过HTTPS与市级平台通信；请使用市级平台管理员提供的 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a city platform address. Give it as https://HOST:PORT, for example https://hub.example.org:8443.</source>
+        <translation>“%1”不是有效的市级平台地址。请按 https://HOST:PORT 格式填写，例如 https://hub.example.org:8443。</translation>
+    </message>
+    <message>
+        <source>The city platform address %1 must not carry a user name, a query or a fragment; give it as https://HOST:PORT.</source>
+        <translation>市级平台地址%1中不得包含用户名、查询参数或片段；请按 https://HOST:PORT 格式填写。</translation>
+    </message>
+    <message>
+        <source>The CA file holds no PEM certificate. Use the ca.pem file the city platform wrote.</source>
+        <translation>CA文件中没有PEM证书。请使用市级平台生成的 ca.pem 文件。</translation>
+    </message>
+    <message>
+        <source>The CA file holds a damaged certificate. Copy ca.pem from the city platform again.</source>
+        <translation>CA文件中的证书已损坏。请重新从市级平台复制 ca.pem。</translation>
+    </message>
+    <message>
+        <source>The CA certificate expired on %1. Ask the city platform&apos;s administrator for the current ca.pem.</source>
+        <translation>CA证书已于%1过期。请向市级平台管理员索取当前的 ca.pem。</translation>
+    </message>
+    <message>
+        <source>This workstation is not connected to a city platform yet. An administrator connects it with: admissionsctl connect --hub URL --ca FILE</source>
+        <translation>本工作站尚未接入市级平台。请由管理员执行以下命令接入：admissionsctl connect --hub URL --ca FILE</translation>
+    </message>
+    <message>
+        <source>The city platform sent a change of a kind of data the contract does not list (change %1, entity &quot;%2&quot;; the contract knows policy, school, zone, application and agency_record). The pull stopped before its page, so nothing of that page was applied; what earlier pages brought stays in the cache. Tell the city platform&apos;s administrator; if the city platform follows a newer contract, this workstation needs an update.</source>
         <translation>市级平台发来一条接口约定未列出的数据类型的变更（变更 %1，类型“%2”；约定只包括 policy、school、zone、application 和 agency_record）。拉取在该页之前停止，该页的内容均未应用；之前各页带来的数据仍保留在缓存中。请告知市级平台的管理员；如果平台遵循的是更新版本的约定，本工作站需要升级。</translation>
     </message>
     <message>
-        <source>The hub answered %1 times in a row that more changes follow, but sent the pull back to a place it had already been instead of moving on, so the pull stopped. What earlier pages brought stays in the cache, and the next sync goes on from there. If this happens again, tell the hub&apos;s administrator: its change feed is stuck.</source>
+        <source>The city platform answered %1 times in a row that more changes follow, but sent the pull back to a place it had already been instead of moving on, so the pull stopped. What earlier pages brought stays in the cache, and the next sync goes on from there. If this happens again, tell the city platform&apos;s administrator: its change feed is stuck.</source>
         <translation>市级平台连续 %1 次答复还有更多变更，却把拉取送回已经到过的位置而没有前进，因此拉取已停止。之前各页带来的数据仍保留在缓存中，下次同步将从那里继续。如再次发生，请告知市级平台的管理员：其变更流卡住了。</translation>
     </message>
     <message>
-        <source>The hub sent %1 pages in a row without a single change while saying that more follow, so the pull stopped. What earlier pages brought stays in the cache, and the next sync goes on from there. If this happens again, tell the hub&apos;s administrator: its change feed does not advance.</source>
+        <source>The city platform sent %1 pages in a row without a single change while saying that more follow, so the pull stopped. What earlier pages brought stays in the cache, and the next sync goes on from there. If this happens again, tell the city platform&apos;s administrator: its change feed does not advance.</source>
         <translation>市级平台连续发来 %1 页没有任何变更的应答，却仍表示还有更多，因此拉取已停止。之前各页带来的数据仍保留在缓存中，下次同步将从那里继续。如再次发生，请告知市级平台的管理员：其变更流没有前进。</translation>
     </message>
     <message>
-        <source>The hub announced an answer of %1 MB to %2, more than the %3 MB this workstation accepts, so it was not read. What earlier pages brought stays in the cache. Sync with a smaller page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it happens again, tell the hub&apos;s administrator.</source>
+        <source>The city platform at %1 showed a certificate that the certificate authority trusted for it (the CA file given when the workstation was connected) did not sign, so the connection was refused. If the city platform was set up again, an administrator connects the workstation again with the city platform&apos;s new ca.pem (admissionsctl connect --hub URL --ca FILE); otherwise tell your administrator: someone may be intercepting the connection.</source>
+        <translation>位于%1的市级平台出示的证书不是由本工作站为其信任的证书颁发机构（即接入工作站时指定的CA文件）签发的，因此已拒绝连接。如果市级平台已重新部署，请由管理员使用其新的 ca.pem 重新接入本工作站（admissionsctl connect --hub URL --ca FILE）；否则请告知管理员：连接可能正遭到他人拦截。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s certificate expired on %1, so the connection was refused. Ask the city platform&apos;s administrator to renew it; also check that this computer&apos;s date is right.</source>
+        <translation>市级平台的证书已于%1过期，因此已拒绝连接。请联系市级平台管理员更新证书，并检查本机日期是否正确。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s certificate is only valid from %1, so the connection was refused. Check this computer&apos;s date and time.</source>
+        <translation>市级平台的证书自%1起才生效，因此已拒绝连接。请检查本机的日期和时间。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s certificate is made out to %1, not to %2, so the connection was refused. Connect with the address the certificate names, or ask the city platform&apos;s administrator for a certificate for this address.</source>
+        <translation>市级平台的证书是签发给%1的，而不是%2，因此已拒绝连接。请使用证书中载明的地址连接，或请市级平台管理员为此地址签发证书。</translation>
+    </message>
+    <message>
+        <source>The secure connection to the city platform at %1 failed (%2). The city platform must offer TLS 1.2 or later with a certificate from the enrolled authority; ask its administrator.</source>
+        <translation>与位于%1的市级平台建立安全连接失败（%2）。市级平台须支持TLS 1.2或更高版本，并使用接入时指定的证书颁发机构签发的证书；请联系其管理员。</translation>
+    </message>
+    <message>
+        <source>The city platform at %1 did not answer within %2 s. The workstation will try again; if this goes on, check the network or ask the city platform&apos;s administrator.</source>
+        <translation>位于%1的市级平台在%2秒内未响应。工作站将自动重试；如果问题持续，请检查网络或联系市级平台管理员。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s host name %1 cannot be found. Check the network connection and the city platform address; the workstation works on offline meanwhile.</source>
+        <translation>找不到市级平台的主机名%1。请检查网络连接和市级平台地址；在此期间工作站可继续离线工作。</translation>
+    </message>
+    <message>
+        <source>The city platform at %1 refused the connection: it may be stopped. The workstation works on offline and tries again later.</source>
+        <translation>位于%1的市级平台拒绝了连接，可能已停止运行。工作站将继续离线工作，稍后重试。</translation>
+    </message>
+    <message>
+        <source>The city platform at %1 sent the request elsewhere; the workstation does not follow redirections. Check the city platform address.</source>
+        <translation>位于%1的市级平台将请求重定向到其他地址；工作站不跟随重定向。请检查市级平台地址。</translation>
+    </message>
+    <message>
+        <source>The connection to the city platform at %1 failed (%2). The workstation works on offline and tries again later.</source>
+        <translation>连接位于%1的市级平台失败（%2）。工作站将继续离线工作，稍后重试。</translation>
+    </message>
+    <message>
+        <source>The city platform announced an answer of %1 MB to %2, more than the %3 MB this workstation accepts, so it was not read. What earlier pages brought stays in the cache. Sync with a smaller page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it happens again, tell the city platform&apos;s administrator.</source>
         <translation>市级平台声明对 %2 的应答有 %1 MB，超过本工作站接受的 %3 MB，因此未读取。之前各页带来的数据仍保留在缓存中。请用较小的每页变更数（admissionsctl sync --page-size）或较大的上限（--max-page-mb）重新同步；如再次发生，请告知市级平台的管理员。</translation>
     </message>
     <message>
-        <source>The hub&apos;s answer to %1 grew past the %2 MB this workstation accepts, so the rest of it was not read. What earlier pages brought stays in the cache. Sync with a smaller page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it happens again, tell the hub&apos;s administrator.</source>
+        <source>The city platform&apos;s answer to %1 grew past the %2 MB this workstation accepts, so the rest of it was not read. What earlier pages brought stays in the cache. Sync with a smaller page size (admissionsctl sync --page-size) or a larger limit (--max-page-mb); if it happens again, tell the city platform&apos;s administrator.</source>
         <translation>市级平台对 %1 的应答超过了本工作站接受的 %2 MB，其余部分未读取。之前各页带来的数据仍保留在缓存中。请用较小的每页变更数（admissionsctl sync --page-size）或较大的上限（--max-page-mb）重新同步；如再次发生，请告知市级平台的管理员。</translation>
     </message>
     <message>
-        <source>The hub ended the session of %1. Sign in to the hub again with its password to go on syncing.</source>
+        <source>The city platform address is not HTTPS; nothing was sent. An administrator connects the workstation again with the city platform&apos;s https:// address.</source>
+        <translation>市级平台地址不是HTTPS，未发送任何数据。请由管理员使用市级平台的 https:// 地址重新接入本工作站。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s answer was not HTTP.</source>
+        <translation>市级平台的响应不是HTTP格式。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s answer to %1 was not valid JSON (%2 bytes).</source>
+        <translation>市级平台对%1的响应不是有效的JSON（%2字节）。</translation>
+    </message>
+    <message>
+        <source>The city platform could not be reached.</source>
+        <translation>无法连接市级平台。</translation>
+    </message>
+    <message>
+        <source>The city platform refused the session right after a new sign-in (%1). Ask the city platform&apos;s administrator to check the account.</source>
+        <translation>刚重新登录后，市级平台即拒绝了会话（%1）。请市级平台管理员检查该账号。</translation>
+    </message>
+    <message>
+        <source>The city platform ended the session of %1. Sign in to the city platform again with its password to go on syncing.</source>
         <translation>市级平台已结束 %1 的会话。请用平台密码重新登录，以继续同步。</translation>
     </message>
     <message>
-        <source>The hub needs the password of %1 again to sign in.</source>
+        <source>The city platform is busy or failing (HTTP %1: %2). The next sync tries again.</source>
+        <translation>市级平台繁忙或出现故障（HTTP %1：%2）。下次同步时将重试。</translation>
+    </message>
+    <message>
+        <source>The city platform asked to wait %1 s before trying again; the next sync will try.</source>
+        <translation>市级平台要求等待%1秒后再试；下次同步时将重试。</translation>
+    </message>
+    <message>
+        <source>No city platform account is set for this user. Sign in once with: admissionsctl login --account ACCOUNT</source>
+        <translation>该用户尚未设置市级平台账号。请先登录一次：admissionsctl login --account ACCOUNT</translation>
+    </message>
+    <message>
+        <source>The city platform needs the password of %1 again to sign in.</source>
         <translation>需要再次输入 %1 的市级平台密码才能登录。</translation>
+    </message>
+    <message>
+        <source>The city platform refused the sign-in of %1 (%2). Check the account name and the password.</source>
+        <translation>市级平台拒绝了%1的登录（%2）。请检查账号和密码。</translation>
+    </message>
+    <message>
+        <source>The city platform refused the sign-in of %1 (HTTP %2: %3).</source>
+        <translation>市级平台拒绝了%1的登录（HTTP %2：%3）。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s answer to the sign-in holds no token.</source>
+        <translation>市级平台的登录响应中没有令牌。</translation>
+    </message>
+    <message>
+        <source>The city platform sent a change that does not follow the contract (%1). The pull stopped before it; tell the city platform&apos;s administrator.</source>
+        <translation>市级平台发送的一项变更不符合接口约定（%1）。拉取已在该变更之前停止；请告知市级平台管理员。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s change feed answer has no list of changes.</source>
+        <translation>市级平台的变更流响应中没有变更列表。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s change feed answer has no cursor.</source>
+        <translation>市级平台的变更流响应中没有游标。</translation>
+    </message>
+    <message>
+        <source>The city platform refused a full pull (HTTP 410: %1).</source>
+        <translation>市级平台拒绝了全量拉取（HTTP 410：%1）。</translation>
+    </message>
+    <message>
+        <source>The city platform refused the change feed (HTTP %1: %2).</source>
+        <translation>市级平台拒绝了变更流请求（HTTP %1：%2）。</translation>
+    </message>
+    <message>
+        <source>The city platform refused this item as too large (%1).</source>
+        <translation>市级平台以数据过大为由拒收该条目（%1）。</translation>
+    </message>
+    <message>
+        <source>The city platform answered HTTP %1 to %2; nothing was recorded, the next sync tries again.</source>
+        <translation>市级平台对%2返回了HTTP %1，未记录任何内容；下次同步时将重试。</translation>
+    </message>
+    <message>
+        <source>The city platform answered HTTP %1 to the audit upload; the next sync tries again.</source>
+        <translation>市级平台对审计日志上传返回了HTTP %1；下次同步时将重试。</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s answer to a push has no results.</source>
+        <translation>市级平台对推送的响应中没有结果。</translation>
     </message>
 </context>
 <context>
@@ -1490,6 +1798,141 @@
     </message>
 </context>
 <context>
+    <name>adm::ui::BatchActions</name>
+    <message>
+        <source>Approve &amp;clean selected…</source>
+        <translation>通过所选的无异常申请(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Approve the selected applications whose check found the category claimed, eligible, with no flag (select with Shift or Ctrl)</source>
+        <translation>通过所选申请中核验类别与申报一致、符合条件且无标记的申请（按住 Shift 或 Ctrl 多选）</translation>
+    </message>
+    <message>
+        <source>&amp;Export the queue view…</source>
+        <translation>导出队列视图(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the queue view…</source>
+        <translation>打印队列视图(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Only an admissions officer can approve.</source>
+        <translation>只有招生审核员才能通过申请。</translation>
+    </message>
+    <message>
+        <source>Select the applications to approve: Shift or Ctrl with a click or the arrow keys.</source>
+        <translation>请选择要通过的申请：按住 Shift 或 Ctrl，同时单击或使用方向键。</translation>
+    </message>
+    <message>
+        <source>Some selected rows are still loading; select them again in a moment.</source>
+        <translation>部分所选行仍在加载中；请稍后重新选择。</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>未通过</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s) approved, each its own decision: Ctrl+Z takes back the last one until it is sent.</source>
+        <translation>
+            <numerusform>已通过%n份申请，每份均为单独的审核决定：发送之前，按 Ctrl+Z 可撤回最近的一个决定。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s) approved, then it stopped: %1</source>
+        <translation>
+            <numerusform>已通过%n份申请后中止：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not all approved</source>
+        <translation>未全部通过</translation>
+    </message>
+    <message>
+        <source>Nothing was approved: the selected applications changed meanwhile.</source>
+        <translation>未通过任何申请：所选申请在此期间已发生变更。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1.</source>
+        <translation>
+            <numerusform>已将%n行导出到%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>导出已取消：未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) sent to the printer.</source>
+        <translation>
+            <numerusform>已将%n行发送到打印机。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>打印已取消。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::BatchApproveDialog</name>
+    <message>
+        <source>Approve clean applications</source>
+        <translation>批量通过无异常的申请</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the selected applications are clean: the check found the category claimed, eligible, with no flag. Each is approved in the category found, as its own decision that Ctrl+Z takes back one by one until it is sent.</source>
+        <translation>
+            <numerusform>所选申请中有%n份无异常：核验类别与申报一致、符合条件且无标记。每份申请均按核验得出的类别通过，各为单独的审核决定；发送之前可按 Ctrl+Z 逐个撤回。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>None of the %n selected applications is clean.</source>
+        <translation>
+            <numerusform>所选的%n份申请中没有无异常的申请。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out, to be decided one by one (%n):</source>
+        <translation>
+            <numerusform>未纳入、须逐份决定的申请（%n份）：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 seats, %3 approved, %4 more with these</source>
+        <translation>%1：共%2个学位，已通过%3个，本次将再增加%4个</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more school(s) with room for these.</source>
+        <translation>
+            <numerusform>……另有%n所学校的学位可容纳这些申请。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Approve %n</source>
+        <translation>
+            <numerusform>通过%n份(&amp;A)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::BinShortcutDelegate</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::CacheCountsDialog</name>
     <message>
         <source>Records in the cache</source>
@@ -1598,6 +2041,10 @@
         <source>Your decision on %1 was dropped.</source>
         <translation>已放弃您对%1的审核决定。</translation>
     </message>
+    <message>
+        <source>Choose an application first.</source>
+        <translation>请先选择一份申请。</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::DecisionDialog</name>
@@ -1705,6 +2152,74 @@
         <source>Rea&amp;son:</source>
         <translation>原因(&amp;S)：</translation>
     </message>
+    <message>
+        <source>&amp;Due by:</source>
+        <translation>截止日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>The text above and this date are sent to the family.</source>
+        <translation>上方文字和此日期将发送给家庭。</translation>
+    </message>
+    <message>
+        <source>(name not read)</source>
+        <translation>（未读取姓名）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2</translation>
+    </message>
+    <message>
+        <source>The automatic check has not judged this application.</source>
+        <translation>自动核验尚未对该申请作出判断。</translation>
+    </message>
+    <message>
+        <source>The automatic check found it eligible.</source>
+        <translation>自动核验结果为符合条件。</translation>
+    </message>
+    <message>
+        <source>The automatic check found it &lt;b&gt;not eligible&lt;/b&gt;.</source>
+        <translation>自动核验结果为&lt;b&gt;不符合条件&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>It raised no flag.</source>
+        <translation>未产生任何标记。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The check found this application not eligible: approving it needs a standard reason.</source>
+        <translation>核验结果为该申请不符合条件：通过须填写标准原因。</translation>
+    </message>
+    <message>
+        <source>The check found this application eligible: rejecting it needs a note saying why.</source>
+        <translation>核验结果为该申请符合条件：驳回须在备注中写明理由。</translation>
+    </message>
+    <message>
+        <source>The check found this application not eligible. Choose the reason for approving it.</source>
+        <translation>核验结果为该申请不符合条件。请选择通过的原因。</translation>
+    </message>
+    <message>
+        <source>The check found this application eligible. Write in the note why you reject it.</source>
+        <translation>核验结果为该申请符合条件。请在备注中写明驳回理由。</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>放弃已输入的内容？</translation>
+    </message>
+    <message>
+        <source>Discard what you typed for application %1? It is lost once this dialog closes.</source>
+        <translation>要放弃为申请%1输入的内容吗？关闭此对话框后，这些内容将丢失。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>继续编辑(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::DetailPane</name>
@@ -1719,10 +2234,6 @@
     <message>
         <source>Child and guardians</source>
         <translation>儿童与监护人</translation>
-    </message>
-    <message>
-        <source>Decision not taken by the hub</source>
-        <translation>市级平台未接受的审核决定</translation>
     </message>
     <message>
         <source>Automatic check</source>
@@ -1740,36 +2251,55 @@
         <source>Related applications</source>
         <translation>相关申请</translation>
     </message>
+    <message>
+        <source>Decision not taken by the city platform</source>
+        <translation>市级平台未接受的审核决定</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>内部备注</translation>
+    </message>
+    <message>
+        <source>This application is not among the rows of the queue on the left: it was opened from a related application. The decision keys act on it. Choose a row on the left to go back to the queue.</source>
+        <translation>该申请不在左侧队列的行中：它是从相关申请中打开的。审核快捷键对该申请有效。在左侧选择一行即可返回队列。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::DraftKeeper</name>
+    <message>
+        <source>Go on with your draft?</source>
+        <translation>继续编辑草稿？</translation>
+    </message>
+    <message>
+        <source>You were writing a decision on application %1 when the workstation locked. Go on?</source>
+        <translation>工作站锁定时，您正在对申请%1撰写审核决定。要继续吗？</translation>
+    </message>
+    <message>
+        <source>You were writing a decision on application %1 when the workstation stopped. Go on?</source>
+        <translation>工作站停止运行时，您正在对申请%1撰写审核决定。要继续吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Go on</source>
+        <translation>继续(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard the draft</source>
+        <translation>放弃草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>暂不处理(&amp;N)</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::EnrolPage</name>
-    <message>
-        <source>Connect to the hub</source>
-        <translation>连接市级平台</translation>
-    </message>
-    <message>
-        <source>The hub is the city platform that sends the applications and receives the decisions.</source>
-        <translation>市级平台负责下发申请并接收审核决定。</translation>
-    </message>
     <message>
         <source>C&amp;onnect and sign in</source>
         <translation>连接并登录(&amp;O)</translation>
     </message>
     <message>
-        <source>Fill in what the hub&apos;s administrator gave you. Without a hub the workstation works offline, with bundles an administrator imports.</source>
-        <translation>请填写市级平台管理员提供的信息。不连接市级平台时，工作站离线工作，使用管理员导入的离线数据包。</translation>
-    </message>
-    <message>
-        <source>ca.pem from the hub&apos;s administrator</source>
-        <translation>市级平台管理员提供的 ca.pem</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Hub &amp;address:</source>
-        <translation>市级平台地址(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;CA file:</source>
@@ -1780,40 +2310,60 @@
         <translation>工作站名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>Hub acco&amp;unt:</source>
-        <translation>市级平台账号(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>Hub &amp;password:</source>
-        <translation>市级平台密码(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>The hub&apos;s CA file</source>
-        <translation>市级平台的CA文件</translation>
-    </message>
-    <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Type the hub address, for example https://hub.example.org:8443.</source>
+        <source>Connecting to %1…</source>
+        <translation>正在连接%1…</translation>
+    </message>
+    <message>
+        <source>Connect to the city platform</source>
+        <translation>连接市级平台</translation>
+    </message>
+    <message>
+        <source>The city platform sends the applications and receives the decisions.</source>
+        <translation>市级平台负责下发申请并接收审核决定。</translation>
+    </message>
+    <message>
+        <source>Fill in what the city platform&apos;s administrator gave you. Without a city platform the workstation works offline, with bundles an administrator imports.</source>
+        <translation>请填写市级平台管理员提供的信息。不连接市级平台时，工作站离线工作，使用管理员导入的离线数据包。</translation>
+    </message>
+    <message>
+        <source>ca.pem from the city platform&apos;s administrator</source>
+        <translation>市级平台管理员提供的 ca.pem</translation>
+    </message>
+    <message>
+        <source>City platform &amp;address:</source>
+        <translation>市级平台地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>City platform acco&amp;unt:</source>
+        <translation>市级平台账号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>City platform &amp;password:</source>
+        <translation>市级平台密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>The city platform&apos;s CA file</source>
+        <translation>市级平台的CA文件</translation>
+    </message>
+    <message>
+        <source>Type the city platform address, for example https://hub.example.org:8443.</source>
         <translation>请输入市级平台地址，例如 https://hub.example.org:8443。</translation>
     </message>
     <message>
-        <source>Choose the hub&apos;s CA file (ca.pem) with Browse…</source>
+        <source>Choose the city platform&apos;s CA file (ca.pem) with Browse…</source>
         <translation>请点击“浏览…”选择市级平台的CA文件（ca.pem）。</translation>
     </message>
     <message>
-        <source>Type your hub account.</source>
+        <source>Type your city platform account.</source>
         <translation>请输入您的市级平台账号。</translation>
     </message>
     <message>
-        <source>Type the hub password of this account.</source>
+        <source>Type the city platform password of this account.</source>
         <translation>请输入此账号的市级平台密码。</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>正在连接%1…</translation>
     </message>
 </context>
 <context>
@@ -1856,14 +2406,112 @@
     </message>
 </context>
 <context>
+    <name>adm::ui::ExportDialog</name>
+    <message>
+        <source>Export the queue view</source>
+        <translation>导出队列视图</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %2
+%n application(s), in the order shown.</source>
+        <translation>
+            <numerusform>%1 — %2
+共 %n 份申请，按当前显示顺序。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spreadsheet (XLSX)</source>
+        <translation>电子表格（XLSX）</translation>
+    </message>
+    <message>
+        <source>Comma-separated values (CSV)</source>
+        <translation>逗号分隔值（CSV）</translation>
+    </message>
+    <message>
+        <source>PDF, A4 landscape</source>
+        <translation>PDF，A4横向</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Full ID numbers (recorded in the audit log with your name, the number of rows and the reason)</source>
+        <translation>完整身份证号（将连同您的姓名、行数和原因记入审计日志）</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>请选择原因…</translation>
+    </message>
+    <message>
+        <source>Otherwise ID numbers are masked, as on screen (370102********1234).</source>
+        <translation>否则身份证号将与屏幕显示一样部分隐藏（370102********1234）。</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Say where the file goes.</source>
+        <translation>请指定文件的保存位置。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹%1不存在。</translation>
+    </message>
+    <message>
+        <source>Choose why the export needs full ID numbers, or leave them masked.</source>
+        <translation>请选择导出完整身份证号的原因，或保持部分隐藏。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::ExportRun</name>
+    <message>
+        <source>Reading the view…</source>
+        <translation>正在读取视图…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows written…</source>
+        <translation>已写入%1 / %2行…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::FilterBar</name>
     <message>
         <source>Submitted:</source>
         <translation>提交时间：</translation>
-    </message>
-    <message>
-        <source>any date</source>
-        <translation>任意日期</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -1901,6 +2549,46 @@
         <source>All schools</source>
         <translation>全部学校</translation>
     </message>
+    <message>
+        <source>Only applications submitted on these days, from the first to the last</source>
+        <translation>只显示在这些日期（从第一天到最后一天）提交的申请</translation>
+    </message>
+    <message>
+        <source>Type a date as %1, or pick it in the calendar</source>
+        <translation>请按%1格式输入日期，或在日历中选择</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <source>Pick a saved view (bin, filters and order), or type a name and press Save</source>
+        <translation>选择已保存的视图（队列、筛选条件和排序），或输入名称后点击“保存”</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the bin, the filters and the order under the name typed</source>
+        <translation>以输入的名称保存当前队列、筛选条件和排序</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Forget the saved view of this name</source>
+        <translation>删除该名称的已保存视图</translation>
+    </message>
+    <message>
+        <source>Information overdue</source>
+        <translation>补充材料已逾期</translation>
+    </message>
+    <message>
+        <source>Only information requests whose due date has passed</source>
+        <translation>只显示已超过截止日期的补充材料要求</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::FirstRunWizard</name>
@@ -1917,14 +2605,6 @@
         <translation>工作站已设置完成，%1是其管理员。</translation>
     </message>
     <message>
-        <source>It is connected to the hub at %1 as workstation &quot;%2&quot;, and signs in there as %3. The hub password is not stored: the workstation asks for it when it starts.</source>
-        <translation>工作站已以“%2”的名称连接到位于%1的市级平台，并以账号%3登录。市级平台密码不会保存：工作站每次启动时都会询问。</translation>
-    </message>
-    <message>
-        <source>It works offline. To connect it to a hub later, an administrator runs: admissionsctl connect --hub URL --ca FILE</source>
-        <translation>工作站将离线工作。以后如需连接市级平台，请管理员运行：admissionsctl connect --hub URL --ca FILE</translation>
-    </message>
-    <message>
         <source>Press Finish to open the workstation.</source>
         <translation>点击“完成”打开工作站。</translation>
     </message>
@@ -1935,6 +2615,14 @@
     <message>
         <source>&amp;Skip — work offline</source>
         <translation>跳过，离线工作(&amp;S)</translation>
+    </message>
+    <message>
+        <source>It is connected to the city platform at %1 as workstation &quot;%2&quot;, and signs in there as %3. The city platform password is not stored: the workstation asks for it when it starts.</source>
+        <translation>工作站已以“%2”的名称连接到位于%1的市级平台，并以账号%3登录。市级平台密码不会保存：工作站每次启动时都会询问。</translation>
+    </message>
+    <message>
+        <source>It works offline. To connect it to a city platform later, an administrator runs: admissionsctl connect --hub URL --ca FILE</source>
+        <translation>工作站将离线工作。以后如需连接市级平台，请管理员运行：admissionsctl connect --hub URL --ca FILE</translation>
     </message>
 </context>
 <context>
@@ -1950,10 +2638,6 @@
     <message>
         <source>&amp;Create</source>
         <translation>创建(&amp;C)</translation>
-    </message>
-    <message>
-        <source>The applications kept here are encrypted; only the passphrases of this workstation&apos;s users open them. The first user is the workstation&apos;s administrator: they can add other users and connect it to a hub.</source>
-        <translation>保存在本机的申请均已加密，只有本工作站用户的口令才能打开。第一个用户是工作站的管理员，可以添加其他用户，并将工作站连接到市级平台。</translation>
     </message>
     <message>
         <source>for example liu.fang</source>
@@ -1987,21 +2671,13 @@
         <source>The two passphrases differ. Type the same passphrase in both fields.</source>
         <translation>两次输入的口令不一致。请在两个输入框中输入相同的口令。</translation>
     </message>
+    <message>
+        <source>The applications kept here are encrypted; only the passphrases of this workstation&apos;s users open them. The first user is the workstation&apos;s administrator: they can add other users and connect it to a city platform.</source>
+        <translation>保存在本机的申请均已加密，只有本工作站用户的口令才能打开。第一个用户是工作站的管理员，可以添加其他用户，并将工作站连接到市级平台。</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::HubSignInDialog</name>
-    <message>
-        <source>Sign in to the hub</source>
-        <translation>登录市级平台</translation>
-    </message>
-    <message>
-        <source>Sign in to the hub to receive new applications and send your decisions. The password is not stored on this computer.</source>
-        <translation>登录市级平台以接收新申请并发送您的审核决定。密码不会保存在本机。</translation>
-    </message>
-    <message>
-        <source>Hub:</source>
-        <translation>市级平台：</translation>
-    </message>
     <message>
         <source>Account:</source>
         <translation>账号：</translation>
@@ -2023,12 +2699,43 @@
         <translation>平台恢复后同步(&amp;W)</translation>
     </message>
     <message>
-        <source>Type the hub password of %1 first.</source>
-        <translation>请先输入%1的市级平台密码。</translation>
-    </message>
-    <message>
         <source>Signing in to %1…</source>
         <translation>正在登录%1…</translation>
+    </message>
+    <message>
+        <source>Sign in to the city platform</source>
+        <translation>登录市级平台</translation>
+    </message>
+    <message>
+        <source>Sign in to the city platform to receive new applications and send your decisions. The password is not stored on this computer.</source>
+        <translation>登录市级平台以接收新申请并发送您的审核决定。密码不会保存在本机。</translation>
+    </message>
+    <message>
+        <source>City platform:</source>
+        <translation>市级平台：</translation>
+    </message>
+    <message>
+        <source>Type the city platform password of %1 first.</source>
+        <translation>请先输入%1的市级平台密码。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::LegendDialog</name>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Categories (claimed by the family, found by the check)</source>
+        <translation>类别（家庭申报的类别与核验得出的类别）</translation>
+    </message>
+    <message>
+        <source>Flag colours</source>
+        <translation>标记颜色</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
     </message>
 </context>
 <context>
@@ -2161,6 +2868,155 @@
         <source>Not shown</source>
         <translation>未显示</translation>
     </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <comment>window title: the program, the user, the role</comment>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+    <message>
+        <source>Read only: a counter clerk reads the queues and does not decide.</source>
+        <translation>只读：窗口受理员可查看队列，但不作审核决定。</translation>
+    </message>
+    <message>
+        <source>Read only: a bureau supervisor reads the queues and does not decide.</source>
+        <translation>只读：教育局督导可查看队列，但不作审核决定。</translation>
+    </message>
+    <message>
+        <source>Read only: this school does not let its principal decide.</source>
+        <translation>只读：本校不允许校长作出审核决定。</translation>
+    </message>
+    <message>
+        <source>Read only: this role does not decide.</source>
+        <translation>只读：此角色不作审核决定。</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>添加内部备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Legend: categories and flags…</source>
+        <translation>图例：类别和标记(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Note added to %1 (kept on this workstation only).</source>
+        <translation>已为%1添加内部备注（仅保存在本工作站）。</translation>
+    </message>
+    <message>
+        <source>Switch between the &amp;queue and the detail</source>
+        <translation>在队列和详情之间切换(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Show the bin &quot;%1&quot;</source>
+        <translation>显示队列“%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Bins</source>
+        <translation>切换队列(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync first and quit</source>
+        <translation>先同步再退出(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>仍然退出(&amp;Q)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) of yours have not been sent to the city platform yet. They stay in the encrypted cache and are sent at the next sync.</source>
+        <translation>
+            <numerusform>您有%n个审核决定尚未发送到市级平台。这些决定保留在加密的本地缓存中，将在下次同步时发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decisions not sent</source>
+        <translation>审核决定未发送</translation>
+    </message>
+    <message>
+        <source>Sending your decisions before quitting…</source>
+        <translation>正在发送您的审核决定，然后退出…</translation>
+    </message>
+    <message>
+        <source>Not everything was sent</source>
+        <translation>未能全部发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) could not be sent. They wait in the outbox for the next sync.</source>
+        <translation>
+            <numerusform>%n个审核决定未能发送。这些决定将保留在待上传队列中，等待下次同步。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync failed: %1. %n decision(s) wait in the outbox for the next sync.</source>
+        <translation>
+            <numerusform>同步失败：%1。%n个审核决定保留在待上传队列中，等待下次同步。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::NoteDialog</name>
+    <message>
+        <source>Internal note on %1</source>
+        <translation>%1的内部备注</translation>
+    </message>
+    <message>
+        <source>Internal, not shown to the family. Kept on this workstation only, in its encrypted cache; your name and the time are recorded with it.</source>
+        <translation>内部备注，不向家庭显示。仅保存在本工作站的加密本地缓存中，并记录您的姓名和时间。</translation>
+    </message>
+    <message>
+        <source>What a colleague should know (a phone call, a document seen at the counter…)</source>
+        <translation>同事需要了解的情况（如一次电话沟通、在窗口查看过的证件…）</translation>
+    </message>
+    <message>
+        <source>&amp;Add note</source>
+        <translation>添加备注(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters; shorten it.</source>
+        <translation>备注超过%1个字符，请精简。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::NotesSection</name>
+    <message>
+        <source>Internal, not shown to the family. Kept on this workstation only.</source>
+        <translation>内部备注，不向家庭显示。仅保存在本工作站。</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>暂无内部备注。</translation>
+    </message>
+    <message>
+        <source>Add note… (N)</source>
+        <translation>添加内部备注…（N）</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::QueuePane</name>
@@ -2175,12 +3031,20 @@
         </translation>
     </message>
     <message>
-        <source>Search: application number, ID number, phone or name  ( / )</source>
-        <translation>搜索：申请编号、身份证号、电话或姓名  ( / )</translation>
-    </message>
-    <message>
         <source>Queue</source>
         <translation>队列</translation>
+    </message>
+    <message>
+        <source>No application matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的申请。</translation>
+    </message>
+    <message>
+        <source>No application in this queue.</source>
+        <translation>此队列中没有申请。</translation>
+    </message>
+    <message>
+        <source>Search: application number, ID number, phone, child&apos;s or guardian&apos;s name  ( / )</source>
+        <translation>搜索：申请编号、身份证号、电话、儿童或监护人姓名  ( / )</translation>
     </message>
 </context>
 <context>
@@ -2234,22 +3098,81 @@
     </message>
 </context>
 <context>
-    <name>adm::ui::StatusStrip</name>
+    <name>adm::ui::ShortcutsDialog</name>
     <message>
-        <source>No hub</source>
-        <translation>未接入市级平台</translation>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
+        <source>What it does</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>In the whole window</source>
+        <translation>在整个窗口中</translation>
+    </message>
+    <message>
+        <source>In the queue, the detail pane and the dialogs</source>
+        <translation>在队列、详情窗格和对话框中</translation>
+    </message>
+    <message>
+        <source>Move through the queue</source>
+        <translation>在队列中移动</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>Open the selected application at once</source>
+        <translation>立即打开所选申请</translation>
+    </message>
+    <message>
+        <source>The menu of the selected row</source>
+        <translation>所选行的菜单</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>From the queue to the detail pane&apos;s buttons</source>
+        <translation>从队列跳到详情窗格的按钮</translation>
+    </message>
+    <message>
+        <source>Scroll the detail pane (after F6)</source>
+        <translation>滚动详情窗格（按 F6 之后）</translation>
+    </message>
+    <message>
+        <source>%1, %2, %3, %4</source>
+        <translation>%1、%2、%3、%4</translation>
+    </message>
+    <message>
+        <source>Clear the search (in the search field)</source>
+        <translation>清除搜索内容（在搜索框中）</translation>
+    </message>
+    <message>
+        <source>Decide in a dialog, also from its text box</source>
+        <translation>在对话框中提交决定（在其文本框中也可以）</translation>
+    </message>
+    <message>
+        <source>Cancel a dialog</source>
+        <translation>取消对话框</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::StatusStrip</name>
+    <message>
         <source>Online</source>
-        <translation>网上</translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>Offline</source>
         <translation>离线</translation>
-    </message>
-    <message>
-        <source>This workstation is not enrolled with a hub: decisions wait in the outbox.</source>
-        <translation>本工作站尚未接入市级平台：审核决定将保留在待上传队列中。</translation>
     </message>
     <message>
         <source>never</source>
@@ -2274,6 +3197,14 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No city platform</source>
+        <translation>未接入市级平台</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with a city platform: decisions wait in the outbox.</source>
+        <translation>本工作站尚未接入市级平台：审核决定将保留在待上传队列中。</translation>
     </message>
 </context>
 <context>
@@ -2438,10 +3369,6 @@
         <translation>尚不清楚：请先同步</translation>
     </message>
     <message>
-        <source>The hub said: %1</source>
-        <translation>市级平台答复：%1</translation>
-    </message>
-    <message>
         <source>Press A, R or I to decide again.</source>
         <translation>按 A、R 或 I 重新决定。</translation>
     </message>
@@ -2465,6 +3392,42 @@
         <source>%1 · %2 · %3 · %4 (%5)</source>
         <translation>%1 · %2 · %3 · %4（%5）</translation>
     </message>
+    <message>
+        <source>Sent to the family:</source>
+        <translation>已发送给家庭：</translation>
+    </message>
+    <message>
+        <source>Due %1: overdue, no answer recorded</source>
+        <translation>截止日期%1：已逾期，尚未记录答复</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>截止日期%1</translation>
+    </message>
+    <message>
+        <source>%1, category %2</source>
+        <translation>%1，%2类</translation>
+    </message>
+    <message>
+        <source>%1; reason: %2</source>
+        <translation>%1；原因：%2</translation>
+    </message>
+    <message>
+        <source>%1 (decided here)</source>
+        <translation>%1（本机决定）</translation>
+    </message>
+    <message>
+        <source>%1 (from the platform)</source>
+        <translation>%1（来自市级平台）</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>审核决定</translation>
+    </message>
+    <message>
+        <source>The city platform said: %1</source>
+        <translation>市级平台答复：%1</translation>
+    </message>
 </context>
 <context>
     <name>adm::views</name>
@@ -2477,16 +3440,8 @@
         <translation>%1（本机决定，待上传）</translation>
     </message>
     <message>
-        <source>%1 (decided here, taken by the hub)</source>
-        <translation>%1（本机决定，市级平台已接收）</translation>
-    </message>
-    <message>
         <source>%1 (decided here, refused: the application changed upstream)</source>
         <translation>%1（本机决定，被拒收：申请已在市级平台变更）</translation>
-    </message>
-    <message>
-        <source>%1 (decided here, refused by the hub as invalid)</source>
-        <translation>%1（本机决定，市级平台以无效为由拒收）</translation>
     </message>
     <message>
         <source>%1 (decided here, replaced by a later decision)</source>
@@ -2528,6 +3483,29 @@
         <source>Application %1 is no longer on this workstation.</source>
         <translation>申请%1已不在本工作站上。</translation>
     </message>
+    <message>
+        <source>%1 (decided here, taken by the city platform)</source>
+        <translation>%1（本机决定，市级平台已接收）</translation>
+    </message>
+    <message>
+        <source>%1 (decided here, refused by the city platform as invalid)</source>
+        <translation>%1（本机决定，市级平台以无效为由拒收）</translation>
+    </message>
+</context>
+<context>
+    <name>adm::views::ApplicantNotes</name>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先填写备注。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters; shorten it.</source>
+        <translation>备注超过%1个字符，请精简。</translation>
+    </message>
+    <message>
+        <source>Application %1 is no longer on this workstation.</source>
+        <translation>申请%1已不在本工作站上。</translation>
+    </message>
 </context>
 <context>
     <name>adm::views::BinCountsModel</name>
@@ -2541,14 +3519,17 @@
     </message>
 </context>
 <context>
+    <name>adm::views::FirstRunSetup</name>
+    <message>
+        <source>The workstation is already set up.</source>
+        <translation>此工作站已完成设置。</translation>
+    </message>
+</context>
+<context>
     <name>adm::views::QueueModel</name>
     <message>
         <source>No flags</source>
         <translation>无标记</translation>
-    </message>
-    <message>
-        <source>The hub did not take a decision made here: open it to decide again or drop it.</source>
-        <translation>市级平台未接受本机作出的审核决定：请打开该申请重新决定，或放弃该决定。</translation>
     </message>
     <message>
         <source>Born %1</source>
@@ -2601,6 +3582,10 @@
     <message>
         <source>The category the automatic check found</source>
         <translation>自动核验得出的类别</translation>
+    </message>
+    <message>
+        <source>The city platform did not take a decision made here: open it to decide again or drop it.</source>
+        <translation>市级平台未接受本机作出的审核决定：请打开该申请重新决定，或放弃该决定。</translation>
     </message>
 </context>
 <context>
@@ -2910,10 +3895,6 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>The application number, e.g. A2026000123.</source>
         <translation>申请编号，例如 A2026000123。</translation>
-    </message>
-    <message>
-        <source>usage: decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT]</source>
-        <translation>用法：decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT]</translation>
     </message>
     <message>
         <source>say exactly one of --approve, --reject, --request-info</source>
@@ -3343,6 +4324,82 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
         <source>MB</source>
         <translation>MB</translation>
     </message>
+    <message>
+        <source>With --request-info: the date the family must answer by (default: in 7 days).</source>
+        <translation>与 --request-info 一起使用：家庭须在此日期前答复（默认为7天后）。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>usage: decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT] [--due YYYY-MM-DD]</source>
+        <translation>用法：decide APP_ID --approve|--reject|--request-info [--category C] [--reason CODE] [--note TEXT] [--due YYYY-MM-DD]</translation>
+    </message>
+    <message>
+        <source>--due takes a date such as 2026-06-08</source>
+        <translation>--due 须为日期，例如 2026-06-08</translation>
+    </message>
+    <message>
+        <source>principal-decides: %1</source>
+        <translation>principal-decides：%1</translation>
+    </message>
+    <message>
+        <source>off (principals read and sign off, and do not decide)</source>
+        <translation>关闭（校长只查看和签批，不作审核决定）</translation>
+    </message>
+    <message>
+        <source>on for %1</source>
+        <translation>已为%1开启</translation>
+    </message>
+    <message>
+        <source>The school the setting is for (default: the only school of the cache).</source>
+        <translation>该设置适用的学校（默认为本地缓存中唯一的学校）。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Print the settings as JSON.</source>
+        <translation>以JSON格式输出设置。</translation>
+    </message>
+    <message>
+        <source>Show or change the school settings of this workstation. &quot;principal-decides on&quot; lets the principal of a school approve, reject and request information (off by default); administrators only, and audited.</source>
+        <translation>查看或修改本工作站的学校设置。“principal-decides on”允许学校校长通过、驳回申请和要求补充材料（默认关闭）；仅限管理员，并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>[principal-decides on|off]</source>
+        <translation>[principal-decides on|off]</translation>
+    </message>
+    <message>
+        <source>usage: settings [--json] | settings principal-decides on|off [--school ID]</source>
+        <translation>用法：settings [--json] | settings principal-decides on|off [--school ID]</translation>
+    </message>
+    <message>
+        <source>Only an administrator of this workstation may change its school settings.</source>
+        <translation>只有本工作站的管理员才能修改学校设置。</translation>
+    </message>
+    <message>
+        <source>this cache holds no school yet: sync or import first</source>
+        <translation>本地缓存中尚无学校：请先同步或导入</translation>
+    </message>
+    <message>
+        <source>this cache holds several schools: say which with --school ID</source>
+        <translation>本地缓存中有多所学校：请用 --school ID 指定</translation>
+    </message>
+    <message>
+        <source>The principal of %1 may now decide on its applications.</source>
+        <translation>%1的校长现在可以对本校申请作出审核决定。</translation>
+    </message>
+    <message>
+        <source>The principal of %1 no longer decides; reviewers do.</source>
+        <translation>%1的校长不再作出审核决定，改由审核员决定。</translation>
+    </message>
+    <message>
+        <source>show or change what a school lets its principal do</source>
+        <translation>查看或修改学校允许校长执行的操作</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3359,7 +4416,7 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
         <translation>招生审核工作站</translation>
     </message>
     <message>
-        <source>The hub ended the session. Sign in again to go on syncing, or work offline: decisions wait in the outbox.</source>
+        <source>The city platform ended the session. Sign in again to go on syncing, or work offline: decisions wait in the outbox.</source>
         <translation>市级平台已结束会话。请重新登录以继续同步，或离线工作：审核决定将保留在待上传队列中。</translation>
     </message>
 </context>
