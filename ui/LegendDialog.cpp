@@ -52,7 +52,7 @@ LegendDialog::LegendDialog(QWidget* parent)
     grid->setColumnStretch(1, 1);
     int row = 0;
     grid->addWidget(heading(tr("Categories (claimed by the family, found by the check)"), content), row++, 0, 1, 2);
-    for (const QString code : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("none")}) {
+    for (const QString& code : {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C"), QStringLiteral("none")}) {
         auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(views::labels::category(code)), content);
         grid->addWidget(label, row, 0, Qt::AlignTop | Qt::AlignHCenter);
         grid->addWidget(

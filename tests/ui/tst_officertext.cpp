@@ -9,6 +9,7 @@
 #include "sync/DecisionWorkflow.h"
 #include "views/BinCountsModel.h"
 #include "views/LocalSession.h"
+#include "views/OpenCache.h"
 #include "views/QueueModel.h"
 
 #include <QAction>
@@ -89,8 +90,8 @@ TestOfficerText::Open TestOfficerText::open(ScriptedPrompter& prompter)
     o.session = session.get();
     o.window = std::make_unique<ui::MainWindow>(
         std::move(session),
-        [](std::unique_ptr<store::Workspace> w) -> std::unique_ptr<Session> {
-            return std::make_unique<LocalSession>(std::move(w));
+        [](views::OpenCache cache) -> std::unique_ptr<Session> {
+            return std::make_unique<LocalSession>(cache.take());
         },
         &prompter);
     o.window->show();
@@ -272,7 +273,7 @@ void TestOfficerText::overdueFilterListsExactlyTheOverdue()
                 .ok());
 
     store::Connection& writer = o.workspace->database().writer();
-    sync::DecisionWorkflow workflow(writer, o.workspace->audit(), testsupport::kReviewer, QString());
+    sync::DecisionWorkflow workflow(writer, o.workspace->audit(), testsupport::kReviewer, o.workspace->role(), QString());
     auto decide = [&](const QString& id, const QString& outcome, const QDate& dueDate) {
         sync::DecisionRequest r;
         r.applicationId = id;
