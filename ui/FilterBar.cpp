@@ -318,6 +318,7 @@ void FilterBar::restore(const views::QueueFilter& f)
         m_from->setDate(f.from);
     if (f.to.isValid())
         m_to->setDate(f.to);
+    m_overdue->setChecked(f.overdueOn.isValid());
     m_filling = false;
 }
 

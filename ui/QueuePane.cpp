@@ -228,8 +228,7 @@ void QueuePane::saveView(const QString& name)
 {
     if (m_user.isEmpty() || !m_model)
         return;
-    const views::QueueQuery& q = m_model->query();
-    views::SavedFilters(m_user).save({name, q.bin, q.filter, q.sortColumn, q.order});
+    views::SavedFilters(m_user).save({name, m_model->query()});
     listSavedViews();
 }
 
@@ -250,9 +249,9 @@ void QueuePane::applySavedView(const QString& name)
             continue;
         // One query for the whole view: the bin, the order and the filters, then read.
         m_applyingView = true;
-        m_binList->setCurrentIndex(m_bins->index(store::QueueRules::listedRow(v.bin), 0));
-        m_table->horizontalHeader()->setSortIndicator(int(v.sortColumn), v.order);
-        m_filters->setFilter(v.filter);
+        m_binList->setCurrentIndex(m_bins->index(store::QueueRules::listedRow(v.query.bin), 0));
+        m_table->horizontalHeader()->setSortIndicator(int(v.query.sortColumn), v.query.order);
+        m_filters->setFilter(v.query.filter);
         m_applyingView = false;
         applyQuery();
         return;

@@ -20,7 +20,9 @@ QJsonObject QueueViewState::filterToJson(const QueueFilter& f)
             {QStringLiteral("flags"), QString::number(f.flagMask)},
             {QStringLiteral("channel"), f.channel},
             {QStringLiteral("from"), isoDate(f.from)},
-            {QStringLiteral("to"), isoDate(f.to)}};
+            {QStringLiteral("to"), isoDate(f.to)},
+            // "Overdue" means overdue on the day the view is used again, not on the day it was kept.
+            {QStringLiteral("overdue"), f.overdueOn.isValid()}};
 }
 
 QueueFilter QueueViewState::filterFromJson(const QJsonObject& o)
@@ -32,6 +34,8 @@ QueueFilter QueueViewState::filterFromJson(const QJsonObject& o)
     f.channel = o.value(QStringLiteral("channel")).toString();
     f.from = QDate::fromString(o.value(QStringLiteral("from")).toString(), Qt::ISODate);
     f.to = QDate::fromString(o.value(QStringLiteral("to")).toString(), Qt::ISODate);
+    if (o.value(QStringLiteral("overdue")).toBool())
+        f.overdueOn = QDate::currentDate();
     return f;
 }
 

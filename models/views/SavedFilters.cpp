@@ -1,5 +1,7 @@
 #include "SavedFilters.h"
 
+#include "QueueViewState.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,35 +12,21 @@ namespace adm::views {
 
 namespace {
 
+// The same form as the view kept over a lock (QueueViewState), with the view's name.
 QJsonObject toJson(const SavedQueueView& v)
 {
-    const QueueFilter& f = v.filter;
-    return QJsonObject{{QStringLiteral("name"), v.name},
-                       {QStringLiteral("bin"), int(v.bin)},
-                       {QStringLiteral("school"), f.schoolId},
-                       {QStringLiteral("category"), f.category},
-                       {QStringLiteral("flags"), QString::number(f.flagMask)},
-                       {QStringLiteral("channel"), f.channel},
-                       {QStringLiteral("from"), f.from.toString(Qt::ISODate)},
-                       {QStringLiteral("to"), f.to.toString(Qt::ISODate)},
-                       {QStringLiteral("sort"), int(v.sortColumn)},
-                       {QStringLiteral("descending"), v.order == Qt::DescendingOrder}};
+    QJsonObject o = QueueViewState::queryToJson(v.query);
+    o.remove(QStringLiteral("search"));
+    o.insert(QStringLiteral("name"), v.name);
+    return o;
 }
 
 SavedQueueView fromJson(const QJsonObject& o)
 {
     SavedQueueView v;
     v.name = o.value(QStringLiteral("name")).toString();
-    v.bin = Bin(o.value(QStringLiteral("bin")).toInt(int(Bin::ToReview)));
-    v.filter.schoolId = o.value(QStringLiteral("school")).toString();
-    v.filter.category = o.value(QStringLiteral("category")).toString();
-    v.filter.flagMask = o.value(QStringLiteral("flags")).toString().toLongLong();
-    v.filter.channel = o.value(QStringLiteral("channel")).toString();
-    v.filter.from = QDate::fromString(o.value(QStringLiteral("from")).toString(), Qt::ISODate);
-    v.filter.to = QDate::fromString(o.value(QStringLiteral("to")).toString(), Qt::ISODate);
-    const int sort = o.value(QStringLiteral("sort")).toInt(int(Column::Submitted));
-    v.sortColumn = sort >= 0 && sort < kColumnCount ? Column(sort) : Column::Submitted;
-    v.order = o.value(QStringLiteral("descending")).toBool() ? Qt::DescendingOrder : Qt::AscendingOrder;
+    v.query = QueueViewState::queryFromJson(o);
+    v.query.search.clear();
     return v;
 }
 

@@ -12,10 +12,7 @@ namespace adm::views {
 // the two are meant to become one.
 struct SavedQueueView {
     QString name;
-    Bin bin = Bin::ToReview;
-    QueueFilter filter;
-    Column sortColumn = Column::Submitted;
-    Qt::SortOrder order = Qt::AscendingOrder;
+    QueueQuery query; // its search is left out: a saved view names a bin, filters and an order
 };
 
 // The saved queue views of one local user, in QSettings under the user's name (no personal data:

@@ -205,6 +205,10 @@ void TestOfficerText::requestAndNotesShownInHistory()
     // An information request made here, with the I key.
     QTest::keyClick(o.table, Qt::Key_I);
     QVERIFY(prompter.asked.contains(QStringLiteral("request_info ") + id));
+    // The request moves it to "Information requested" and the queue on to the next applicant; the
+    // officer opens it again (as from that bin) to read what was asked.
+    QTRY_VERIFY_WITH_TIMEOUT(testsupport::queueText(*o.model, 0, Column::Number) != id, 10000);
+    QVERIFY(show(o, id));
     QTRY_VERIFY(anyContains(labels(o, QStringLiteral("historyFamilyText")), needed));
     QVERIFY(anyContains(labels(o, QStringLiteral("historyFamilyText")), QStringLiteral("Sent to the family")));
     QVERIFY(anyContains(labels(o, QStringLiteral("historyDueDate")), due.toString(Qt::ISODate)));
@@ -232,6 +236,9 @@ void TestOfficerText::requestAndNotesShownInHistory()
     QVERIFY(upstream(o, other, QStringLiteral("rejected"),
                      decision(QStringLiteral("reject"), QStringLiteral("withdrawn_by_family"), told, QString()))
                 .ok());
+    // Rejected, it leaves this bin once the queue has read the change; opened only then, so that the
+    // queue's refresh (which moves the selection on) does not come after it.
+    QTRY_VERIFY_WITH_TIMEOUT(testsupport::queueText(*o.model, 5, Column::Number) != other, 10000);
     QVERIFY(show(o, other));
     QTRY_VERIFY(anyContains(labels(o, QStringLiteral("historyFamilyText")), told));
     QVERIFY(anyContains(labels(o, QStringLiteral("decisionValue")), QStringLiteral("Withdrawn by the family")));

@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCalendarWidget>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialog>
@@ -308,8 +309,10 @@ void TestQueueFilters::savedViewIsSavedAndApplied()
     auto* saved = child<QComboBox>(o, "savedViews");
     binList->setCurrentIndex(binList->model()->index(store::QueueRules::listedRow(Bin::Flagged), 0));
     category->setCurrentIndex(category->findData(QStringLiteral("A")));
+    child<QCheckBox>(o, "overdueFilter")->setChecked(true); // kept as "overdue on the day it is used"
     o.table->horizontalHeader()->setSortIndicator(int(Column::Child), Qt::DescendingOrder);
-    QTRY_VERIFY(o.model->query().bin == Bin::Flagged && o.model->query().sortColumn == Column::Child);
+    QTRY_VERIFY(o.model->query().bin == Bin::Flagged && o.model->query().sortColumn == Column::Child &&
+                o.model->query().filter.overdueOn.isValid());
     const QueueQuery wanted = o.model->query();
 
     saved->setFocus();
@@ -319,7 +322,8 @@ void TestQueueFilters::savedViewIsSavedAndApplied()
     QCOMPARE(saved->findText(QStringLiteral("Flagged A by name")), 0);
     const QList<SavedQueueView> kept = SavedFilters(testsupport::kReviewer).all();
     QCOMPARE(kept.size(), 1);
-    QCOMPARE(kept.first().filter.category, QStringLiteral("A"));
+    QCOMPARE(kept.first().query.filter.category, QStringLiteral("A"));
+    QVERIFY(kept.first().query.search.isEmpty());
 
     // Somewhere else, then the saved view again.
     QTest::mouseClick(child<QToolButton>(o, "clearFiltersButton"), Qt::LeftButton);
@@ -330,6 +334,7 @@ void TestQueueFilters::savedViewIsSavedAndApplied()
     Q_EMIT saved->activated(0);
     QTRY_COMPARE(o.model->query(), wanted);
     QCOMPARE(category->currentData().toString(), QStringLiteral("A"));
+    QVERIFY(child<QCheckBox>(o, "overdueFilter")->isChecked());
     QCOMPARE(BinCountsModel::binAt(binList->currentIndex().row()), Bin::Flagged);
     QCOMPARE(o.table->horizontalHeader()->sortIndicatorSection(), int(Column::Child));
 
@@ -372,7 +377,7 @@ void TestQueueFilters::filterBarFits_data()
 {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QSize>("size");
-    for (const QString language : {QStringLiteral("en"), QStringLiteral("zh_CN")})
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")})
         for (const QSize size : {QSize(1280, 720), QSize(1366, 768)})
             QTest::addRow("%s %dx%d", qPrintable(language), size.width(), size.height()) << language << size;
 }

@@ -108,6 +108,7 @@ void TestDraftStore::viewStateJsonKeepsEveryField()
     s.query.filter.channel = QStringLiteral("counter");
     s.query.filter.from = QDate(2026, 5, 1);
     s.query.filter.to = QDate(2026, 5, 31);
+    s.query.filter.overdueOn = QDate::currentDate(); // kept as "overdue", read back as overdue today
     s.query.search = QStringLiteral("370102201");
     s.query.sortColumn = Column::Age;
     s.query.order = Qt::DescendingOrder;
