@@ -50,12 +50,22 @@ void MainWindow::resumeWork()
             qWarning("the kept work cannot be read: %s", qPrintable(r.error().code));
             return;
         }
-        // The draft is offered once the queue is back at its place, so that the pane then shows the
-        // draft's application, not the place's applicant read a moment later.
+        // The draft is offered once the queue is back at its place (or has picked its first row),
+        // so that the pane then shows the draft's application, not the queue's applicant read a
+        // moment later.
         disconnect(m_queue, &QueuePane::restored, this, nullptr);
+        disconnect(m_queue, &QueuePane::firstRowsShown, this, nullptr);
         if (r->draft && r->place)
             connect(
                 m_queue, &QueuePane::restored, this,
+                [this, draft = *r->draft, afterLock] {
+                    if (m_session)
+                        offerDraft(draft, afterLock);
+                },
+                Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+        else if (r->draft && !m_queue->hasShownRows())
+            connect(
+                m_queue, &QueuePane::firstRowsShown, this,
                 [this, draft = *r->draft, afterLock] {
                     if (m_session)
                         offerDraft(draft, afterLock);

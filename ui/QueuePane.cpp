@@ -21,6 +21,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace adm::ui {
 
 using views::Bin;
@@ -160,6 +162,7 @@ void QueuePane::close()
     m_user.clear();
     m_lastCurrent.clear();
     m_wantedId.clear();
+    m_rowsShown = false;
     updateCount();
 }
 
@@ -265,6 +268,8 @@ void QueuePane::selectFirstRowIfNone()
     if (!m_table->currentIndex().isValid() && m_model && m_model->rowCount() > 0)
         m_table->setCurrentIndex(m_model->index(0, 0));
     checkCurrent();
+    if (!std::exchange(m_rowsShown, true))
+        Q_EMIT firstRowsShown();
 }
 
 void QueuePane::checkCurrent()

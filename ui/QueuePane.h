@@ -37,6 +37,8 @@ public:
     // Drops the models, and clears what was typed in the search field.
     void close();
     bool isOpen() const { return m_model != nullptr; }
+    // The session's first query has shown its rows (firstRowsShown() was sent).
+    bool hasShownRows() const { return m_rowsShown; }
     // The cache changed: count and read again, keeping the place.
     void refresh();
 
@@ -64,6 +66,9 @@ Q_SIGNALS:
     void openRequested(const QString& applicationId);
     // restore() is done: its applicant is selected, or was not found where it was.
     void restored();
+    // The session's first query has shown its rows and selected its first: an application opened
+    // after this is not replaced by that automatic pick (a draft offered at the start waits for it).
+    void firstRowsShown();
     // The counted queue is empty under the search and filters (the detail pane says so).
     void nothingMatches(const QString& message);
 
@@ -99,6 +104,7 @@ private:
     QString m_lastCurrent;
     QString m_wantedId; // restore(): the applicant to select, at m_wantedRow if it is still there
     int m_wantedRow = -1;
+    bool m_rowsShown = false;
 };
 
 } // namespace adm::ui

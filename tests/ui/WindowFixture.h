@@ -52,8 +52,13 @@ inline OpenWindow openWindow(const QString& dir, ScriptedPrompter& prompter)
         o.error = QStringLiteral("no queue table with a queue model");
         return o;
     }
-    if (!QTest::qWaitFor([&] { return !o.model->isCounting() && o.model->rowCount() > 0; }, 10000))
-        o.error = QStringLiteral("the queue was not counted");
+    // Counted, and its first rows read (they come a moment after the count, from the reader thread).
+    const auto firstRowsRead = [&] {
+        const int rows = o.model->rowCount();
+        return !o.model->isCounting() && rows > 0 && !o.model->applicationIdAt(std::min(rows, 10) - 1).isEmpty();
+    };
+    if (!QTest::qWaitFor(firstRowsRead, 10000))
+        o.error = QStringLiteral("the queue was not counted and read");
     o.table->setFocus();
     return o;
 }
