@@ -1,19 +1,18 @@
 // MainWindow: what keeps the officer's work (issue 11, "nothing typed is lost"): the draft of an
 // open decision dialog and the queue place across the idle lock and a crash, and quitting with
 // decisions still in the outbox. Kept apart from MainWindow.cpp, which many features share.
+#include "CurrentApplication.h"
 #include "DecisionController.h"
 #include "DetailPane.h"
 #include "DraftKeeper.h"
 #include "MainWindow.h"
-
-#include "CurrentApplication.h"
 #include "Prompter.h"
 #include "QueuePane.h"
 #include "views/ApplicationDetail.h"
-#include "views/DraftStore.h"
-#include "views/ReaderThread.h"
 #include "views/CacheReads.h"
+#include "views/DraftStore.h"
 #include "views/OpenCache.h"
+#include "views/ReaderThread.h"
 #include "views/SessionStatus.h"
 
 #include <QCloseEvent>

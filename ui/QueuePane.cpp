@@ -20,7 +20,6 @@
 #include <QLocale>
 #include <QTreeView>
 #include <QVBoxLayout>
-
 #include <utility>
 
 namespace adm::ui {

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "views/QueueViewState.h"
 #include "views/QueueTypes.h"
+#include "views/QueueViewState.h"
 #include "views/ReaderFactory.h"
 
 #include <QTimer>

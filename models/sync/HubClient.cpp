@@ -183,9 +183,12 @@ bool HubClient::sleep(int ms)
         loop.quit();
     });
     timer.start(ms);
-    m_wait = &loop;
-    loop.exec();
-    m_wait = nullptr;
+    {
+        WriterGate::LetGo letGo(m_gate);
+        m_wait = &loop;
+        loop.exec();
+        m_wait = nullptr;
+    }
     // Woken early (cancel, or the thread is stopping): stop here.
     return fired && !cancelled();
 }
@@ -384,6 +387,7 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     });
     idle.start();
     if (!r->isFinished()) {
+        WriterGate::LetGo letGo(m_gate);
         m_wait = &loop;
         loop.exec();
         m_wait = nullptr;

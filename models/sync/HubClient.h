@@ -3,6 +3,7 @@
 #include "Backoff.h"
 #include "Enrolment.h"
 #include "SyncTypes.h"
+#include "WriterGate.h"
 #include "domain/Result.h"
 #include "security/SecretBytes.h"
 
@@ -40,9 +41,11 @@ struct HubSession {
 };
 
 // The transport to one enrolled hub: HTTPS with the enrolled CA only, JSON in and out, the session
-// token, retries with backoff. Calls are straight-line: each one waits for its answer in a local
-// event loop, so the engine above reads like the protocol. Lives in, and is used only from, the
-// thread that created it (it owns its QNetworkAccessManager); wake() may be called from anywhere.
+// token, retries with backoff. Calls block: each one waits for its answer in a local event loop,
+// so the pass above reads like the protocol. That loop is not shared: a client lives in, and is used
+// only from, a thread that does nothing else (the pass thread of SyncEngine, a worker of a sign-in),
+// so no other work can run inside its waits. It owns its QNetworkAccessManager; wake() may be
+// called from anywhere.
 class HubClient : public QObject {
     Q_OBJECT
 public:
@@ -93,6 +96,8 @@ public:
     // Asked before and after every wait; true ends the call with code "cancelled".
     void setCancelCheck(std::function<bool()> cancelled) { m_cancelCheck = std::move(cancelled); }
     void setRandom(Backoff::RandomFn random);
+    // Let go while waiting for an answer or a retry, so that jobs may use the writer meanwhile.
+    void setWriterGate(WriterGate* gate) { m_gate = gate; }
 
     // POST /api/v1/sessions. "sign_in_refused" for a wrong account or password, "sign_in_needed"
     // when there is no password (any more) to sign in with.
@@ -160,6 +165,7 @@ private:
     HubAccount m_signedIn;
     std::function<bool()> m_cancelCheck;
     QEventLoop* m_wait = nullptr;
+    WriterGate* m_gate = nullptr;
     Counters m_counters;
 };
 

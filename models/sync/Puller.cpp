@@ -117,8 +117,10 @@ Result<QList<Change>> Puller::readPage(const QJsonObject& body, QString* cursor,
 
 Puller::~Puller()
 {
-    if (m_inFlight)
+    if (m_inFlight) {
+        WriterGate::LetGo letGo(m_gate);
         m_inFlight->waitForFinished(); // a transaction never outlives the writer it runs on
+    }
 }
 
 Puller::Committed Puller::commit(QList<PendingPage> pages, qsizetype count, const QString& account, bool sweeping)
@@ -149,6 +151,7 @@ Puller::Committed Puller::commit(QList<PendingPage> pages, qsizetype count, cons
     if (good == 0)
         return out;
     phase.restart();
+    WriterGate::Held held(m_gate); // the pull's thread lets it go while it waits for this
     if (sweeping && !changes.isEmpty())
         if (Status s = markSeen(changes); !s) {
             out.status = s;
@@ -172,7 +175,11 @@ Status Puller::settle()
 {
     if (!m_inFlight)
         return {};
-    const Committed done = m_inFlight->result();
+    Committed done;
+    {
+        WriterGate::LetGo letGo(m_gate);
+        done = m_inFlight->result();
+    }
     m_inFlight.reset();
     m_stats.parseNs += done.waitNs;
     m_stats.applyNs += done.applyNs;

@@ -2,6 +2,7 @@
 
 #include "FeedGuard.h"
 #include "HubClient.h"
+#include "WriterGate.h"
 #include "SyncTypes.h"
 #include "domain/Entities.h"
 #include "domain/Result.h"
@@ -51,6 +52,9 @@ public:
     // `account`: the hub account of this session; a cursor followed for another account is not used.
     // On an error, the pages before it stay applied (and counted in stats()).
     Status run(const QString& account);
+    // The gate the calling thread holds: the apply thread takes it for each transaction, and the
+    // calling thread lets it go while it waits for one.
+    void setWriterGate(WriterGate* gate) { m_gate = gate; }
     const Stats& stats() const { return m_stats; }
 
     // Reads one page's changes; "hub_bad_change" names the first change that breaks the contract.
@@ -101,6 +105,7 @@ private:
     // used by one thread at a time: settle() waits before the sync thread touches it again.
     QThreadPool m_applyThread;
     std::optional<QFuture<Committed>> m_inFlight;
+    WriterGate* m_gate = nullptr;
 };
 
 } // namespace adm::sync

@@ -1,14 +1,15 @@
 #pragma once
 
 #include "Backoff.h"
-#include "Enrolment.h"
-#include "HubClient.h"
 #include "SyncTypes.h"
+#include "WriterGate.h"
+#include "security/SecretBytes.h"
 
 #include <QObject>
-#include <QStringList>
+#include <QThread>
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -18,29 +19,35 @@ class Workspace;
 
 namespace adm::sync {
 
-// The worker half of syncing. It lives in the sync thread (SyncService puts it there) and is the
-// only user of the workspace's writer connection while it lives; its HubClient and that client's
-// QNetworkAccessManager are made in the sync thread too. A pass is straight-line code: sign in,
-// push the outbox, pull the feed. Waits happen in local event loops, never inside a transaction,
-// so a job posted to this thread (SyncService::post) runs between two statements at most.
+class SyncPass;
+
+// The control half of syncing: when passes run, and what their outcome means (online, offline and
+// the retry after it). It lives in the sync thread (SyncService puts it there), where the jobs of
+// SyncService::post run too. A pass itself runs in a thread of its own, the pass thread, where it
+// blocks on the network (SyncPass); this engine only starts it and hears its result, so a pass is
+// never entered from inside another's wait: a pass asked for while one runs is run after it. The
+// pass and the jobs share the workspace's writer connection through the WriterGate.
 //
-// Everything here runs in the sync thread except cancel() and cancelEpoch(), which are
-// thread-safe.
+// Everything here runs in the sync thread except cancel(), cancelEpoch(), isRunning() and gate(),
+// which are thread-safe.
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
     SyncEngine(store::Workspace& workspace, const SyncOptions& options);
+    // Ends a running pass (as cancelled) and waits for the pass thread to end.
     ~SyncEngine() override;
 
     // Thread-safe: ends the running pass at its next wait and skips passes requested before now.
     void cancel();
     quint64 cancelEpoch() const { return m_cancelEpoch.load(); }
     bool isRunning() const { return m_running.load(); }
+    // Held by a job while it uses the writer (SyncService::post).
+    WriterGate& gate() { return m_gate; }
 
-    // The hub account and its password, handed to the client and wiped once a sign-in succeeds;
-    // the session token is then kept in the cache (SessionCache). Without a password, the engine
-    // uses the kept session of the workspace's user and its remembered account, and a pass that
-    // needs a sign-in ends with "sign_in_needed".
+    // The hub account and its password, handed to the next pass and wiped once a sign-in succeeds;
+    // the session token is then kept in the cache (SessionCache). Without a password, the pass uses
+    // the kept session of the workspace's user and its remembered account, and a pass that needs a
+    // sign-in ends with "sign_in_needed".
     void setCredentials(const QString& account, security::SecretBytes password);
     // A pass, unless cancel() was called after `epoch` was read. While one runs, another follows it.
     void syncNow(quint64 epoch);
@@ -56,26 +63,23 @@ Q_SIGNALS:
     void signedIn(const QString& accountId, const QStringList& roles);
 
 private:
-    PassResult runPass(quint64 epoch);
-    Status prepareClient();
-    void passDone(const PassResult& result);
+    void start(quint64 epoch);
+    void passEnded(const PassResult& result);
     void scheduleResume();
-    void wakeClient();
 
-    store::Workspace& m_workspace;
     SyncOptions m_options;
-    std::unique_ptr<HubClient> m_client;
-    Enrolment m_enrolment;
-    QString m_account;
-    security::SecretBytes m_password; // until the client exists to take it
-    bool m_announceSession = false;   // a kept session was taken: say who is signed in
-    Backoff::RandomFn m_random;
-    Backoff m_resumeBackoff;
+    WriterGate m_gate;
     std::atomic<quint64> m_cancelEpoch{0};
     std::atomic<bool> m_running{false};
-    quint64 m_passEpoch = 0;
-    bool m_again = false;
-    bool m_online = false; // false until a pass has reached the hub
+    QThread m_passThread;
+    SyncPass* m_pass = nullptr; // lives in m_passThread; deleted there as it finishes
+    // Handed to the next pass as it starts.
+    std::optional<QString> m_account;
+    std::shared_ptr<security::SecretBytes> m_password;
+    Backoff::RandomFn m_random;
+    Backoff m_resumeBackoff;
+    bool m_passWanted = false; // asked for while a pass ran: one more follows it
+    bool m_online = false;     // false until a pass has reached the hub
     int m_offlinePasses = 0;
     int m_watchMs = 0;
     QTimer* m_watchTimer = nullptr;

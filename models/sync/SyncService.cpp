@@ -80,8 +80,8 @@ std::unique_ptr<store::Workspace> SyncService::shutdown()
 {
     if (m_engine) {
         m_engine->cancel();
-        // Ends the thread's loops, nested ones included; the pass unwinds as cancelled and the
-        // engine is deleted in the thread as it finishes.
+        // Ends the sync thread's loop; the engine is deleted there as it finishes, and its
+        // destructor ends the pass thread, the running pass unwinding as cancelled.
         m_thread.quit();
         m_thread.wait();
         m_engine = nullptr;

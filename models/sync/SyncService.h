@@ -8,6 +8,7 @@
 #include <QThread>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace adm::store {
 class Workspace;
@@ -17,12 +18,13 @@ namespace adm::sync {
 
 // The owner's half of syncing, living in the GUI (or admissionsctl's main) thread.
 //
-// Threading: the service takes the unlocked Workspace and owns a QThread in which the SyncEngine
-// lives. From then on the workspace's writer connection is used only in that thread: by the engine,
-// and by jobs given to post() (a decision, a drop), which run there between the engine's
-// statements. Readers (queue views) open their own connections with Database::openReader() in
-// their own threads. Signals reach the owner queued. shutdown() (or the destructor) cancels, stops
-// the thread and hands the workspace back.
+// Threading (docs/architecture.md, "Threads and connections"): the service takes the unlocked
+// Workspace and owns the sync thread, in which the SyncEngine lives and the jobs given to post() (a
+// decision, a drop) run; a pass runs in the engine's pass thread. The workspace's writer connection
+// is used by one of them at a time, whoever holds the engine's WriterGate: a job runs while the
+// pass waits on the hub, never inside one of its transactions. Readers (queue views) open their own
+// connections with Database::openReader() in their own threads. Signals reach the owner queued.
+// shutdown() (or the destructor) cancels, stops the threads and hands the workspace back.
 class SyncService : public QObject {
     Q_OBJECT
 public:
@@ -69,12 +71,17 @@ void SyncService::post(std::function<R(store::Workspace&)> job, QObject* context
     QPointer<QObject> guard(context);
     QMetaObject::invokeMethod(
         m_engine,
-        [this, workspace, job = std::move(job), guard, done = std::move(done)]() {
-            R result = job(*workspace);
+        [this, engine = m_engine, workspace, job = std::move(job), guard, done = std::move(done)]() {
+            std::optional<R> result;
+            {
+                // A pass waiting on the hub lets the gate go; one writing the cache keeps it until done.
+                WriterGate::Held held(&engine->gate());
+                result.emplace(job(*workspace));
+            }
             // Back to the service's thread; the guard is read there, where `context` lives.
             QMetaObject::invokeMethod(
                 this,
-                [guard, done, result = std::move(result)]() {
+                [guard, done, result = std::move(*result)]() {
                     if (guard)
                         done(result);
                 },

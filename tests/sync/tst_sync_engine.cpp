@@ -33,6 +33,8 @@ private Q_SLOTS:
     void progressIsReported();
     void offlineThenResumesByItself();
     void jobsRunOnTheSyncThreadDuringAPass();
+    void jobsNeverRunInsideAPullTransaction();
+    void passesAskedDuringAPassRunOnceAfterIt();
 
 private:
     static Result<OutboxItem> decide(SyncService& service, const DecisionRequest& request);
@@ -513,6 +515,67 @@ void TestSyncEngine::jobsRunOnTheSyncThreadDuringAPass()
     const PassResult r = SyncFixture::runPass(*service);
     QVERIFY(r.ok());
     QCOMPARE(fx.hub.appliedCounts().value(item->idempotencyKey), 1);
+}
+
+void TestSyncEngine::jobsNeverRunInsideAPullTransaction()
+{
+    SyncFixture fx;
+    QVERIFY(fx.start(120));
+    SyncOptions o = SyncFixture::fastOptions();
+    o.pageSize = 10;
+    o.pullBatch = 30; // several transactions, applied on the apply thread while pages are fetched
+    auto service = fx.service(o);
+    QVERIFY(service);
+    fx.hub.addFault({"GET", QStringLiteral("/api/v1/changes"), FakeHub::Fault::Slow, 1000, 0, -1, 40});
+    QSignalSpy finished(service.get(), &SyncService::passFinished);
+    service->syncNow();
+    QTRY_VERIFY(service->isRunning());
+    // Each job opens its own transaction on the writer: inside one of the pull's, BEGIN would fail
+    // (or the job's rows would commit or roll back with the pull's).
+    int jobs = 0;
+    int duringThePass = 0;
+    QStringList threads;
+    while (finished.isEmpty() && jobs < 400) {
+        const bool ok = SyncFixture::run<bool>(*service, [&](store::Workspace& w) {
+            threads.append(QThread::currentThread()->objectName());
+            duringThePass += service->isRunning() ? 1 : 0;
+            store::Transaction tx(w.database().writer());
+            if (!tx.beginStatus())
+                return false;
+            return bool(w.database().writer().exec(QStringLiteral("SELECT count(*) FROM applications"))) &&
+                   bool(tx.commit());
+        });
+        QVERIFY2(ok, "a job could not have the writer to itself");
+        ++jobs;
+    }
+    QVERIFY(finished.wait(60000) || !finished.isEmpty());
+    QVERIFY(finished.first().at(0).value<PassResult>().ok());
+    QVERIFY2(duringThePass > 3, qPrintable(QString::number(duringThePass)));
+    threads.removeDuplicates();
+    QCOMPARE(threads, QStringList{QStringLiteral("sync")}); // never the pass thread
+    auto c = fx.reader();
+    QVERIFY(c);
+    QCOMPARE(count(*c, QStringLiteral("SELECT count(*) FROM applications")), 120);
+}
+
+void TestSyncEngine::passesAskedDuringAPassRunOnceAfterIt()
+{
+    SyncFixture fx;
+    QVERIFY(fx.start());
+    auto service = fx.service();
+    QVERIFY(service);
+    QVERIFY(SyncFixture::runPass(*service).ok());
+    fx.hub.addFault({"GET", QStringLiteral("/api/v1/changes"), FakeHub::Fault::Slow, 1, 0, -1, 700});
+    QSignalSpy finished(service.get(), &SyncService::passFinished);
+    service->syncNow();
+    QTRY_VERIFY(service->isRunning());
+    service->syncNow(); // the timer, the button: while a pass runs
+    service->syncNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30000);
+    QTest::qWait(1000);
+    QCOMPARE(finished.size(), 2); // one pass after the running one, not one per request
+    QVERIFY(finished.at(0).at(0).value<PassResult>().ok());
+    QVERIFY(finished.at(1).at(0).value<PassResult>().ok());
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -133,9 +133,7 @@ TestDrafts::Open TestDrafts::open(ui::Prompter& prompter)
     }
     o.window = std::make_unique<ui::MainWindow>(
         std::make_unique<LocalSession>(std::move(*ws)),
-        [](views::OpenCache cache) -> std::unique_ptr<Session> {
-            return std::make_unique<LocalSession>(cache.take());
-        },
+        [](views::OpenCache cache) -> std::unique_ptr<Session> { return std::make_unique<LocalSession>(cache.take()); },
         &prompter);
     o.window->show();
     QApplication::setActiveWindow(o.window.get());
