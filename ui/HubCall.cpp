@@ -42,7 +42,7 @@ QString headline(const QString& code)
 }
 } // namespace
 
-void runHubCall(QObject* context, std::function<HubOutcome()> call, std::function<void(const HubOutcome&)> done)
+QObject* runHubCall(QObject* context, std::function<HubOutcome()> call, std::function<void(const HubOutcome&)> done)
 {
     auto* watcher = new QFutureWatcher<HubOutcome>(context);
     QApplication::setOverrideCursor(Qt::BusyCursor);
@@ -54,6 +54,7 @@ void runHubCall(QObject* context, std::function<HubOutcome()> call, std::functio
         done(outcome);
     });
     watcher->setFuture(QtConcurrent::run(std::move(call)));
+    return watcher;
 }
 
 QString hubProblemText(const Error& error)

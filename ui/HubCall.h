@@ -23,8 +23,10 @@ struct HubOutcome {
 
 // Runs `call` on a worker thread and hands its outcome to `done` on the GUI thread, with a busy
 // cursor meanwhile: a hub call waits up to its timeout, and the window must keep painting.
-// `done` is dropped when `context` dies first; the cursor is restored either way.
-void runHubCall(QObject* context, std::function<HubOutcome()> call, std::function<void(const HubOutcome&)> done);
+// `done` is dropped when `context` dies first; the cursor is restored either way. Returns the call's
+// watcher, a child of `context`: deleting it drops the call (a cancel): `done` is not called, the
+// cursor comes back at once, and the worker gives up within its timeout.
+QObject* runHubCall(QObject* context, std::function<HubOutcome()> call, std::function<void(const HubOutcome&)> done);
 
 // A headline a clerk understands ("the hub did not accept this password"), what to do, and the
 // engine's sentence with the details, for an error of hub enrolment or sign-in. Rich text.

@@ -74,6 +74,11 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
         m_unanswered.reset();
         accept();
     });
+    m_cancel = buttons->addButton(tr("&Cancel sign-in"), QDialogButtonBox::ActionRole);
+    m_cancel->setObjectName(QStringLiteral("cancelSignInButton"));
+    m_cancel->setAutoDefault(false);
+    m_cancel->hide();
+    connect(m_cancel, &QPushButton::clicked, this, &HubSignInDialog::cancelSignIn);
     connect(m_signIn, &QPushButton::clicked, this, &HubSignInDialog::signIn);
     connect(m_offline, &QPushButton::clicked, this, &HubSignInDialog::reject);
 
@@ -101,9 +106,23 @@ void HubSignInDialog::setReason(const QString& text)
 
 void HubSignInDialog::reject()
 {
-    if (m_busy) // the sign-in ends within its timeout; wait for its answer
-        return;
+    // Esc or "Work offline" while a sign-in waits: the attempt is dropped, and the person works on.
+    delete m_call;
+    setBusy(false);
     QDialog::reject();
+}
+
+void HubSignInDialog::cancelSignIn()
+{
+    if (!m_busy)
+        return;
+    delete m_call; // its answer, when it comes, is dropped (the worker gives up within its timeout)
+    setBusy(false);
+    showStatus(tr("Sign-in cancelled. Type the password to try again, or work offline: decisions wait in the "
+                  "outbox.")
+                   .toHtmlEscaped(),
+               false);
+    m_passwordEdit->setFocus();
 }
 
 void HubSignInDialog::showStatus(const QString& richText, bool error)
@@ -119,8 +138,11 @@ void HubSignInDialog::setBusy(bool busy)
     m_busy = busy;
     m_passwordEdit->setEnabled(!busy);
     m_signIn->setEnabled(!busy);
-    m_offline->setEnabled(!busy);
     m_later->setEnabled(!busy);
+    // "Work offline" stays usable: a platform that does not answer must not hold the person here.
+    m_cancel->setVisible(busy);
+    if (busy)
+        m_cancel->setFocus();
 }
 
 void HubSignInDialog::signIn()
@@ -137,7 +159,7 @@ void HubSignInDialog::signIn()
     m_unanswered.reset();
     setBusy(true);
     showStatus(tr("Signing in to %1…").arg(m_enrolment.hubUrl.host()).toHtmlEscaped(), false);
-    runHubCall(
+    m_call = runHubCall(
         this,
         [enrolment = m_enrolment, account = m_account, password, options = m_options] {
             HubOutcome out;

@@ -5,6 +5,7 @@
 #include "sync/SyncTypes.h"
 
 #include <QDialog>
+#include <QPointer>
 #include <memory>
 
 class QLabel;
@@ -22,7 +23,9 @@ struct HubOutcome;
 // Asks for the hub password of the account this local user syncs as, and checks it with the hub
 // before the session starts, so that a mistyped password is told here and not later in the
 // status bar. The dialog stays open on a failure; "Work offline" gives no password (the session
-// then keeps decisions in the outbox). When the hub cannot be reached at all, "Sync when it
+// then keeps decisions in the outbox). A sign-in that waits on a platform that does not answer
+// can be cancelled at once ("Cancel sign-in", Esc), and "Work offline" works meanwhile: the
+// attempt's answer, when it comes, is dropped. When the hub cannot be reached at all, "Sync when it
 // answers" keeps the unchecked password, so that the session syncs by itself once the network is
 // back. After a sign-in the password is wiped and only the session (its token) is handed on, to be
 // kept in the cache; the password itself is never stored.
@@ -50,6 +53,7 @@ public:
 
 private:
     void signIn();
+    void cancelSignIn();
     void finish(const HubOutcome& outcome, std::shared_ptr<security::SecretBytes> password);
     void setBusy(bool busy);
     void showStatus(const QString& richText, bool error);
@@ -62,12 +66,14 @@ private:
     QLabel* m_status = nullptr;
     QPushButton* m_signIn = nullptr;
     QPushButton* m_offline = nullptr;
-    QPushButton* m_later = nullptr; // shown when the hub cannot be reached
+    QPushButton* m_later = nullptr;  // shown when the hub cannot be reached
+    QPushButton* m_cancel = nullptr; // shown while a sign-in waits
     QLabel* m_reason = nullptr;
     security::SecretBytes m_password;                    // after "Sync when it answers" only
     std::shared_ptr<security::SecretBytes> m_unanswered; // the last password the hub could not be asked about
     std::shared_ptr<sync::HubSession> m_session;
     bool m_busy = false;
+    QPointer<QObject> m_call; // the sign-in awaited; deleted to cancel it (its answer is then dropped)
 };
 
 } // namespace adm::ui

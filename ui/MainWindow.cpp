@@ -5,11 +5,11 @@
 #include "CacheCountsDialog.h"
 #include "CurrentApplication.h"
 #include "DecisionController.h"
-#include "NotesSection.h"
 #include "DetailPane.h"
 #include "DraftKeeper.h"
 #include "IdleWatcher.h"
 #include "LegendDialog.h"
+#include "NotesSection.h"
 #include "Prompter.h"
 #include "QueuePane.h"
 #include "QueueTableView.h"
@@ -57,6 +57,7 @@ struct MainWindow::Actions {
     QAction* clearFilters = nullptr;
     QAction* sync = nullptr;
     QAction* cancelSync = nullptr;
+    QAction* signIn = nullptr;
     QAction* counts = nullptr;
     QAction* lock = nullptr;
     QAction* settings = nullptr;
@@ -130,6 +131,10 @@ MainWindow::MainWindow(std::unique_ptr<views::Session> session, SessionFactory f
 
     m_status = new StatusStrip(this);
     statusBar()->addPermanentWidget(m_status);
+    connect(m_status, &StatusStrip::signInClicked, this, [this] {
+        if (m_session)
+            m_session->requestSignIn();
+    });
 
     m_current = new CurrentApplication(this);
     m_detail->follow(m_current);
@@ -214,8 +219,14 @@ void MainWindow::buildActions()
             QMetaObject::invokeMethod(bar, "click");
     });
     a.sync = make("syncAction", QKeySequence::Refresh, [this] {
-        if (m_session)
+        if (m_session && m_session->needsSignIn())
+            m_session->requestSignIn(); // no way in yet: a pass would only say so
+        else if (m_session)
             m_session->syncNow();
+    });
+    a.signIn = make("signInAction", QKeySequence(), [this] {
+        if (m_session)
+            m_session->requestSignIn();
     });
     a.cancelSync = make("cancelSyncAction", QKeySequence(), [this] {
         if (m_session)
@@ -364,6 +375,7 @@ void MainWindow::buildMenus()
     QMenu* work = menuBar()->addMenu(tr("&Workstation"));
     work->addAction(a.sync);
     work->addAction(a.cancelSync);
+    work->addAction(a.signIn);
     work->addAction(a.counts);
     work->addSeparator();
     work->addAction(a.lock);
@@ -408,6 +420,7 @@ void MainWindow::retranslate()
     a.clearFilters->setText(tr("&Clear filters"));
     a.sync->setText(tr("Sync &now"));
     a.cancelSync->setText(tr("&Cancel sync"));
+    a.signIn->setText(tr("Sign &in to the city platform…"));
     a.counts->setText(tr("What the cache &holds…"));
     a.lock->setText(tr("&Lock"));
     a.settings->setText(tr("&Preferences…"));
@@ -425,9 +438,18 @@ void MainWindow::retranslate()
         b->setText(tr("&Unlock…"));
     m_status->retranslate();
     m_queue->retranslate();
+    updateSyncActions();
+}
+
+void MainWindow::updateSyncActions()
+{
     const bool canSync = m_session && m_session->canSync();
-    a.sync->setEnabled(canSync);
-    a.cancelSync->setEnabled(canSync);
+    const bool needsSignIn = canSync && m_session->needsSignIn();
+    m_actions->sync->setEnabled(canSync);
+    m_actions->cancelSync->setEnabled(canSync && !needsSignIn);
+    m_actions->signIn->setEnabled(needsSignIn);
+    m_actions->signIn->setVisible(canSync);
+    m_status->setSignInNeeded(needsSignIn);
 }
 
 void MainWindow::changeEvent(QEvent* event)
@@ -457,6 +479,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     connect(m_session.get(), &views::Session::cacheChanged, this, &MainWindow::cacheChanged);
     connect(m_session.get(), &views::Session::onlineChanged, this,
             [this](bool online) { m_status->setOnline(online, true); });
+    connect(m_session.get(), &views::Session::needsSignInChanged, this, &MainWindow::updateSyncActions);
     connect(m_session.get(), &views::Session::syncProgress, this,
             [this](const QString& phase, qint64 done, qint64 total) {
                 statusBar()->showMessage(total > 0 ? tr("%1: %2 of %3").arg(phase).arg(done).arg(total)
@@ -472,8 +495,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     applyRole({});
     readSchoolSettings();
     m_status->setOnline(m_session->isOnline(), m_session->canSync());
-    m_actions->sync->setEnabled(m_session->canSync());
-    m_actions->cancelSync->setEnabled(m_session->canSync());
+    updateSyncActions();
     refreshStatus();
     m_statusTimer.start();
     applyIdleSetting();

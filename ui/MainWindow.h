@@ -83,6 +83,7 @@ private:
     void buildMenus();
     void buildBatchActions();
     void retranslate();
+    void updateSyncActions();
     // Issue 11: what the signed-in role is offered (the decision keys only to a role that may decide).
     void offerDecisions(bool offered);
     void applyRole(const security::SchoolSettings& settings);

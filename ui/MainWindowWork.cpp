@@ -147,7 +147,7 @@ void MainWindow::askBeforeQuit(qint64 unsent)
         quitNow();
         return;
     }
-    const bool canSync = m_session && m_session->canSync();
+    const bool canSync = m_session && m_session->canSync() && !m_session->needsSignIn();
     QStringList answers;
     if (canSync)
         answers << tr("&Sync first and quit");

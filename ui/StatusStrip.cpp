@@ -21,6 +21,8 @@ StatusStrip::StatusStrip(QWidget* parent)
     m_outbox = make("outboxLabel");
     m_conflicts = make("conflictsLabel");
     m_user = make("userLabel");
+    m_online->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_online, &QLabel::linkActivated, this, [this] { Q_EMIT signInClicked(); });
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(16);
@@ -33,6 +35,12 @@ void StatusStrip::setOnline(bool online, bool canSync)
 {
     m_isOnline = online;
     m_canSync = canSync;
+    retranslate();
+}
+
+void StatusStrip::setSignInNeeded(bool needed)
+{
+    m_signInNeeded = needed;
     retranslate();
 }
 
@@ -63,12 +71,17 @@ void StatusStrip::retranslate()
     const QString dot = QStringLiteral("<span style='color:%1'>●</span> %2");
     if (!m_canSync)
         m_online->setText(dot.arg(QStringLiteral("#757575"), tr("No city platform")));
+    else if (m_signInNeeded)
+        m_online->setText(dot.arg(QStringLiteral("#b00020"), tr("Offline, not signed in")) +
+                          QStringLiteral(" — <a href=\"#sign-in\">%1</a>").arg(tr("Sign in…")));
     else
         m_online->setText(m_isOnline ? dot.arg(QStringLiteral("#2e7d32"), tr("Online"))
                                      : dot.arg(QStringLiteral("#b00020"), tr("Offline")));
-    m_online->setToolTip(m_canSync ? QString()
-                                   : tr("This workstation is not enrolled with a city platform: decisions wait in "
-                                        "the outbox."));
+    m_online->setToolTip(!m_canSync ? tr("This workstation is not enrolled with a city platform: decisions wait in "
+                                         "the outbox.")
+                         : m_signInNeeded ? tr("Not signed in to the city platform: decisions wait in the outbox "
+                                               "until you sign in.")
+                                          : QString());
     const QString last = m_status.lastSync.isValid()
                              ? m_status.lastSync.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                              : tr("never");

@@ -16,10 +16,15 @@ public:
     explicit StatusStrip(QWidget* parent = nullptr);
 
     void setOnline(bool online, bool canSync);
+    // No way in to the city platform now ("Work offline"): the online part offers a sign-in link.
+    void setSignInNeeded(bool needed);
     void setStatus(const views::SessionStatus& status);
     void setUser(const QString& user, const QString& role);
     void clear();
     void retranslate();
+
+Q_SIGNALS:
+    void signInClicked();
 
 private:
     QLabel* m_online = nullptr;
@@ -29,6 +34,7 @@ private:
     QLabel* m_user = nullptr;
     bool m_isOnline = false;
     bool m_canSync = false;
+    bool m_signInNeeded = false;
     bool m_known = false;
     views::SessionStatus m_status;
     QString m_userName;

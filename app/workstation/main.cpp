@@ -54,10 +54,12 @@ bool askHubSignIn(adm::views::SyncedSession* session, adm::store::Workspace* wor
         return true;
     }
     if (dialog.hasPassword()) {
-        if (passwordOut)
+        if (passwordOut) {
             *passwordOut = dialog.takePassword();
-        else
+        } else {
             session->setCredentials(account, dialog.takePassword());
+            session->syncNow();
+        }
         return true;
     }
     return false;
@@ -80,21 +82,29 @@ std::unique_ptr<adm::views::Session> makeSession(adm::views::OpenCache cache)
         adm::sync::SessionCache(db).load(workspace->user(), account, *enrolment, QDateTime::currentDateTimeUtc());
     const bool haveSession = kept && kept->has_value();
     adm::security::SecretBytes password;
+    bool offline = false; // "Work offline": synced later, once the person signs in from the window
     if (!haveSession) {
         if (qEnvironmentVariableIsSet("ADMISSIONS_HUB_PASSWORD"))
             password = adm::security::SecretBytes(qgetenv("ADMISSIONS_HUB_PASSWORD"));
-        else if (!askHubSignIn(nullptr, workspace.get(), *enrolment, account, nullptr, QString(), &password))
-            return std::make_unique<adm::views::LocalSession>(std::move(workspace));
+        else
+            offline = !askHubSignIn(nullptr, workspace.get(), *enrolment, account, nullptr, QString(), &password);
     }
     auto session = std::make_unique<adm::views::SyncedSession>(std::move(workspace));
     adm::views::SyncedSession* raw = session.get();
-    QObject::connect(raw, &adm::views::SyncedSession::signInNeeded, raw, [raw, enrolment = *enrolment, account] {
-        (void)askHubSignIn(raw, nullptr, enrolment, account, QApplication::activeWindow(),
-                           QApplication::translate("main",
-                                                   "The city platform ended the session. Sign in again to go on "
-                                                   "syncing, or work offline: decisions wait in the outbox."),
-                           nullptr);
-    });
+    QObject::connect(
+        raw, &adm::views::SyncedSession::signInNeeded, raw, [raw, enrolment = *enrolment, account](bool sessionEnded) {
+            const QString reason = sessionEnded
+                                       ? QApplication::translate("main", "The city platform ended the session. Sign in "
+                                                                         "again to go on syncing, or work offline: "
+                                                                         "decisions wait in the outbox.")
+                                       : QString();
+            if (askHubSignIn(raw, nullptr, enrolment, account, QApplication::activeWindow(), reason, nullptr))
+                raw->setWatchInterval(60000);
+        });
+    if (offline) {
+        session->workOffline();
+        return session;
+    }
     if (!password.isEmpty())
         session->setCredentials(account, std::move(password));
     session->setWatchInterval(60000);

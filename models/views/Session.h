@@ -39,6 +39,11 @@ public:
     virtual bool isOnline() const { return false; }
     virtual void syncNow() {}
     virtual void cancelSync() {}
+    // A synced session with no way in to the city platform now: "Work offline" was chosen, or the
+    // platform ended the session and its sign-in was put off. The window offers a sign-in.
+    virtual bool needsSignIn() const { return false; }
+    // Asks for the sign-in dialog (SyncedSession::signInNeeded; the composition root shows it).
+    virtual void requestSignIn() {}
 
     // Stops what runs and gives the unlocked cache back; destroying it closes the cache. The session
     // is inert afterwards. Close every reader first.
@@ -51,6 +56,7 @@ Q_SIGNALS:
     // A sync pass: its phase as words, and how far (total 0: not known).
     void syncProgress(const QString& phase, qint64 done, qint64 total);
     void syncFinished(bool ok, const QString& message);
+    void needsSignInChanged(bool needed);
 };
 
 // Runs `job` with a result through Session::post.

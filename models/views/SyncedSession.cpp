@@ -4,6 +4,8 @@
 #include "sync/HubSignIn.h"
 #include "sync/SyncService.h"
 
+#include <utility>
+
 namespace adm::views {
 
 SyncedSession::SyncedSession(std::unique_ptr<store::Workspace> workspace, QObject* parent)
@@ -20,9 +22,10 @@ SyncedSession::SyncedSession(std::unique_ptr<store::Workspace> workspace, QObjec
         if (r.summary.applied > 0 || r.summary.pushed > 0 || r.summary.conflicts > 0 || r.summary.removed > 0)
             Q_EMIT cacheChanged();
         Q_EMIT syncFinished(r.ok(), r.errorMessage);
-        if (r.errorCode == sync::code::SignInNeeded && !m_signInAsked) {
-            m_signInAsked = true;
-            Q_EMIT signInNeeded();
+        if (r.errorCode == sync::code::SignInNeeded) {
+            setNeedsSignIn(true);
+            if (!std::exchange(m_signInAsked, true))
+                Q_EMIT signInNeeded(true);
         }
     });
     connect(m_service.get(), &sync::SyncService::onlineChanged, this, [this](bool online) {
@@ -41,7 +44,26 @@ void SyncedSession::setCredentials(const QString& account, security::SecretBytes
     if (!m_service)
         return;
     m_signInAsked = false;
+    setNeedsSignIn(false);
     m_service->setCredentials(account, std::move(password));
+}
+
+void SyncedSession::workOffline()
+{
+    m_signInAsked = true; // asked already: the person chose to work offline
+    setNeedsSignIn(true);
+}
+
+void SyncedSession::requestSignIn()
+{
+    if (m_service)
+        Q_EMIT signInNeeded(false);
+}
+
+void SyncedSession::setNeedsSignIn(bool needed)
+{
+    if (std::exchange(m_needsSignIn, needed) != needed)
+        Q_EMIT needsSignInChanged(needed);
 }
 
 void SyncedSession::setHubSession(const QString& account, std::shared_ptr<sync::HubSession> session)
@@ -49,6 +71,7 @@ void SyncedSession::setHubSession(const QString& account, std::shared_ptr<sync::
     if (!m_service || !session)
         return;
     m_signInAsked = false;
+    setNeedsSignIn(false);
     m_service->post<Status>(
         [account, session](store::Workspace& w) { return sync::hubsignin::recordSignIn(w, account, session.get()); },
         this, [](Status) {});

@@ -29,6 +29,8 @@ public:
     // a sync follows.
     void setHubSession(const QString& account, std::shared_ptr<sync::HubSession> session);
     void setWatchInterval(int ms);
+    // "Work offline" at the start: no pass runs until a sign-in (requestSignIn) gives a way in.
+    void workOffline();
 
     QString user() const override { return m_user; }
     QString role() const override { return m_role; }
@@ -39,12 +41,15 @@ public:
     bool isOnline() const override { return m_online; }
     void syncNow() override;
     void cancelSync() override;
+    bool needsSignIn() const override { return m_needsSignIn; }
+    void requestSignIn() override;
     OpenCache close() override;
 
 Q_SIGNALS:
-    // A pass ended with "sign_in_needed": the hub ended the session and no password is kept. Emitted
-    // once, until setCredentials or setHubSession gives the engine a way in again.
-    void signInNeeded();
+    // The sign-in dialog is wanted. `sessionEnded`: a pass ended with "sign_in_needed" (the hub ended
+    // the session and no password is kept; emitted once, until setCredentials or setHubSession gives
+    // the engine a way in again); else the person asked (requestSignIn).
+    void signInNeeded(bool sessionEnded);
 
 private:
     QString m_user;
@@ -54,6 +59,8 @@ private:
     std::unique_ptr<sync::SyncService> m_service;
     bool m_online = false;
     bool m_signInAsked = false;
+    bool m_needsSignIn = false;
+    void setNeedsSignIn(bool needed);
 };
 
 } // namespace adm::views

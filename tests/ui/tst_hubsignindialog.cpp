@@ -3,6 +3,8 @@
 #include "sync/Enrolment.h"
 #include "sync/HubClient.h"
 
+#include <QApplication>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void wrongThenRightPassword();
     void unreachableHubIsExplained();
     void workOffline();
+    void signInThatHangsIsCancelledAtOnce();
     void accountOfAnotherRoleIsRefused();
 
 private:
@@ -124,6 +127,55 @@ void TestHubSignInDialog::workOffline()
     QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("offlineButton")), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QVERIFY(!dialog.hasPassword() && !dialog.hasSession()); // typed but not signed in: nothing for the session
+}
+
+// A platform that accepts the connection and never answers (not even the TLS handshake): the
+// sign-in can be cancelled at once, the form is usable again, and "Work offline" closes the dialog
+// at once while an attempt waits.
+void TestHubSignInDialog::signInThatHangsIsCancelledAtOnce()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    ui::HubSignInDialog dialog(enrolment(QStringLiteral("https://127.0.0.1:%1").arg(silent.serverPort())), m_account);
+    dialog.show();
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit"));
+    auto* signIn = dialog.findChild<QPushButton*>(QStringLiteral("signInButton"));
+    auto* cancel = dialog.findChild<QPushButton*>(QStringLiteral("cancelSignInButton"));
+    auto* offline = dialog.findChild<QPushButton*>(QStringLiteral("offlineButton"));
+    auto* status = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+    QVERIFY(edit && signIn && cancel && offline && status);
+    QVERIFY(!cancel->isVisible());
+
+    QTest::keyClicks(edit, m_hub.password(m_account));
+    QTest::mouseClick(signIn, Qt::LeftButton);
+    QVERIFY(status->text().contains(QStringLiteral("Signing in")));
+    QVERIFY(cancel->isVisible() && cancel->isEnabled());
+    QVERIFY(!signIn->isEnabled() && !edit->isEnabled());
+    QVERIFY(offline->isEnabled()); // usable while the platform does not answer
+    QTRY_VERIFY(silent.hasPendingConnections());
+    QTest::qWait(300); // the attempt waits on the silent platform
+
+    QElapsedTimer t;
+    t.start();
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(t.elapsed() < 1000);
+    QVERIFY(!cancel->isVisible());
+    QVERIFY(signIn->isEnabled() && edit->isEnabled());
+    QVERIFY2(status->text().contains(QStringLiteral("cancelled")), qPrintable(status->text()));
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!dialog.hasSession() && !dialog.hasPassword());
+
+    // Again, then "Work offline" while it waits: closed at once, nothing handed on.
+    QTest::keyClicks(edit, m_hub.password(m_account));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(cancel->isVisible());
+    t.restart();
+    QTest::mouseClick(offline, Qt::LeftButton);
+    QVERIFY(t.elapsed() < 1000);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(!dialog.hasSession() && !dialog.hasPassword());
+    QCOMPARE(QApplication::overrideCursor(), nullptr); // the busy cursor went with the attempts
 }
 
 // A clerk's local user signing in with a reviewer's account: refused with both roles named, and no
