@@ -1566,6 +1566,34 @@
         <source>The city platform&apos;s answer to a push has no results.</source>
         <translation>市级平台对推送的响应中没有结果。</translation>
     </message>
+    <message>
+        <source>Signing in to the city platform…</source>
+        <translation>正在登录市级平台…</translation>
+    </message>
+    <message>
+        <source>Sending the outbox: %1 of %2…</source>
+        <translation>正在发送待上传队列：已发送%1项，共%2项…</translation>
+    </message>
+    <message>
+        <source>Sending the audit trail…</source>
+        <translation>正在上传审计日志…</translation>
+    </message>
+    <message>
+        <source>Receiving changes: %1 so far…</source>
+        <translation>正在接收变更：已收到%1条…</translation>
+    </message>
+    <message>
+        <source>Asking the city platform for changes…</source>
+        <translation>正在向市级平台查询变更…</translation>
+    </message>
+    <message>
+        <source>Checking eligibility: %1 of %2…</source>
+        <translation>正在核验资格：%1 / %2…</translation>
+    </message>
+    <message>
+        <source>Checking eligibility…</source>
+        <translation>正在核验资格…</translation>
+    </message>
 </context>
 <context>
     <name>Values</name>
@@ -2718,6 +2746,14 @@
         <source>Type the city platform password of %1 first.</source>
         <translation>请先输入%1的市级平台密码。</translation>
     </message>
+    <message>
+        <source>&amp;Cancel sign-in</source>
+        <translation>取消登录(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled. Type the password to try again, or work offline: decisions wait in the outbox.</source>
+        <translation>已取消登录。重新输入密码可再次尝试，也可以离线工作：审核决定将保留在待上传队列中。</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::LegendDialog</name>
@@ -2831,14 +2867,6 @@
     <message>
         <source>&amp;Unlock…</source>
         <translation>解锁(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3</source>
-        <translation>%1：%2 / %3</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Sync finished.</source>
@@ -2974,6 +3002,14 @@
         <translation>
             <numerusform>同步失败：%1。%n个审核决定保留在待上传队列中，等待下次同步。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Sign &amp;in to the city platform…</source>
+        <translation>登录市级平台(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>A sync is already under way (%1). Another one follows it.</source>
+        <translation>同步正在进行（%1），完成后将再同步一次。</translation>
     </message>
 </context>
 <context>
@@ -3205,6 +3241,26 @@
     <message>
         <source>This workstation is not enrolled with a city platform: decisions wait in the outbox.</source>
         <translation>本工作站尚未接入市级平台：审核决定将保留在待上传队列中。</translation>
+    </message>
+    <message>
+        <source>Offline, not signed in</source>
+        <translation>离线，未登录</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Not signed in to the city platform: decisions wait in the outbox until you sign in.</source>
+        <translation>尚未登录市级平台：审核决定将保留在待上传队列中，直到您登录。</translation>
+    </message>
+    <message>
+        <source>Not answering</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>The city platform has not answered within the time a request may take; the sync keeps trying. Decisions wait in the outbox.</source>
+        <translation>市级平台在请求时限内没有响应，同步会继续重试。审核决定保留在待上传队列中。</translation>
     </message>
 </context>
 <context>

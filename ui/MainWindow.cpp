@@ -222,7 +222,7 @@ void MainWindow::buildActions()
         if (m_session && m_session->needsSignIn())
             m_session->requestSignIn(); // no way in yet: a pass would only say so
         else if (m_session)
-            m_session->syncNow();
+            syncNow();
     });
     a.signIn = make("signInAction", QKeySequence(), [this] {
         if (m_session)
@@ -441,6 +441,14 @@ void MainWindow::retranslate()
     updateSyncActions();
 }
 
+void MainWindow::syncNow()
+{
+    if (m_syncing)
+        statusBar()->showMessage(tr("A sync is already under way (%1). Another one follows it.").arg(m_syncSentence),
+                                 8000);
+    m_session->syncNow();
+}
+
 void MainWindow::updateSyncActions()
 {
     const bool canSync = m_session && m_session->canSync();
@@ -480,12 +488,15 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     connect(m_session.get(), &views::Session::onlineChanged, this,
             [this](bool online) { m_status->setOnline(online, true); });
     connect(m_session.get(), &views::Session::needsSignInChanged, this, &MainWindow::updateSyncActions);
-    connect(m_session.get(), &views::Session::syncProgress, this,
-            [this](const QString& phase, qint64 done, qint64 total) {
-                statusBar()->showMessage(total > 0 ? tr("%1: %2 of %3").arg(phase).arg(done).arg(total)
-                                                   : tr("%1: %2").arg(phase).arg(done));
-            });
+    connect(m_session.get(), &views::Session::syncProgress, this, [this](const QString& sentence, qint64, qint64) {
+        m_syncing = !sentence.isEmpty();
+        m_syncSentence = sentence;
+        if (m_syncing)
+            statusBar()->showMessage(sentence);
+    });
+    connect(m_session.get(), &views::Session::answeringChanged, m_status, &StatusStrip::setAnswering);
     connect(m_session.get(), &views::Session::syncFinished, this, [this](bool ok, const QString& message) {
+        m_syncing = false;
         statusBar()->showMessage(ok ? tr("Sync finished.") : tr("Sync stopped: %1").arg(message), 8000);
         refreshStatus();
     });
@@ -517,6 +528,7 @@ void MainWindow::closeSession()
     m_detailDelay.stop();
     ++m_detailGeneration;
     m_readInFlight = false;
+    m_syncing = false;
     m_current->clear();
     m_detail->clear();
     m_queue->close();

@@ -84,6 +84,8 @@ private:
     void buildBatchActions();
     void retranslate();
     void updateSyncActions();
+    // F5: a pass now; while one runs, says so (the engine runs another after it).
+    void syncNow();
     // Issue 11: what the signed-in role is offered (the decision keys only to a role that may decide).
     void offerDecisions(bool offered);
     void applyRole(const security::SchoolSettings& settings);
@@ -144,6 +146,8 @@ private:
     DetailPane* m_detail = nullptr;
     QLabel* m_lockedLabel = nullptr;
     QLabel* m_readOnly = nullptr; // "Read only: …" for a role that does not decide
+    bool m_syncing = false;       // a pass runs (its progress came, its end not yet)
+    QString m_syncSentence;       // where it is
     StatusStrip* m_status = nullptr;
     IdleWatcher* m_idle = nullptr;
     DecisionController* m_decisions = nullptr;

@@ -44,6 +44,12 @@ void StatusStrip::setSignInNeeded(bool needed)
     retranslate();
 }
 
+void StatusStrip::setAnswering(bool answering)
+{
+    m_answering = answering;
+    retranslate();
+}
+
 void StatusStrip::setStatus(const views::SessionStatus& status)
 {
     m_status = status;
@@ -74,6 +80,8 @@ void StatusStrip::retranslate()
     else if (m_signInNeeded)
         m_online->setText(dot.arg(QStringLiteral("#b00020"), tr("Offline, not signed in")) +
                           QStringLiteral(" — <a href=\"#sign-in\">%1</a>").arg(tr("Sign in…")));
+    else if (m_isOnline && !m_answering)
+        m_online->setText(dot.arg(QStringLiteral("#e65100"), tr("Not answering")));
     else
         m_online->setText(m_isOnline ? dot.arg(QStringLiteral("#2e7d32"), tr("Online"))
                                      : dot.arg(QStringLiteral("#b00020"), tr("Offline")));
@@ -81,6 +89,8 @@ void StatusStrip::retranslate()
                                          "the outbox.")
                          : m_signInNeeded ? tr("Not signed in to the city platform: decisions wait in the outbox "
                                                "until you sign in.")
+                         : !m_answering   ? tr("The city platform has not answered within the time a request may take; "
+                                                 "the sync keeps trying. Decisions wait in the outbox.")
                                           : QString());
     const QString last = m_status.lastSync.isValid()
                              ? m_status.lastSync.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))

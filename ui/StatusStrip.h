@@ -18,6 +18,8 @@ public:
     void setOnline(bool online, bool canSync);
     // No way in to the city platform now ("Work offline"): the online part offers a sign-in link.
     void setSignInNeeded(bool needed);
+    // The city platform did not answer within the request timeout: "Not answering" instead of "Online".
+    void setAnswering(bool answering);
     void setStatus(const views::SessionStatus& status);
     void setUser(const QString& user, const QString& role);
     void clear();
@@ -35,6 +37,7 @@ private:
     bool m_isOnline = false;
     bool m_canSync = false;
     bool m_signInNeeded = false;
+    bool m_answering = true;
     bool m_known = false;
     views::SessionStatus m_status;
     QString m_userName;

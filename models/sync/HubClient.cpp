@@ -159,6 +159,12 @@ QUrl HubClient::endpoint(const QString& path, const Query& query) const
     return url;
 }
 
+void HubClient::setAnswering(bool answering)
+{
+    if (std::exchange(m_answering, answering) != answering)
+        Q_EMIT this->answering(answering);
+}
+
 void HubClient::wake()
 {
     QMetaObject::invokeMethod(this, &HubClient::quitWait, Qt::QueuedConnection);
@@ -356,8 +362,9 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
     connect(r, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     connect(r, &QNetworkReply::downloadProgress, &idle, [&idle] { idle.start(); });
     connect(r, &QNetworkReply::uploadProgress, &idle, [&idle] { idle.start(); });
-    connect(&idle, &QTimer::timeout, &loop, [&timedOut, r] {
+    connect(&idle, &QTimer::timeout, &loop, [this, &timedOut, r] {
         timedOut = true;
+        setAnswering(false);
         r->abort();
     });
     // The body is bounded while it comes: refused as soon as its announced length, or what arrived,
@@ -413,6 +420,7 @@ Result<HubClient::Reply> HubClient::exchange(const Request& request)
             return Error{code::BadReply, SyncText::tr("The city platform's answer was not HTTP.")};
         return transportError(r, timedOut, sslErrors);
     }
+    setAnswering(true);
     Reply out;
     out.status = statusAttr.toInt();
     out.retryAfterSeconds = Backoff::parseRetryAfter(r->rawHeader("Retry-After"), QDateTime::currentDateTimeUtc());

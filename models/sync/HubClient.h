@@ -145,6 +145,9 @@ public:
 Q_SIGNALS:
     // Before a wait: which retry comes, after how long, and why.
     void retrying(int attempt, int delayMs, const QString& reason);
+    // The hub stopped answering (a request waited past its timeout) or answers again (an HTTP
+    // answer came). Sent on a change only.
+    void answering(bool answering);
 
 private:
     Result<Reply> callWithRetries(const Request& request, bool renewSession);
@@ -166,6 +169,8 @@ private:
     std::function<bool()> m_cancelCheck;
     QEventLoop* m_wait = nullptr;
     WriterGate* m_gate = nullptr;
+    bool m_answering = true;
+    void setAnswering(bool answering);
     Counters m_counters;
 };
 

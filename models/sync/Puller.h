@@ -2,8 +2,8 @@
 
 #include "FeedGuard.h"
 #include "HubClient.h"
-#include "WriterGate.h"
 #include "SyncTypes.h"
+#include "WriterGate.h"
 #include "domain/Entities.h"
 #include "domain/Result.h"
 #include "store/ChangeApplier.h"

@@ -91,19 +91,18 @@ Status Pusher::run()
     m_stats = {};
     m_done = 0;
     auto pendingItems = m_writer.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"));
-    auto auditSeq = SyncState(m_writer).get(SyncState::AuditSeq);
-    if (!pendingItems || !auditSeq)
-        return !pendingItems ? pendingItems.error() : auditSeq.error();
-    auto pendingAudit =
-        m_writer.scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE seq > %1").arg(auditSeq->toLongLong()));
-    if (!pendingAudit)
-        return pendingAudit.error();
-    m_total = pendingItems->toLongLong() + pendingAudit->toLongLong();
+    if (!pendingItems)
+        return pendingItems.error();
+    // The progress counts the outbox's items, as the status bar's "Outbox" does; the audit entries
+    // that follow them are sent without a count of their own ("Sending the audit trail…").
+    m_total = pendingItems->toLongLong();
     if (m_progress)
         m_progress(0, m_total);
     for (const QString& k : kind::pushOrder())
         if (Status s = pushKind(k); !s)
             return s;
+    if (m_progress && m_total > 0)
+        m_progress(m_done, 0);
     return pushAudit();
 }
 
@@ -289,7 +288,6 @@ Status Pusher::pushAudit()
                 if (status == QLatin1String("accepted") || status == QLatin1String("duplicate")) {
                     after = e.seq;
                     ++m_stats.pushed;
-                    advance(1);
                     continue;
                 }
                 if (status == QLatin1String("conflict") || status == QLatin1String("invalid")) {

@@ -24,6 +24,7 @@ SyncEngine::SyncEngine(store::Workspace& workspace, const SyncOptions& options)
     connect(m_pass, &SyncPass::progress, this, &SyncEngine::progress);
     connect(m_pass, &SyncPass::notice, this, &SyncEngine::notice);
     connect(m_pass, &SyncPass::signedIn, this, &SyncEngine::signedIn);
+    connect(m_pass, &SyncPass::answering, this, &SyncEngine::answering);
     m_passThread.start();
 }
 

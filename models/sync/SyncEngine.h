@@ -61,6 +61,8 @@ Q_SIGNALS:
     void onlineChanged(bool online);
     void notice(const QString& message); // translated: "retrying in 3 s: …"
     void signedIn(const QString& accountId, const QStringList& roles);
+    // The hub stopped answering within the request timeout, or answers again (HubClient::answering).
+    void answering(bool answering);
 
 private:
     void start(quint64 epoch);

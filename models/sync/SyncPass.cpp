@@ -154,6 +154,7 @@ Status SyncPass::prepareClient()
         m_client->setCancelCheck([this] { return m_cancelEpoch.load() != m_epoch; });
         if (m_random)
             m_client->setRandom(m_random);
+        connect(m_client.get(), &HubClient::answering, this, &SyncPass::answering);
         connect(m_client.get(), &HubClient::retrying, this, [this](int attempt, int delayMs, const QString& reason) {
             Q_EMIT notice(SyncText::tr("Trying again in %1 s (attempt %2): %3")
                               .arg(delayMs / 1000.0, 0, 'f', 1)

@@ -49,6 +49,7 @@ Q_SIGNALS:
     void progress(adm::sync::SyncProgress progress);
     void notice(const QString& message);
     void signedIn(const QString& accountId, const QStringList& roles);
+    void answering(bool answering);
 
 private:
     struct Clock;

@@ -20,6 +20,7 @@ SyncService::SyncService(std::unique_ptr<store::Workspace> workspace, const Sync
     connect(m_engine, &SyncEngine::onlineChanged, this, &SyncService::onlineChanged);
     connect(m_engine, &SyncEngine::notice, this, &SyncService::notice);
     connect(m_engine, &SyncEngine::signedIn, this, &SyncService::signedIn);
+    connect(m_engine, &SyncEngine::answering, this, &SyncService::answering);
     m_thread.start();
 }
 

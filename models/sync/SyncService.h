@@ -55,6 +55,7 @@ Q_SIGNALS:
     void onlineChanged(bool online);
     void notice(const QString& message);
     void signedIn(const QString& accountId, const QStringList& roles);
+    void answering(bool answering);
 
 private:
     std::unique_ptr<store::Workspace> m_workspace;

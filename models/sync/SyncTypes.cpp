@@ -23,6 +23,26 @@ QString phaseName(Phase phase)
     return {};
 }
 
+QString progressText(const SyncProgress& p)
+{
+    switch (p.phase) {
+    case Phase::Idle:
+        return {};
+    case Phase::SignIn:
+        return SyncText::tr("Signing in to the city platform…");
+    case Phase::Push:
+        return p.total > 0 ? SyncText::tr("Sending the outbox: %1 of %2…").arg(p.done).arg(p.total)
+                           : SyncText::tr("Sending the audit trail…");
+    case Phase::Pull:
+        return p.done > 0 ? SyncText::tr("Receiving changes: %1 so far…").arg(p.done)
+                          : SyncText::tr("Asking the city platform for changes…");
+    case Phase::Check:
+        return p.total > 0 ? SyncText::tr("Checking eligibility: %1 of %2…").arg(p.done).arg(p.total)
+                           : SyncText::tr("Checking eligibility…");
+    }
+    return {};
+}
+
 QString phaseLabel(Phase phase)
 {
     switch (phase) {

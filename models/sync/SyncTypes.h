@@ -44,6 +44,9 @@ struct SyncProgress {
     qint64 done = 0;
     qint64 total = 0; // 0: not known (a pull does not know how much will come)
 };
+// Where a pass is, as a sentence for the status bar ("Sending the outbox: 1 of 2…"; translated).
+// The push counts the outbox's items, as the status bar's "Outbox" does.
+QString progressText(const SyncProgress& progress);
 
 // Where the time of a pass went, in nanoseconds summed with QElapsedTimer, for benchmarks
 // (bench/bench_sync); not part of the JSON summary. The phases follow one another; network,

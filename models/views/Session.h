@@ -53,10 +53,12 @@ Q_SIGNALS:
     // The cache changed under the views (a sync applied changes, a decision was saved).
     void cacheChanged();
     void onlineChanged(bool online);
-    // A sync pass: its phase as words, and how far (total 0: not known).
+    // A sync pass: where it is as a sentence ("Sending the outbox: 1 of 2…"), and how far (total 0: not known).
     void syncProgress(const QString& phase, qint64 done, qint64 total);
     void syncFinished(bool ok, const QString& message);
     void needsSignInChanged(bool needed);
+    // The city platform stopped answering within the request timeout (false), or answers again.
+    void answeringChanged(bool answering);
 };
 
 // Runs `job` with a result through Session::post.

@@ -17,7 +17,8 @@ SyncedSession::SyncedSession(std::unique_ptr<store::Workspace> workspace, QObjec
     , m_service(std::make_unique<sync::SyncService>(std::move(workspace)))
 {
     connect(m_service.get(), &sync::SyncService::progress, this,
-            [this](const sync::SyncProgress& p) { Q_EMIT syncProgress(sync::phaseLabel(p.phase), p.done, p.total); });
+            [this](const sync::SyncProgress& p) { Q_EMIT syncProgress(sync::progressText(p), p.done, p.total); });
+    connect(m_service.get(), &sync::SyncService::answering, this, &Session::answeringChanged);
     connect(m_service.get(), &sync::SyncService::passFinished, this, [this](const sync::PassResult& r) {
         if (r.summary.applied > 0 || r.summary.pushed > 0 || r.summary.conflicts > 0 || r.summary.removed > 0)
             Q_EMIT cacheChanged();

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void jobsRunOnTheSyncThreadDuringAPass();
     void jobsNeverRunInsideAPullTransaction();
     void passesAskedDuringAPassRunOnceAfterIt();
+    void aStalledHubIsToldAndSoIsItsReturn();
+    void pushProgressCountsTheOutbox();
 
 private:
     static Result<OutboxItem> decide(SyncService& service, const DecisionRequest& request);
@@ -576,6 +578,57 @@ void TestSyncEngine::passesAskedDuringAPassRunOnceAfterIt()
     QCOMPARE(finished.size(), 2); // one pass after the running one, not one per request
     QVERIFY(finished.at(0).at(0).value<PassResult>().ok());
     QVERIFY(finished.at(1).at(0).value<PassResult>().ok());
+}
+
+// A request that gets no byte within the timeout: "not answering" at once (the window shows it
+// instead of "Online"), and "answering" again with the next answer; the pass goes on.
+void TestSyncEngine::aStalledHubIsToldAndSoIsItsReturn()
+{
+    SyncFixture fx;
+    QVERIFY(fx.start());
+    SyncOptions o = SyncFixture::fastOptions();
+    o.requestTimeoutMs = 400;
+    auto service = fx.service(o);
+    QVERIFY(service);
+    QVERIFY(SyncFixture::runPass(*service).ok());
+    QSignalSpy answering(service.get(), &SyncService::answering);
+    fx.hub.addFault({"GET", QStringLiteral("/api/v1/changes"), FakeHub::Fault::Hang, 1});
+    QVERIFY(SyncFixture::runPass(*service).ok());
+    QCOMPARE(answering.size(), 2);
+    QCOMPARE(answering.at(0).at(0).toBool(), false);
+    QCOMPARE(answering.at(1).at(0).toBool(), true);
+}
+
+// The push's progress counts what the status bar's "Outbox" counts: the outbox's items, not the
+// audit entries sent after them; its sentences read as sentences.
+void TestSyncEngine::pushProgressCountsTheOutbox()
+{
+    SyncFixture fx;
+    QVERIFY(fx.start());
+    auto service = fx.service();
+    QVERIFY(service);
+    QVERIFY(SyncFixture::runPass(*service).ok());
+    auto c = fx.reader();
+    QVERIFY(c);
+    QVERIFY(
+        decide(*service, {firstApplication(*c), QStringLiteral("reject"), {}, QStringLiteral("not_in_zone"), {}, {}}));
+    QSignalSpy progress(service.get(), &SyncService::progress);
+    QVERIFY(SyncFixture::runPass(*service).ok());
+    QStringList sentences;
+    qint64 pushTotal = -1;
+    for (const QList<QVariant>& args : std::as_const(progress)) {
+        const SyncProgress p = args.at(0).value<SyncProgress>();
+        if (p.phase == Phase::Push && p.total > 0) {
+            pushTotal = p.total;
+            QVERIFY(p.done <= p.total);
+        }
+        sentences.append(progressText(p));
+    }
+    QCOMPARE(pushTotal, 1); // one decision; its audit entry is not counted
+    QVERIFY2(sentences.contains(QStringLiteral("Sending the outbox: 0 of 1…")), qPrintable(sentences.join(u'|')));
+    QVERIFY2(sentences.contains(QStringLiteral("Sending the outbox: 1 of 1…")), qPrintable(sentences.join(u'|')));
+    for (const QString& s : std::as_const(sentences))
+        QVERIFY2(!s.contains(QStringLiteral(": 0")) || s.contains(QStringLiteral(" of ")), qPrintable(s));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

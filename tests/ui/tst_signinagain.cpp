@@ -2,6 +2,7 @@
 #include "HubSignInDialog.h"
 #include "MainWindow.h"
 #include "ScriptedPrompter.h"
+#include "StatusStrip.h"
 #include "store/Workspace.h"
 #include "sync/Enrolment.h"
 #include "sync/HubSignIn.h"
@@ -30,6 +31,7 @@ class TestSignInAgain : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void signInAfterWorkingOffline();
+    void statusSaysNotAnswering();
 
 private:
     HubFixture m_hub;
@@ -121,6 +123,23 @@ void TestSignInAgain::signInAfterWorkingOffline()
     QVERIFY(window.findChild<QAction*>(QStringLiteral("cancelSyncAction"))->isEnabled());
     QTRY_VERIFY2(online->text().contains(QStringLiteral("Online")), qPrintable(online->text()));
     QVERIFY(!online->text().contains(QStringLiteral("<a ")));
+}
+
+// Issue 12: a platform that stalls is "Not answering", not "Online", until it answers again.
+void TestSignInAgain::statusSaysNotAnswering()
+{
+    ui::StatusStrip strip;
+    auto* online = strip.findChild<QLabel*>(QStringLiteral("onlineLabel"));
+    strip.setOnline(true, true);
+    QVERIFY(online->text().contains(QStringLiteral("Online")));
+    strip.setAnswering(false);
+    QVERIFY2(online->text().contains(QStringLiteral("Not answering")), qPrintable(online->text()));
+    QVERIFY(online->toolTip().contains(QStringLiteral("keeps trying")));
+    strip.setAnswering(true);
+    QVERIFY(online->text().contains(QStringLiteral("Online")));
+    strip.setAnswering(false);
+    strip.setOnline(false, true); // once the pass gives up, it is offline
+    QVERIFY2(online->text().contains(QStringLiteral("Offline")), qPrintable(online->text()));
 }
 
 QTEST_MAIN(TestSignInAgain)

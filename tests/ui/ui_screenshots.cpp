@@ -12,8 +12,8 @@
 #include "DecisionController.h"
 #include "DecisionDialog.h"
 #include "DetailPane.h"
-#include "ExportDialog.h"
 #include "DraftKeeper.h"
+#include "ExportDialog.h"
 #include "FirstRunWizard.h"
 #include "HubSignInDialog.h"
 #include "MainWindow.h"
@@ -22,6 +22,7 @@
 #include "ScriptedPrompter.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
+#include "StatusStrip.h"
 #include "i18n/Translations.h"
 #include "security/Roles.h"
 #include "sync/Enrolment.h"
@@ -41,12 +42,14 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
-#include <QPushButton>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -171,6 +174,42 @@ void shootFirstRun(const Desk& desk, const QString& out, const QString& suffix)
     ui::HubSignInDialog signIn(*enrolment, account);
     signIn.show();
     save(&signIn, out + QStringLiteral("/hub_sign_in") + suffix);
+
+    // Issue 11 point 5: a platform that takes the connection and says nothing; then the cancel.
+    QTcpServer silent;
+    if (!silent.listen(QHostAddress::LocalHost))
+        return;
+    sync::Enrolment stalled = *enrolment;
+    stalled.hubUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(silent.serverPort()));
+    ui::HubSignInDialog waiting(stalled, account);
+    waiting.show();
+    if (auto* edit = waiting.findChild<QLineEdit*>(QStringLiteral("hubPasswordEdit")))
+        edit->setText(QStringLiteral("********"));
+    if (auto* button = waiting.findChild<QPushButton*>(QStringLiteral("signInButton")))
+        button->click();
+    QTest::qWait(300);
+    save(&waiting, out + QStringLiteral("/hub_sign_in_waiting") + suffix);
+    if (auto* button = waiting.findChild<QPushButton*>(QStringLiteral("cancelSignInButton")))
+        button->click();
+    save(&waiting, out + QStringLiteral("/hub_sign_in_cancelled") + suffix);
+}
+
+// Issue 11 point 5 and issue 12: the status bar after "Work offline" (with its sign-in link) and
+// while the platform does not answer.
+void shootStatusBar(ui::MainWindow& window, const QString& out, const QString& suffix)
+{
+    auto* strip = window.findChild<ui::StatusStrip*>();
+    if (!strip)
+        return;
+    strip->setSignInNeeded(true);
+    save(window.statusBar(), out + QStringLiteral("/status_not_signed_in") + suffix);
+    strip->setSignInNeeded(false);
+    strip->setOnline(true, true);
+    strip->setAnswering(false);
+    window.statusBar()->showMessage(QCoreApplication::translate("Sync", "Receiving changes: %1 so far…").arg(4000));
+    save(window.statusBar(), out + QStringLiteral("/status_not_answering") + suffix);
+    strip->setAnswering(true);
+    window.statusBar()->clearMessage();
 }
 
 // Issue 11 point 4: a related application opened from the pane, outside the rows of the queue.
@@ -414,6 +453,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     shootOutsideQueue(window, out, suffix);
     shootBatchAndExport(window, *live, *model, out, suffix);
     shootOfficerText(window, prompter, out, suffix, language == QLatin1String("zh_CN"));
+    shootStatusBar(window, out, suffix);
     window.lock();
     QTest::qWait(300);
     save(&window, out + QStringLiteral("/locked") + suffix);
