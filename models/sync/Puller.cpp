@@ -264,6 +264,11 @@ Status Puller::run(const QString& account)
         m_stats.decodeNs = decodeNs.load();
         return flushed ? Status(error) : flushed;
     };
+    // While pages are fetched the gate is let go: the transactions run on the apply thread, which
+    // takes it for each, and a job may write between them. Taken back for a cursor's reset (410),
+    // and for the sweep after the last page.
+    std::optional<WriterGate::LetGo> fetching;
+    fetching.emplace(m_gate);
     while (true) {
         HubClient::Request request;
         request.path = QStringLiteral("api/v1/changes");
@@ -282,10 +287,13 @@ Status Puller::run(const QString& account)
                 return stop(s.error());
             restarted = true;
             qCInfo(lcSync) << "cursor expired (" << r->errorCode() << "): full pull";
-            if (Status s = state.restartFullPull(); !s)
-                return stop(s.error());
-            auto flag = state.get(SyncState::SweepPending);
-            sweeping = flag && *flag == QLatin1String("1");
+            {
+                WriterGate::Held held(m_gate);
+                if (Status s = state.restartFullPull(); !s)
+                    return stop(s.error());
+                auto flag = state.get(SyncState::SweepPending);
+                sweeping = flag && *flag == QLatin1String("1");
+            }
             cursor.clear();
             stats.fullPull = true;
             m_guard.restart();
@@ -335,6 +343,7 @@ Status Puller::run(const QString& account)
             break;
         cursor = next;
     }
+    fetching.reset();
     m_stats.decodeNs = decodeNs.load();
     if (sweeping) {
         QElapsedTimer phase;
