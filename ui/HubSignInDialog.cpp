@@ -64,7 +64,6 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
     m_later = buttons->addButton(tr("Sync &when it answers"), QDialogButtonBox::AcceptRole);
     m_later->setObjectName(QStringLiteral("laterButton"));
     m_later->setAutoDefault(false);
-    m_later->hide();
     connect(m_later, &QPushButton::clicked, this, [this] {
         // What was typed since the hub could not be reached, else the password it could not be asked about.
         if (!m_passwordEdit->text().isEmpty())
@@ -77,6 +76,8 @@ HubSignInDialog::HubSignInDialog(const sync::Enrolment& enrolment, const QString
     m_cancel = buttons->addButton(tr("&Cancel sign-in"), QDialogButtonBox::ActionRole);
     m_cancel->setObjectName(QStringLiteral("cancelSignInButton"));
     m_cancel->setAutoDefault(false);
+    // After the last addButton(): the box shows every button each time it lays them out.
+    m_later->hide();
     m_cancel->hide();
     connect(m_cancel, &QPushButton::clicked, this, &HubSignInDialog::cancelSignIn);
     connect(m_signIn, &QPushButton::clicked, this, &HubSignInDialog::signIn);

@@ -145,6 +145,7 @@ void TestHubSignInDialog::signInThatHangsIsCancelledAtOnce()
     auto* status = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
     QVERIFY(edit && signIn && cancel && offline && status);
     QVERIFY(!cancel->isVisible());
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("laterButton"))->isVisible()); // offered once unreachable
 
     QTest::keyClicks(edit, m_hub.password(m_account));
     QTest::mouseClick(signIn, Qt::LeftButton);
@@ -160,6 +161,7 @@ void TestHubSignInDialog::signInThatHangsIsCancelledAtOnce()
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(t.elapsed() < 1000);
     QVERIFY(!cancel->isVisible());
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("laterButton"))->isVisible());
     QVERIFY(signIn->isEnabled() && edit->isEnabled());
     QVERIFY2(status->text().contains(QStringLiteral("cancelled")), qPrintable(status->text()));
     QVERIFY(dialog.isVisible());
