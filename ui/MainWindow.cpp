@@ -9,6 +9,7 @@
 #include "DraftKeeper.h"
 #include "IdleWatcher.h"
 #include "LegendDialog.h"
+#include "MainWindowActions.h"
 #include "NotesSection.h"
 #include "Prompter.h"
 #include "QueuePane.h"
@@ -44,34 +45,6 @@
 #include <QVBoxLayout>
 
 namespace adm::ui {
-
-struct MainWindow::Actions {
-    QAction* approve = nullptr;
-    QAction* reject = nullptr;
-    QAction* requestInfo = nullptr;
-    QAction* addNote = nullptr;
-    QAction* undo = nullptr;
-    QAction* search = nullptr;
-    QAction* next = nullptr;
-    QAction* previous = nullptr;
-    QAction* clearFilters = nullptr;
-    QAction* sync = nullptr;
-    QAction* cancelSync = nullptr;
-    QAction* signIn = nullptr;
-    QAction* counts = nullptr;
-    QAction* lock = nullptr;
-    QAction* settings = nullptr;
-    QAction* legend = nullptr;
-    QAction* quit = nullptr;
-    QList<QAction*> languages;
-    // Keyboard (issue 12).
-    QAction* switchFocus = nullptr;
-    QAction* zoomIn = nullptr;
-    QAction* zoomOut = nullptr;
-    QAction* zoomReset = nullptr;
-    QAction* shortcuts = nullptr;
-    QList<QAction*> bins;
-};
 
 namespace {
 
@@ -268,106 +241,6 @@ void MainWindow::buildBatchActions()
 
 // The decision keys exist only while a user who may decide is signed in: for any other role
 // there is no action, no shortcut and no menu entry to press (issue 11).
-void MainWindow::offerDecisions(bool offered)
-{
-    Actions& a = *m_actions;
-    if (offered == (a.approve != nullptr))
-        return;
-    if (!offered) {
-        // Gone from the window at once; deleted later, since the lock that takes them away may come
-        // while one of them is still being handled (its dialog open).
-        for (QAction** action : {&a.approve, &a.reject, &a.requestInfo, &a.undo}) {
-            QAction* gone = std::exchange(*action, nullptr);
-            removeAction(gone);
-            gone->setParent(nullptr);
-            gone->deleteLater();
-        }
-        return;
-    }
-    auto make = [this](const char* name, const QKeySequence& key, auto slot) {
-        auto* action = new QAction(this);
-        action->setObjectName(QLatin1String(name));
-        action->setShortcut(key);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        return action;
-    };
-    a.approve = make("approveAction", QKeySequence(Qt::Key_A),
-                     [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::Approve); });
-    a.reject = make("rejectAction", QKeySequence(Qt::Key_R),
-                    [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::Reject); });
-    a.requestInfo = make("requestInfoAction", QKeySequence(Qt::Key_I),
-                         [this] { m_decisions->decideOnCurrent(DecisionDialog::Kind::RequestInfo); });
-    a.undo = make("undoAction", QKeySequence::Undo, [this] { m_decisions->undoLast(); });
-}
-
-// What the signed-in role is offered: the decision keys and menu, the detail pane's decision
-// buttons, and a line saying when the queues are read only.
-void MainWindow::applyRole(const security::SchoolSettings& settings)
-{
-    const bool decides = m_session && security::may(m_role, security::Action::Decide, settings);
-    offerDecisions(decides);
-    m_batch->offerApproval(decides);
-    m_detail->setDecisionsOffered(decides);
-    if (!m_readOnly) {
-        m_readOnly = new QLabel(this);
-        m_readOnly->setObjectName(QStringLiteral("readOnlyLabel"));
-        statusBar()->insertPermanentWidget(0, m_readOnly);
-    }
-    m_readOnly->setVisible(m_session && !decides);
-    retranslateDecisions();
-    buildMenus();
-    retranslateRole();
-}
-
-// A principal's rights depend on the school's setting, read from the cache.
-void MainWindow::readSchoolSettings()
-{
-    if (!m_reads || m_role != role::Principal)
-        return;
-    m_reads->run<security::SchoolSettings>(
-        [](const views::CacheView* c) -> security::SchoolSettings {
-            if (!c)
-                return {};
-            auto settings = views::readSchoolSettings(*c);
-            return settings ? *settings : security::SchoolSettings{};
-        },
-        this,
-        [this](security::SchoolSettings settings) {
-            if (m_session)
-                applyRole(settings);
-        });
-}
-
-void MainWindow::retranslateDecisions()
-{
-    const Actions& a = *m_actions;
-    if (!a.approve)
-        return;
-    a.approve->setText(tr("&Approve…"));
-    a.reject->setText(tr("&Reject…"));
-    a.requestInfo->setText(tr("Request &information…"));
-    a.undo->setText(tr("&Undo last decision"));
-}
-
-void MainWindow::retranslateRole()
-{
-    const QString name = tr("Admissions Workstation");
-    setWindowTitle(m_session ? tr("%1 — %2 (%3)", "window title: the program, the user, the role")
-                                   .arg(name, m_user, role::displayName(m_role))
-                             : name);
-    if (!m_readOnly)
-        return;
-    if (m_role == role::Clerk)
-        m_readOnly->setText(tr("Read only: a counter clerk reads the queues and does not decide."));
-    else if (m_role == role::Supervisor)
-        m_readOnly->setText(tr("Read only: a bureau supervisor reads the queues and does not decide."));
-    else if (m_role == role::Principal)
-        m_readOnly->setText(tr("Read only: this school does not let its principal decide."));
-    else
-        m_readOnly->setText(tr("Read only: this role does not decide."));
-}
-
 void MainWindow::buildMenus()
 {
     const Actions& a = *m_actions;
@@ -441,25 +314,6 @@ void MainWindow::retranslate()
     updateSyncActions();
 }
 
-void MainWindow::syncNow()
-{
-    if (m_syncing)
-        statusBar()->showMessage(tr("A sync is already under way (%1). Another one follows it.").arg(m_syncSentence),
-                                 8000);
-    m_session->syncNow();
-}
-
-void MainWindow::updateSyncActions()
-{
-    const bool canSync = m_session && m_session->canSync();
-    const bool needsSignIn = canSync && m_session->needsSignIn();
-    m_actions->sync->setEnabled(canSync);
-    m_actions->cancelSync->setEnabled(canSync && !needsSignIn);
-    m_actions->signIn->setEnabled(needsSignIn);
-    m_actions->signIn->setVisible(canSync);
-    m_status->setSignInNeeded(needsSignIn);
-}
-
 void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::LanguageChange) {
@@ -485,21 +339,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_batch->setSession(m_session.get(), m_decisionService.get());
     m_drafts->setSession(m_session.get());
     connect(m_session.get(), &views::Session::cacheChanged, this, &MainWindow::cacheChanged);
-    connect(m_session.get(), &views::Session::onlineChanged, this,
-            [this](bool online) { m_status->setOnline(online, true); });
-    connect(m_session.get(), &views::Session::needsSignInChanged, this, &MainWindow::updateSyncActions);
-    connect(m_session.get(), &views::Session::syncProgress, this, [this](const QString& sentence, qint64, qint64) {
-        m_syncing = !sentence.isEmpty();
-        m_syncSentence = sentence;
-        if (m_syncing)
-            statusBar()->showMessage(sentence);
-    });
-    connect(m_session.get(), &views::Session::answeringChanged, m_status, &StatusStrip::setAnswering);
-    connect(m_session.get(), &views::Session::syncFinished, this, [this](bool ok, const QString& message) {
-        m_syncing = false;
-        statusBar()->showMessage(ok ? tr("Sync finished.") : tr("Sync stopped: %1").arg(message), 8000);
-        refreshStatus();
-    });
+    connectSync();
     m_queue->open(m_session->readers(), m_user);
     m_stack->setCurrentIndex(0);
     m_status->setUser(m_user, m_role);
@@ -717,31 +557,6 @@ void MainWindow::reveal(int position)
         if (m_detail->detail() && m_detail->detail()->application.id == id)
             m_detail->revealIdNumber(position);
     });
-}
-
-void MainWindow::refreshStatus()
-{
-    if (!m_reads)
-        return;
-    m_reads->run<std::optional<views::SessionStatus>>(
-        [](const views::CacheView* cache) -> std::optional<views::SessionStatus> {
-            if (!cache)
-                return std::nullopt;
-            auto s = views::readSessionStatus(*cache);
-            return s ? std::optional<views::SessionStatus>(*s) : std::nullopt;
-        },
-        this,
-        [this](std::optional<views::SessionStatus> s) {
-            if (s && m_session)
-                m_status->setStatus(*s);
-        });
-}
-
-void MainWindow::cacheChanged()
-{
-    m_queue->refresh();
-    refreshStatus();
-    readCurrentAfterPause();
 }
 
 void MainWindow::openSettings()

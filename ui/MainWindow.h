@@ -84,6 +84,8 @@ private:
     void buildBatchActions();
     void retranslate();
     void updateSyncActions();
+    // The session's sync signals to the status bar and the actions (MainWindowSync.cpp).
+    void connectSync();
     // F5: a pass now; while one runs, says so (the engine runs another after it).
     void syncNow();
     // Issue 11: what the signed-in role is offered (the decision keys only to a role that may decide).
