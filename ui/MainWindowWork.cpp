@@ -54,24 +54,19 @@ void MainWindow::resumeWork()
         // moment later.
         disconnect(m_queue, &QueuePane::restored, this, nullptr);
         disconnect(m_queue, &QueuePane::firstRowsShown, this, nullptr);
-        if (r->draft && r->place)
-            connect(
-                m_queue, &QueuePane::restored, this,
-                [this, draft = *r->draft, afterLock] {
-                    if (m_session)
-                        offerDraft(draft, afterLock);
-                },
-                Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
-        else if (r->draft && !m_queue->hasShownRows())
-            connect(
-                m_queue, &QueuePane::firstRowsShown, this,
-                [this, draft = *r->draft, afterLock] {
-                    if (m_session)
-                        offerDraft(draft, afterLock);
-                },
-                Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
-        else if (r->draft)
-            offerDraft(*r->draft, afterLock);
+        if (r->draft) {
+            auto offer = [this, draft = *r->draft, afterLock] {
+                if (m_session)
+                    offerDraft(draft, afterLock);
+            };
+            const auto once = Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection);
+            if (r->place)
+                connect(m_queue, &QueuePane::restored, this, offer, once);
+            else if (!m_queue->hasShownRows())
+                connect(m_queue, &QueuePane::firstRowsShown, this, offer, once);
+            else
+                offer();
+        }
         if (r->place)
             m_queue->restore(*r->place);
     });

@@ -152,7 +152,7 @@ void TestHubSignInDialog::signInThatHangsIsCancelledAtOnce()
     QVERIFY(status->text().contains(QStringLiteral("Signing in")));
     QVERIFY(cancel->isVisible() && cancel->isEnabled());
     QVERIFY(!signIn->isEnabled() && !edit->isEnabled());
-    QVERIFY(offline->isEnabled()); // usable while the platform does not answer
+    QVERIFY(offline->isEnabled());               // usable while the platform does not answer
     QTRY_VERIFY(silent.hasPendingConnections()); // the attempt waits on the silent platform
 
     QElapsedTimer t;

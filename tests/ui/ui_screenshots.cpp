@@ -187,7 +187,8 @@ void shootFirstRun(const Desk& desk, const QString& out, const QString& suffix)
         edit->setText(QStringLiteral("********"));
     if (auto* button = waiting.findChild<QPushButton*>(QStringLiteral("signInButton")))
         button->click();
-    QTest::qWait(300);
+    auto* cancel = waiting.findChild<QPushButton*>(QStringLiteral("cancelSignInButton"));
+    waitFor([cancel] { return cancel && cancel->isVisible(); }, 5000, "the sign-in to wait");
     save(&waiting, out + QStringLiteral("/hub_sign_in_waiting") + suffix);
     if (auto* button = waiting.findChild<QPushButton*>(QStringLiteral("cancelSignInButton")))
         button->click();
