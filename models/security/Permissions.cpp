@@ -27,7 +27,8 @@ bool may(const QString& role, Action action, const SchoolSettings& settings, con
     case Action::SignBatches:
         return role == role::Principal;
     case Action::CounterIntake:
-        return role == role::Clerk;
+        // The clerk's work; an officer or a principal standing in at the counter may take one too.
+        return role == role::Clerk || role == role::Reviewer || role == role::Principal;
     case Action::RevealIdWithoutReason:
         break;
     }
@@ -71,7 +72,8 @@ QString whoMay(Action action)
         return QCoreApplication::translate("Permissions", "Only a principal may sign off a batch of decisions.");
     case Action::CounterIntake:
         return QCoreApplication::translate("Permissions",
-                                           "Only a counter clerk may enter applications at the counter.");
+                                           "Only a counter clerk, an admissions officer or a principal may enter "
+                                           "applications at the counter; a supervisor may not.");
     }
     return {};
 }

@@ -2,10 +2,12 @@
 
 #include "CacheEvidence.h"
 #include "domain/JsonCodec.h"
+#include "policy/AddressNormalizer.h"
 #include "policy/CrossApplicationFlags.h"
 #include "policy/EligibilityCheck.h"
 #include "policy/EvidenceIndex.h"
 #include "policy/PolicyCatalog.h"
+#include "policy/ZoneMatcher.h"
 #include "security/Crypto.h"
 
 #include <QDateTime>
@@ -661,32 +663,111 @@ Result<CacheEligibility::Stats> CacheEligibility::run(const QStringList& ids, Sc
 
 Result<policy::EligibilityResult> CacheEligibility::explain(const QString& applicationId)
 {
-    Run r(m_writer, Scope::Dirty);
-    if (Status s = r.loadCatalog(); !s)
-        return s.error();
     auto appQuery = m_writer.prepare(QStringLiteral("SELECT data FROM applications WHERE id = ?"));
+    if (!appQuery)
+        return appQuery.error();
     appQuery->bind(1, applicationId);
     if (!appQuery->step())
         return Error{QStringLiteral("not_found"), QStringLiteral("no application %1 in the cache").arg(applicationId)};
     auto app = json::readApplication(QJsonDocument::fromJson(appQuery->utf8(0)).object());
     if (!app)
         return app.error();
-    policy::EvidenceIndex evidence(r.catalog->zoneMatcher());
-    auto records = m_writer.prepare(QStringLiteral(
+    QList<AgencyRecord> records;
+    auto query = m_writer.prepare(QStringLiteral(
         "SELECT DISTINCT r.data FROM application_people ap JOIN record_subjects rs ON rs.id_number = ap.id_number "
         "JOIN agency_records r ON r.id = rs.record_id WHERE ap.application_id = ?"));
-    records->bind(1, applicationId);
-    while (records->step())
-        if (auto rec = json::readAgencyRecord(QJsonDocument::fromJson(records->utf8(0)).object()))
-            evidence.add(*rec);
-    policy::EligibilityResult result = policy::EligibilityCheck(*r.catalog, evidence).check(*app);
+    if (!query)
+        return query.error();
+    query->bind(1, applicationId);
+    while (query->step())
+        if (auto rec = json::readAgencyRecord(QJsonDocument::fromJson(query->utf8(0)).object()))
+            records.append(*rec);
+    return explainWith(*app, records);
+}
+
+Result<policy::EligibilityResult> CacheEligibility::explainUnsaved(const Application& application,
+                                                                   const QList<AgencyRecord>& extra)
+{
+    QList<AgencyRecord> records = extra;
+    QSet<QString> have;
+    for (const AgencyRecord& r : extra)
+        have.insert(r.id);
+    auto query = m_writer.prepare(
+        QStringLiteral("SELECT DISTINCT r.data FROM record_subjects rs JOIN agency_records r ON r.id = rs.record_id "
+                       "WHERE rs.id_number = ?"));
+    if (!query)
+        return query.error();
+    QStringList people{application.child.idNumber};
+    for (const Guardian& g : application.guardians)
+        people.append(g.idNumber);
+    for (const QString& id : std::as_const(people)) {
+        if (id.isEmpty())
+            continue;
+        query->bind(1, id);
+        while (query->step())
+            if (auto rec = json::readAgencyRecord(QJsonDocument::fromJson(query->utf8(0)).object()))
+                if (!have.contains(rec->id)) {
+                    have.insert(rec->id);
+                    records.append(*rec);
+                }
+        query->reset();
+    }
+    return explainWith(application, records);
+}
+
+Result<CacheEligibility::ClaimDetails> CacheEligibility::claimDetails(const Application& application)
+{
+    Run r(m_writer, Scope::Dirty);
+    if (Status s = r.loadCatalog(); !s)
+        return s.error();
+    ClaimDetails details;
+    const School* school = r.catalog->school(application.targetSchoolId);
+    if (!school)
+        return details;
+    if (const Policy* policy =
+            r.catalog->policyFor(school->districtCode, application.admissionYear, application.grade)) {
+        details.policyId = policy->id;
+        details.birthFrom = policy->birthFrom;
+        details.birthTo = policy->birthTo;
+    }
+    if (application.claimedAddress.trimmed().isEmpty())
+        return details;
+    const policy::ZoneMatcher& matcher = r.catalog->zoneMatcher();
+    const QList<int>& zones = r.catalog->zonesOfSchool(school->id);
+    const policy::NormalizedAddress address = policy::AddressNormalizer::normalize(application.claimedAddress);
+    const policy::ZoneMatch match = matcher.match(address, zones);
+    if (match.matched()) {
+        details.addressMatch = match.isExact() ? QStringLiteral("exact") : QStringLiteral("loose");
+        details.zoneId = match.zoneId;
+        if (match.zone >= 0 && match.zone < matcher.zones().size())
+            details.zoneName = matcher.zones().at(match.zone).name;
+        details.addressText = matcher.describe(match);
+    } else {
+        details.addressMatch = QStringLiteral("none");
+        details.addressText = matcher.explainMiss(address, zones);
+    }
+    return details;
+}
+
+Result<policy::EligibilityResult> CacheEligibility::explainWith(const Application& application,
+                                                                const QList<AgencyRecord>& records)
+{
+    Run r(m_writer, Scope::Dirty);
+    if (Status s = r.loadCatalog(); !s)
+        return s.error();
+    policy::EvidenceIndex evidence(r.catalog->zoneMatcher());
+    for (const AgencyRecord& record : records)
+        evidence.add(record);
+    policy::EligibilityResult result = policy::EligibilityCheck(*r.catalog, evidence).check(application);
 
     // The cross-application flags come from the stored results of the others.
     policy::CrossApplicationFlags cross;
     auto group = m_writer.prepare(QStringLiteral(
         "SELECT application_id, category, flags, admission_year, child_id_number, certificate_no, household_key "
         "FROM eligibility_results WHERE application_id != ?1 AND (child_id_number = ?2 OR certificate_no = ?3)"));
-    group->bind(1, applicationId)
+    if (!group)
+        return group.error();
+    group->bind(1, application.id)
         .bind(2, result.summary.childIdNumber)
         .bind(3, result.summary.decisiveCertificateNo.isEmpty() ? QStringLiteral("\x01")
                                                                 : result.summary.decisiveCertificateNo);

@@ -36,6 +36,23 @@ public:
     // The full explanation of one application, computed now from the cache (with evidence and
     // the cross-application flags as stored).
     Result<policy::EligibilityResult> explain(const QString& applicationId);
+    // The same for an application not in the cache (one typed at the counter): the records of its
+    // people in the cache plus `extra` (looked up live), against the stored results of the others.
+    Result<policy::EligibilityResult> explainUnsaved(const Application& application,
+                                                     const QList<AgencyRecord>& extra = {});
+
+    // What the counter form shows beside the check as the clerk types: the claimed address against the
+    // school's zones, and the child's birth date against the policy's range.
+    struct ClaimDetails {
+        QString addressMatch; // exact | loose | none; empty without an address or a known school
+        QString zoneId;
+        QString zoneName;
+        QString addressText; // how it matched, or why it does not (translated)
+        QString policyId;    // empty: no policy for the school's district, the year and the grade
+        QDate birthFrom;
+        QDate birthTo;
+    };
+    Result<ClaimDetails> claimDetails(const Application& application);
 
     // The bit of a flag in eligibility_results.flag_mask (-1 for an unknown flag).
     static int flagBit(const QString& flag);
@@ -47,6 +64,7 @@ private:
     // cross-application flags of every group are made again.
     enum class Scope { Dirty, Everything };
     Result<Stats> run(const QStringList& ids, Scope scope, const ProgressFn& progress);
+    Result<policy::EligibilityResult> explainWith(const Application& application, const QList<AgencyRecord>& records);
 
     Connection& m_writer;
     int m_chunkSize;

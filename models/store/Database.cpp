@@ -1,6 +1,7 @@
 #include "Database.h"
 
 #include "PeopleNames.h"
+#include "CounterSchema.h"
 #include "NotesSchema.h"
 #include "QueueRules.h"
 #include "security/Crypto.h"
@@ -279,6 +280,7 @@ const CodeMigration kCodeMigrations[] = {
     {7, "0007_drafts (C++)", &addDrafts},
     {8, "0008_people_names (C++)", &peoplenames::migrate},
     {9, "0009_applicant_notes (C++)", &NotesSchema::install},
+    {10, "0010_counter_applications (C++)", &CounterSchema::install},
 };
 
 struct Step {

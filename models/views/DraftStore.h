@@ -20,7 +20,8 @@ class Session;
 
 // The officer's unfinished work, per local user, in the encrypted cache (table drafts, migration 7),
 // never in a plain file: the draft of the open decision dialog (slot "decision") and the queue place
-// kept at the last lock (slot "place"). One of each per user.
+// kept at the last lock (slot "place"), and the counter form being typed (slot "counter"). One of each
+// per user.
 class DraftStore {
 public:
     explicit DraftStore(store::Connection& connection)
@@ -33,6 +34,12 @@ public:
     Status savePlace(const QString& user, const QueueViewState& place);
     // Reads the place and forgets it: it is put back once.
     Result<std::optional<QueueViewState>> takePlace(const QString& user);
+
+    // The counter form being typed (slot "counter"): the application as JSON (sync::CounterApplication).
+    Status saveCounterForm(const QString& user, const QByteArray& json) { return put(user, kCounterSlot, json); }
+    Result<std::optional<QByteArray>> counterForm(const QString& user) { return get(user, kCounterSlot); }
+    Status clearCounterForm(const QString& user) { return remove(user, kCounterSlot); }
+    static inline const QString kCounterSlot = QStringLiteral("counter");
 
     // What a session that opens puts back.
     struct Resumed {

@@ -121,9 +121,9 @@ void TestRoles::permissionTable_data()
     QTest::addColumn<bool>("counterIntake");
     QTest::addColumn<bool>("readScope");
     QTest::newRow("clerk") << role::Clerk << true << false << false << true << false;
-    QTest::newRow("reviewer") << role::Reviewer << false << true << false << false << false;
-    QTest::newRow("principal") << role::Principal << false << false << true << false << false;
-    QTest::newRow("principal, school allows") << role::Principal << true << true << true << false << false;
+    QTest::newRow("reviewer") << role::Reviewer << false << true << false << true << false;
+    QTest::newRow("principal") << role::Principal << false << false << true << true << false;
+    QTest::newRow("principal, school allows") << role::Principal << true << true << true << true << false;
     QTest::newRow("supervisor") << role::Supervisor << true << false << false << false << true;
     QTest::newRow("no role") << QStringLiteral("admin") << true << false << false << false << false;
 }
