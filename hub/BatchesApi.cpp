@@ -1,15 +1,15 @@
 #include "BatchesApi.h"
 
 #include "ApiSupport.h"
-#include "CanonicalJson.h"
 #include "CityRepository.h"
 #include "HubContext.h"
 #include "HubStorage.h"
 #include "InputRules.h"
-#include "Signatures.h"
 #include "Visibility.h"
+#include "domain/CanonicalJson.h"
 #include "domain/FieldReader.h"
 #include "domain/JsonCodec.h"
+#include "security/Signatures.h"
 
 #include <QDateTime>
 

@@ -1,10 +1,10 @@
 #include "ChangesApi.h"
 
 #include "ApiSupport.h"
-#include "CanonicalJson.h"
 #include "HubContext.h"
 #include "HubStorage.h"
 #include "Visibility.h"
+#include "domain/CanonicalJson.h"
 #include "domain/JsonCodec.h"
 
 #include <QDateTime>

@@ -4,9 +4,9 @@
 #include "HubContext.h"
 #include "HubStorage.h"
 #include "InputRules.h"
-#include "Signatures.h"
 #include "domain/FieldReader.h"
 #include "domain/JsonCodec.h"
+#include "security/Signatures.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

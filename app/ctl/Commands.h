@@ -15,5 +15,9 @@ int cmdEvaluate(CtlContext& ctx);
 int cmdExplain(CtlContext& ctx);
 int cmdCheck(CtlContext& ctx);
 int cmdSettings(CtlContext& ctx); // CmdSettings.cpp
+// CmdIntake.cpp
+int cmdIntake(CtlContext& ctx);
+int cmdReceipt(CtlContext& ctx);
+int cmdCounter(CtlContext& ctx);
 
 } // namespace adm::ctl

@@ -8,9 +8,12 @@
 #include "security/SecureHeap.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
+#include <cstring>
 #include <map>
+#include <memory>
 
 using namespace adm::ctl;
 
@@ -46,6 +49,12 @@ const std::map<QString, CommandInfo>& commands()
         {QStringLiteral("check"), {cmdCheck, QT_TRANSLATE_NOOP("admissionsctl", "check the cache's applications")}},
         {QStringLiteral("settings"),
          {cmdSettings, QT_TRANSLATE_NOOP("admissionsctl", "show or change what a school lets its principal do")}},
+        {QStringLiteral("intake"),
+         {cmdIntake, QT_TRANSLATE_NOOP("admissionsctl", "enter a paper application taken at the counter")}},
+        {QStringLiteral("receipt"),
+         {cmdReceipt, QT_TRANSLATE_NOOP("admissionsctl", "write a counter application's receipt again")}},
+        {QStringLiteral("counter"),
+         {cmdCounter, QT_TRANSLATE_NOOP("admissionsctl", "list the counter's applications")}},
     };
     return table;
 }
@@ -69,7 +78,21 @@ int printHelp(QTextStream& stream)
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // The counter's receipt is painted (QPdfWriter), which needs a QGuiApplication for its fonts. No
+    // window is ever shown: the offscreen platform, whatever the session has, and no display needed.
+    // Any argument naming those commands (options may come first: --data-dir DIR intake …).
+    bool paints = false;
+    for (int i = 1; i < argc; ++i)
+        paints = paints || std::strcmp(argv[i], "intake") == 0 || std::strcmp(argv[i], "receipt") == 0;
+    if (paints) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Qt's note that XDG_RUNTIME_DIR is not set (a minimal system, a container) is not the user's
+        // concern here; the rules set below replace this one once the application is made.
+        QLoggingCategory::setFilterRules(QStringLiteral("default.warning=false"));
+    }
+    const std::unique_ptr<QCoreApplication> application =
+        paints ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Admissions"));
     QCoreApplication::setApplicationName(QStringLiteral("admissions-workstation"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ADMISSIONS_VERSION));

@@ -250,6 +250,9 @@ QList<FieldProblem> checkCounterApplication(const CounterApplication& a, const C
 
     if (a.targetSchoolId.isEmpty())
         problem(QStringLiteral("target_school_id"), tr("Choose the school the family applies to."));
+    else if (scope.schoolLevels.isEmpty())
+        problem(QStringLiteral("target_school_id"),
+                tr("This workstation holds no schools yet: sync with the city platform (or import its data) first."));
     else if (!scope.schoolLevels.contains(a.targetSchoolId))
         problem(QStringLiteral("target_school_id"),
                 tr("School %1 is not a school of this workstation; choose one of the list.").arg(a.targetSchoolId));
@@ -263,7 +266,10 @@ QList<FieldProblem> checkCounterApplication(const CounterApplication& a, const C
                                                  ? tr("This school is a junior school: choose junior grade 7.")
                                                  : tr("This school is a primary school: choose primary grade 1."));
     }
-    if (scope.admissionYear > 0 && a.admissionYear != scope.admissionYear)
+    if (a.admissionYear <= 0)
+        problem(QStringLiteral("admission_year"), tr("Give the admission year (for example %1).")
+                                                      .arg(scope.admissionYear > 0 ? scope.admissionYear : 2026));
+    else if (scope.admissionYear > 0 && a.admissionYear != scope.admissionYear)
         problem(QStringLiteral("admission_year"), tr("Applications taken now are for %1; the year given is %2.")
                                                       .arg(scope.admissionYear)
                                                       .arg(a.admissionYear));

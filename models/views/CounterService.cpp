@@ -264,7 +264,8 @@ void CounterService::receipt(const QString& clientRef, bool reprint, QObject* co
     postJob<Result<CounterReceiptData>>(
         m_session,
         [clientRef, reprint](store::Workspace& w) -> Result<CounterReceiptData> {
-            auto data = readCounterReceipt(w.database().writer(), clientRef, w.user());
+            // The clerk on the receipt is who took it, also on a reprint by someone else.
+            auto data = readCounterReceipt(w.database().writer(), clientRef, QString());
             if (data && reprint) {
                 sync::CounterIntake intake(w.database().writer(), w.audit(), w.user(), w.role(), accountOf(w));
                 if (Status s = intake.recordReprint(data->clientRef); !s)

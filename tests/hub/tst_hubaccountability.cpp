@@ -1,9 +1,9 @@
-#include "CanonicalJson.h"
 #include "HubFixture.h"
 #include "HubStorage.h"
-#include "Signatures.h"
+#include "domain/CanonicalJson.h"
 #include "domain/IdNumber.h"
 #include "domain/JsonCodec.h"
+#include "security/Signatures.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
-#include "CanonicalJson.h"
 #include "HubFixture.h"
 #include "ResultCheck.h"
-#include "Signatures.h"
+#include "domain/CanonicalJson.h"
+#include "security/Signatures.h"
 
 #include <QTest>
 
@@ -29,8 +29,8 @@ private:
     qint64 versionOf(const QString& id, QJsonObject* data = nullptr);
     QJsonObject batch(const QString& keyId, const QString& algorithm, const QList<Decided>& items,
                       const QString& outcome = QStringLiteral("approve"));
-    QJsonObject signedEntry(const QJsonObject& batch, const QByteArray& privateKey, SignatureAlgorithm algorithm,
-                            const QString& key = newKey());
+    QJsonObject signedEntry(const QJsonObject& batch, const adm::security::SecretBytes& privateKey,
+                            SignatureAlgorithm algorithm, const QString& key = newKey());
     HubFixture::Reply putKey(const QString& token, const QString& keyId, const QString& account,
                              const QString& algorithm, const QByteArray& pem);
 
@@ -39,8 +39,8 @@ private:
     QString m_principal;
     QString m_reviewer;
     QStringList m_open; // submitted applications of S371102001
-    adm::crypto::SigningKeyPair m_ed;
-    adm::crypto::SigningKeyPair m_sm2;
+    adm::crypto::SigningKey m_ed;
+    adm::crypto::SigningKey m_sm2;
 };
 
 void TestHubBatches::initTestCase()
@@ -56,8 +56,8 @@ void TestHubBatches::initTestCase()
             m_open.append(c.value(QStringLiteral("id")).toString());
     }
     QVERIFY(m_open.size() >= 4);
-    m_ed = *adm::crypto::generateSigningKey(SignatureAlgorithm::Ed25519);
-    m_sm2 = *adm::crypto::generateSigningKey(SignatureAlgorithm::Sm2Sm3);
+    m_ed = adm::crypto::generateSigningKey(SignatureAlgorithm::Ed25519).value();
+    m_sm2 = adm::crypto::generateSigningKey(SignatureAlgorithm::Sm2Sm3).value();
 }
 
 qint64 TestHubBatches::versionOf(const QString& id, QJsonObject* data)
@@ -106,7 +106,7 @@ QJsonObject TestHubBatches::batch(const QString& keyId, const QString& algorithm
                        {QStringLiteral("items"), list}};
 }
 
-QJsonObject TestHubBatches::signedEntry(const QJsonObject& b, const QByteArray& privateKey,
+QJsonObject TestHubBatches::signedEntry(const QJsonObject& b, const adm::security::SecretBytes& privateKey,
                                         SignatureAlgorithm algorithm, const QString& key)
 {
     const auto signature = adm::crypto::signMessage(privateKey, algorithm, adm::json::canonical(b));

@@ -1,6 +1,6 @@
-#include "CanonicalJson.h"
 #include "ResultCheck.h"
-#include "Signatures.h"
+#include "domain/CanonicalJson.h"
+#include "security/Signatures.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "CanonicalJson.h"
 #include "HubFixture.h"
-#include "Signatures.h"
+#include "domain/CanonicalJson.h"
 #include "domain/IdNumber.h"
+#include "security/Signatures.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -49,7 +49,7 @@ private:
     QString m_auditHash;
     int m_children = 0;
     int m_keys = 0;
-    adm::crypto::SigningKeyPair m_ed;
+    adm::crypto::SigningKey m_ed;
 };
 
 namespace {
@@ -232,7 +232,7 @@ void TestHubInputs::initTestCase()
         if (c.value(QStringLiteral("id")).toString() == m_batchApp)
             m_batchVersion = c.value(QStringLiteral("version")).toInteger();
     }
-    m_ed = *adm::crypto::generateSigningKey(SignatureAlgorithm::Ed25519);
+    m_ed = adm::crypto::generateSigningKey(SignatureAlgorithm::Ed25519).value();
     const auto key = m_hub.send(
         "PUT", QStringLiteral("/api/v1/signing-keys/k-inputs"),
         QJsonDocument(QJsonObject{{QStringLiteral("account"), m_principalId},

@@ -1,9 +1,16 @@
 #include "Signatures.h"
 
+#include "Crypto.h"
+#include "domain/CanonicalJson.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <memory>
 #include <openssl/bio.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/x509.h>
 
 namespace adm::crypto {
 
@@ -25,8 +32,11 @@ PKey readPublicKey(const QByteArray& pem)
     return PKey(bio ? PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr) : nullptr, &EVP_PKEY_free);
 }
 
-PKey readPrivateKey(const QByteArray& pem)
+// A read-only BIO over the secret's own bytes: the PEM is not copied.
+PKey readPrivateKey(const security::SecretBytes& pem)
 {
+    if (pem.isEmpty() || pem.size() > 16384)
+        return PKey(nullptr, &EVP_PKEY_free);
     Bio bio(BIO_new_mem_buf(pem.constData(), int(pem.size())), &BIO_free);
     return PKey(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr) : nullptr, &EVP_PKEY_free);
 }
@@ -121,22 +131,29 @@ Status verifySignature(const QByteArray& publicKeyPem, SignatureAlgorithm algori
     return {};
 }
 
-Result<SigningKeyPair> generateSigningKey(SignatureAlgorithm algorithm)
+Result<SigningKey> generateSigningKey(SignatureAlgorithm algorithm)
 {
     PKeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, keyTypeName(algorithm), nullptr), &EVP_PKEY_CTX_free);
     EVP_PKEY* raw = nullptr;
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) <= 0 || EVP_PKEY_generate(ctx.get(), &raw) <= 0)
         return Error{QStringLiteral("crypto_failed"), QStringLiteral("OpenSSL: key generation failed")};
     PKey key(raw, &EVP_PKEY_free);
-    Bio priv(BIO_new(BIO_s_mem()), &BIO_free);
+    // The private key's PEM goes into a BIO on OpenSSL's secure heap (cleared when freed), and from
+    // there straight into SecretBytes.
+    Bio priv(BIO_new(BIO_s_secmem()), &BIO_free);
     Bio pub(BIO_new(BIO_s_mem()), &BIO_free);
     if (!priv || !pub || PEM_write_bio_PrivateKey(priv.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1 ||
         PEM_write_bio_PUBKEY(pub.get(), key.get()) != 1)
         return Error{QStringLiteral("crypto_failed"), QStringLiteral("OpenSSL: writing the key failed")};
-    return SigningKeyPair{bioBytes(priv.get()), bioBytes(pub.get())};
+    char* data = nullptr;
+    const long n = BIO_get_mem_data(priv.get(), &data);
+    if (n <= 0 || !data)
+        return Error{QStringLiteral("crypto_failed"), QStringLiteral("OpenSSL: writing the key failed")};
+    return SigningKey{security::SecretBytes(data, qsizetype(n)), bioBytes(pub.get())};
 }
 
-Result<QByteArray> signMessage(const QByteArray& privateKeyPem, SignatureAlgorithm algorithm, const QByteArray& message)
+Result<QByteArray> signMessage(const security::SecretBytes& privateKeyPem, SignatureAlgorithm algorithm,
+                               const QByteArray& message)
 {
     PKey key = readPrivateKey(privateKeyPem);
     if (!key || !EVP_PKEY_is_a(key.get(), keyTypeName(algorithm)))
@@ -153,6 +170,111 @@ Result<QByteArray> signMessage(const QByteArray& privateKeyPem, SignatureAlgorit
         return Error{QStringLiteral("crypto_failed"), QStringLiteral("OpenSSL: signing failed")};
     signature.resize(qsizetype(length));
     return signature;
+}
+
+QString keyFingerprint(const QByteArray& publicKeyPem)
+{
+    if (publicKeyPem.size() > 16384)
+        return {};
+    PKey key = readPublicKey(publicKeyPem);
+    if (!key)
+        return {};
+    unsigned char* der = nullptr;
+    const int n = i2d_PUBKEY(key.get(), &der);
+    if (n <= 0 || !der)
+        return {};
+    const QByteArray digest = sha256(QByteArray(reinterpret_cast<const char*>(der), n));
+    OPENSSL_free(der);
+    const QByteArray hex = digest.toHex();
+    QString out;
+    out.reserve(hex.size() + hex.size() / 4);
+    for (qsizetype i = 0; i < hex.size(); i += 4) {
+        if (i)
+            out += QLatin1Char(':');
+        out += QLatin1String(hex.constData() + i, 4);
+    }
+    return out;
+}
+
+namespace {
+
+const QLatin1String kWrapKdf("pbkdf2-sha256");
+const QLatin1String kWrapCipher("aes-256-gcm");
+constexpr int kMaxWrapIterations = 10000000;
+
+Error badWrappedKey(const QString& what)
+{
+    return Error{QStringLiteral("bad_wrapped_key"), QStringLiteral("the wrapped key is damaged: %1").arg(what)};
+}
+
+// A base64 field of the blob, strictly decoded; empty when missing or malformed.
+QByteArray base64Field(const QJsonObject& o, const char* name)
+{
+    const QJsonValue v = o.value(QLatin1String(name));
+    if (!v.isString())
+        return {};
+    auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    return decoded ? *decoded : QByteArray();
+}
+
+} // namespace
+
+Result<QByteArray> wrapWithPassphrase(const security::SecretBytes& secret, const security::SecretBytes& passphrase,
+                                      const QByteArray& context)
+{
+    const Pbkdf2Params params{kPassphraseWrapIterations, randomBytes(16)};
+    auto kek = pbkdf2Sha256(passphrase, params);
+    if (!kek)
+        return kek.error();
+    auto sealed = seal(*kek, secret, context);
+    kek->clear();
+    if (!sealed)
+        return sealed.error();
+    const QJsonObject blob{
+        {QStringLiteral("kdf"), kWrapKdf},
+        {QStringLiteral("iterations"), params.iterations},
+        {QStringLiteral("salt"), QString::fromLatin1(params.salt.toBase64())},
+        {QStringLiteral("cipher"), kWrapCipher},
+        {QStringLiteral("iv"), QString::fromLatin1(sealed->nonce.toBase64())},
+        {QStringLiteral("ciphertext"), QString::fromLatin1(sealed->ciphertext.toBase64())},
+        {QStringLiteral("tag"), QString::fromLatin1(sealed->tag.toBase64())},
+    };
+    return json::canonical(blob);
+}
+
+Result<security::SecretBytes> unwrapWithPassphrase(const QByteArray& blob, const security::SecretBytes& passphrase,
+                                                   const QByteArray& context)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(blob, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return badWrappedKey(QStringLiteral("not a JSON object"));
+    const QJsonObject o = doc.object();
+    if (o.value(QStringLiteral("kdf")).toString() != kWrapKdf)
+        return badWrappedKey(QStringLiteral("unknown kdf"));
+    if (o.value(QStringLiteral("cipher")).toString() != kWrapCipher)
+        return badWrappedKey(QStringLiteral("unknown cipher"));
+    const QJsonValue iterations = o.value(QStringLiteral("iterations"));
+    const double count = iterations.toDouble(-1);
+    if (!iterations.isDouble() || count != double(qint64(count)) || count < 1 || count > kMaxWrapIterations)
+        return badWrappedKey(QStringLiteral("iterations out of range"));
+    const Pbkdf2Params params{int(count), base64Field(o, "salt")};
+    const Sealed sealed{base64Field(o, "iv"), base64Field(o, "ciphertext"), base64Field(o, "tag")};
+    if (params.salt.size() < 16 || sealed.nonce.size() != 12 || sealed.tag.size() != 16 ||
+        !o.value(QStringLiteral("ciphertext")).isString())
+        return badWrappedKey(QStringLiteral("salt, iv, ciphertext or tag missing or malformed"));
+    auto kek = pbkdf2Sha256(passphrase, params);
+    if (!kek)
+        return kek.error();
+    auto secret = open(*kek, sealed, context);
+    kek->clear();
+    if (!secret) {
+        if (secret.error().code == QLatin1String("auth_failed"))
+            return Error{QStringLiteral("wrong_passphrase"),
+                         QStringLiteral("the passphrase does not open this key (or the key was changed)")};
+        return secret.error();
+    }
+    return std::move(secret).value();
 }
 
 } // namespace adm::crypto
