@@ -3,6 +3,7 @@
 #include "BatchActions.h"
 #include "BinShortcutDelegate.h"
 #include "CacheCountsDialog.h"
+#include "CounterPrompter.h"
 #include "CurrentApplication.h"
 #include "DecisionController.h"
 #include "DetailPane.h"
@@ -259,6 +260,8 @@ void MainWindow::buildMenus()
     queue->addAction(a.previous);
     queue->addAction(a.clearFilters);
     addViewEntries(queue);
+    // Only for a role that may take walk-in applications.
+    addCounterMenu();
     if (a.approve) { // only for a role that may decide
         QMenu* decide = menuBar()->addMenu(tr("&Decision"));
         decide->addAction(a.approve);
@@ -304,6 +307,7 @@ void MainWindow::retranslate()
     a.languages[1]->setText(QStringLiteral("简体中文"));
     a.languages[2]->setText(QStringLiteral("English"));
     retranslateKeyboardActions();
+    retranslateCounter();
     buildMenus();
     retranslateRole();
     m_lockedLabel->setText(tr("The workstation is locked. Its data is closed and off the screen."));
@@ -360,6 +364,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
 
 void MainWindow::closeSession()
 {
+    closeCounter(); // it reads and writes through the session
     m_drafts->setSession(nullptr);
     if (m_quit != QuitStep::Ready)
         m_quit = QuitStep::None;

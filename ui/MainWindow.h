@@ -17,6 +17,7 @@ class QAction;
 class QLabel;
 class QMenu;
 class QStackedWidget;
+class QToolBar;
 
 namespace adm::views {
 class DecisionService;
@@ -28,6 +29,8 @@ namespace adm::ui {
 
 class CurrentApplication;
 class BatchActions;
+class CounterPrompter;
+class CounterWindow;
 class DecisionController;
 class DetailPane;
 class DraftKeeper;
@@ -64,6 +67,10 @@ public:
     DetailPane* detailPane() const { return m_detail; }
     // The application the pane shows and the keys act on.
     CurrentApplication* currentApplication() const { return m_current; }
+    // Counter intake (issue 13, MainWindowCounter.cpp): the receipt's questions (null: the real
+    // dialogs; it must outlive the window), and the counter window while it is open.
+    void setCounterPrompter(CounterPrompter* prompter);
+    CounterWindow* counterWindow() const;
 
 Q_SIGNALS:
     // The user picked another language ("system", "zh_CN" or "en").
@@ -129,6 +136,14 @@ private:
     void offerDraft(const views::DecisionDraft& draft, bool afterLock);
     void resumeDraft(const views::DecisionDraft& draft);
 
+    // Counter intake (issue 13, MainWindowCounter.cpp): its actions for a role that may take walk-in
+    // applications, the counter window (opened or raised), closed with the session.
+    void offerCounter(bool offered);
+    void addCounterMenu();
+    void retranslateCounter();
+    void openCounter(bool newApplication);
+    void closeCounter();
+
     // Quitting: the outbox first.
     void askBeforeQuit(qint64 unsent);
     void syncedBeforeQuit(bool ok, const QString& message);
@@ -165,6 +180,11 @@ private:
     QuitStep m_quit = QuitStep::None;
     QPointer<UnlockDialog> m_unlock;
     std::chrono::milliseconds m_idleOverride{0};
+
+    QPointer<CounterWindow> m_counter;
+    QToolBar* m_counterBar = nullptr; // a clerk's "Counter intake"
+    std::unique_ptr<CounterPrompter> m_ownCounterPrompter;
+    CounterPrompter* m_counterPrompter = nullptr;
 
     std::unique_ptr<views::ReaderThread> m_reads;
     std::unique_ptr<views::DecisionService> m_decisionService;

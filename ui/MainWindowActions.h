@@ -35,6 +35,9 @@ struct MainWindow::Actions {
     QAction* zoomReset = nullptr;
     QAction* shortcuts = nullptr;
     QList<QAction*> bins;
+    // Counter intake (issue 13): only for a role that may take walk-in applications.
+    QAction* counterIntake = nullptr;
+    QAction* newCounter = nullptr;
 };
 
 } // namespace adm::ui

@@ -63,6 +63,7 @@ void MainWindow::applyRole(const security::SchoolSettings& settings)
         statusBar()->insertPermanentWidget(0, m_readOnly);
     }
     m_readOnly->setVisible(m_session && !decides);
+    offerCounter(m_session && security::may(m_role, security::Action::CounterIntake, settings));
     retranslateDecisions();
     buildMenus();
     retranslateRole();

@@ -106,7 +106,10 @@ QString CounterIntake::makeClientRef(const QString& schoolId, const QString& wor
 {
     QString station = workstationId;
     station.remove(u'-');
-    return QStringLiteral("%1-%2-%3").arg(schoolId, station.left(8).toUpper()).arg(sequence, 5, 10, QLatin1Char('0'));
+    // Upper case throughout: a scanner or a clerk may type it in either case, and find() upper-cases it.
+    return QStringLiteral("%1-%2-%3")
+        .arg(schoolId.toUpper(), station.left(8).toUpper())
+        .arg(sequence, 5, 10, QLatin1Char('0'));
 }
 
 Result<CounterScope> CounterIntake::scope(store::Connection& c)

@@ -7,8 +7,11 @@
 //                                                      from $ADMISSIONS_HUB_PASSWORD
 //   ui_screenshots OUT_DIR [APPLICATIONS]              a generated city, no hub
 //   --size WxH                                         the main window's size (default 1600x960)
+//   --counter-only                                     only the counter window (issue 13)
 #include "BatchApproveDialog.h"
 #include "CityFixture.h"
+#include "CounterForm.h"
+#include "CounterWindow.h"
 #include "DecisionController.h"
 #include "DecisionDialog.h"
 #include "DetailPane.h"
@@ -23,8 +26,10 @@
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
 #include "StatusStrip.h"
+#include "domain/JsonCodec.h"
 #include "i18n/Translations.h"
 #include "security/Roles.h"
+#include "store/Sql.h"
 #include "sync/Enrolment.h"
 #include "sync/SyncState.h"
 #include "views/BatchApproval.h"
@@ -36,9 +41,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
@@ -115,6 +124,80 @@ void shootDraftQuestions(QWidget* window, const ui::DecisionContext& context, co
     (void)prompter.choose(window, q.title, q.text, q.answers, q.escape);
 }
 QSize g_windowSize(1600, 960);
+bool g_counterOnly = false;
+
+// The counter window (issue 13) with a half-typed walk-in application: the child of an application the
+// cache holds (so the check panel shows it, prominently, before anything is saved), a guardian, the
+// address and the category, one paper document; the lookup without a city platform says so.
+void shootCounter(ui::MainWindow& window, views::Session& session, const QString& out, const QString& suffix)
+{
+    auto reader = session.readers()();
+    if (!reader)
+        return;
+    auto q = (*reader)->prepare(QStringLiteral("SELECT data FROM applications WHERE grade = 'primary1' AND status = "
+                                               "'submitted' AND claimed_category = 'A' ORDER BY id LIMIT 1"));
+    if (!q || !q->step()) {
+        qWarning("no application to type at the counter");
+        return;
+    }
+    auto app = json::readApplication(QJsonDocument::fromJson(q->utf8(0)).object());
+    reader->reset();
+    if (!app || app->guardians.isEmpty())
+        return;
+    auto* action = window.findChild<QAction*>(QStringLiteral("newCounterAction"));
+    if (!action) {
+        qWarning("the user is not offered the counter");
+        return;
+    }
+    action->trigger();
+    ui::CounterWindow* counter = nullptr;
+    waitFor([&] { return (counter = window.counterWindow()) && counter->isReady(); }, 20000, "the counter window");
+    if (!counter)
+        return;
+    counter->resize(g_windowSize);
+    auto edit = [counter](const char* name, const QString& text) {
+        if (auto* w = counter->findChild<QLineEdit*>(QLatin1String(name))) {
+            w->setFocus();
+            w->setText(text);
+        }
+    };
+    auto choose = [counter](const char* name, const QString& data) {
+        if (auto* w = counter->findChild<QComboBox*>(QLatin1String(name)))
+            w->setCurrentIndex(std::max(0, w->findData(data)));
+    };
+    choose("counterGrade", QStringLiteral("primary1"));
+    choose("counterSchool", app->targetSchoolId);
+    edit("childIdNumber", app->child.idNumber);
+    edit("childName", app->child.name);
+    const Guardian& g = app->guardians.first();
+    edit("guardianIdNumber0", g.idNumber);
+    edit("guardianName0", g.name);
+    choose("guardianRelation0", g.relation);
+    edit("guardianPhone0", g.phone.left(7));
+    edit("claimedAddress", app->claimedAddress);
+    choose("claimedCategory", app->claimedCategory);
+    if (auto* box = counter->findChild<QCheckBox*>(QStringLiteral("evidence_household_register")))
+        box->setChecked(true);
+    edit("evidenceNote_household_register", QCoreApplication::translate("main", "Original seen, page 3"));
+    if (auto* phone = counter->findChild<QLineEdit*>(QStringLiteral("guardianPhone0")))
+        phone->setFocus(); // its problem shows once it is left
+    if (auto* address = counter->findChild<QLineEdit*>(QStringLiteral("claimedAddress")))
+        address->setFocus();
+    if (auto* lookup = counter->findChild<QPushButton*>(QStringLiteral("childLookup")))
+        lookup->click(); // no city platform here: the panel says so
+    auto* known = counter->findChild<QLabel*>(QStringLiteral("counterKnown"));
+    auto* category = counter->findChild<QLabel*>(QStringLiteral("counterCategory"));
+    waitFor(
+        [&] {
+            return known && known->isVisible() && category &&
+                   !category->text().startsWith(QStringLiteral("The check runs"));
+        },
+        10000, "the check panel");
+    QTest::qWait(400);
+    save(counter, out + QStringLiteral("/counter_form") + suffix);
+    counter->form()->clear();
+    counter->close();
+}
 
 struct Desk {
     QString dataDir;
@@ -240,6 +323,11 @@ void shootOutsideQueue(ui::MainWindow& window, const QString& out, const QString
                 "an application outside the queue");
         pane->verticalScrollBar()->setValue(0);
         save(&window, out + QStringLiteral("/outside_queue") + suffix);
+        // The queue as it was: the screens after this one (and the place kept at the lock, which the
+        // next language's window opens in) need its rows.
+        search->clear();
+        QTest::keyClick(search, Qt::Key_Return);
+        waitFor([&] { return table->model()->rowCount() > 3; }, 5000, "the queue without the search");
         return;
     }
     qWarning("no application with a related one among the first rows");
@@ -382,7 +470,8 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     QLocale::setDefault(
         QLocale(language == QLatin1String("zh_CN") ? QStringLiteral("zh_CN") : QStringLiteral("en_GB")));
     const QString suffix = QStringLiteral("_%1.png").arg(language);
-    shootFirstRun(desk, out, suffix);
+    if (!g_counterOnly)
+        shootFirstRun(desk, out, suffix);
     ScriptedPrompter prompter;
     auto ws = store::Workspace::unlock(desk.dataDir, desk.user, desk.passphrase);
     if (!ws)
@@ -406,6 +495,10 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     auto* model = qobject_cast<views::QueueModel*>(table->model());
     auto* binList = window.findChild<QTreeView*>(QStringLiteral("binList"));
     waitFor([&] { return !model->isCounting(); }, 20000, "the queue counts");
+    if (g_counterOnly) {
+        shootCounter(window, *live, out, suffix);
+        return;
+    }
     // The Flagged bin: applications with something to look at.
     binList->setCurrentIndex(binList->model()->index(int(views::Bin::Flagged), 0));
     waitFor([&] { return !model->isCounting() && model->rowCount() > 0; }, 20000, "the flagged queue");
@@ -455,6 +548,7 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     shootBatchAndExport(window, *live, *model, out, suffix);
     shootOfficerText(window, prompter, out, suffix, language == QLatin1String("zh_CN"));
     shootStatusBar(window, out, suffix);
+    shootCounter(window, *live, out, suffix);
     window.lock();
     QTest::qWait(300);
     save(&window, out + QStringLiteral("/locked") + suffix);
@@ -480,6 +574,10 @@ int main(int argc, char* argv[])
         if (wh.size() == 2)
             g_windowSize = QSize(wh.at(0).toInt(), wh.at(1).toInt());
         args.remove(at, 2);
+    }
+    if (const qsizetype at = args.indexOf(QStringLiteral("--counter-only")); at > 0) {
+        g_counterOnly = true;
+        args.remove(at);
     }
     Desk desk;
     QTemporaryDir dir;
