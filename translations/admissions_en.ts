@@ -116,6 +116,26 @@
     </message>
 </context>
 <context>
+    <name>adm::ui::CounterCheckPanel</name>
+    <message numerus="yes">
+        <source>%n field(s) still to complete or correct.</source>
+        <translation>
+            <numerusform>%n field still to complete or correct.</numerusform>
+            <numerusform>%n fields still to complete or correct.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::CounterLookupPanel</name>
+    <message numerus="yes">
+        <source>What the agencies hold about %1: %n record(s).</source>
+        <translation>
+            <numerusform>What the agencies hold about %1: %n record.</numerusform>
+            <numerusform>What the agencies hold about %1: %n records.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::ExportDialog</name>
     <message numerus="yes">
         <source>%1 — %2
@@ -169,6 +189,20 @@
         <translation>
             <numerusform>%n item waits for a decision: admissionsctl conflicts</numerusform>
             <numerusform>%n items wait for a decision: admissionsctl conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s).</source>
+        <translation>
+            <numerusform>%n application.</numerusform>
+            <numerusform>%n applications.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n declaration(s).</source>
+        <translation>
+            <numerusform>%n declaration.</numerusform>
+            <numerusform>%n declarations.</numerusform>
         </translation>
     </message>
 </context>

@@ -49,6 +49,40 @@
     </message>
 </context>
 <context>
+    <name>CounterIntake</name>
+    <message>
+        <source>No application with local number %1 was taken at this workstation.</source>
+        <translation>本工作站未受理本地编号为 %1 的申请。</translation>
+    </message>
+</context>
+<context>
+    <name>CounterReceipt</name>
+    <message>
+        <source>Cannot write the receipt to %1: %2. Choose another folder and try again.</source>
+        <translation>无法将回执写入 %1：%2。请选择其他文件夹后重试。</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be started: check the printer or the file.</source>
+        <translation>无法开始生成回执：请检查打印机或文件。</translation>
+    </message>
+    <message>
+        <source>The receipt could not be finished.</source>
+        <translation>回执未能完成。</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or written</source>
+        <translation>文件无法打开或写入</translation>
+    </message>
+    <message>
+        <source>the file was not written</source>
+        <translation>文件未写入</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The cache %1 cannot be read with this workstation&apos;s key: it is damaged, or it belongs to another workstation. Restore it from a backup, or move it away and sync again.</source>
@@ -1087,10 +1121,6 @@
         <translation>只有校长才能签批一批审核决定。</translation>
     </message>
     <message>
-        <source>Only a counter clerk may enter applications at the counter.</source>
-        <translation>只有窗口受理员才能在窗口录入申请。</translation>
-    </message>
-    <message>
         <source>You are signed in as %1, who may not do this. %2</source>
         <translation>您当前以%1身份登录，无权执行此操作。%2</translation>
     </message>
@@ -1105,6 +1135,10 @@
     <message>
         <source>This local user&apos;s role is %1, but the hub account %2 has the role %3. Sign in with a hub account of the same role, or ask an administrator for a local user whose role matches the account (admissionsctl users add).</source>
         <translation>此本机用户的角色为%1，但市级平台账号%2的角色为%3。请使用角色相同的市级平台账号登录，或请管理员添加一个与该账号角色相符的本机用户（admissionsctl users add）。</translation>
+    </message>
+    <message>
+        <source>Only a counter clerk, an admissions officer or a principal may enter applications at the counter; a supervisor may not.</source>
+        <translation>只有窗口受理员、招生审核员或校长可以在窗口录入申请；督导员不可以。</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1628,290 @@
         <source>Checking eligibility…</source>
         <translation>正在核验资格…</translation>
     </message>
+    <message>
+        <source>This workstation is not connected to the city platform: the form works without the lookup.</source>
+        <translation>本工作站未连接市级平台：表单可在不查询的情况下照常使用。</translation>
+    </message>
+    <message>
+        <source>Sign in to the city platform to look records up; the form works without the lookup.</source>
+        <translation>请登录市级平台后再查询记录；表单可在不查询的情况下照常使用。</translation>
+    </message>
+    <message>
+        <source>The city platform refused the lookup (%1): %2</source>
+        <translation>市级平台拒绝了查询（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 must be text; correct the input and try again.</source>
+        <translation>%1 必须是文本；请更正输入后重试。</translation>
+    </message>
+    <message>
+        <source>%1 must be a list; correct the input and try again.</source>
+        <translation>%1 必须是列表；请更正输入后重试。</translation>
+    </message>
+    <message>
+        <source>%1[%2] must be an object; correct the input and try again.</source>
+        <translation>%1[%2] 必须是对象；请更正输入后重试。</translation>
+    </message>
+    <message>
+        <source>admission_year must be a number such as 2026; correct the input and try again.</source>
+        <translation>admission_year 必须是数字，例如 2026；请更正输入后重试。</translation>
+    </message>
+    <message>
+        <source>child must be an object with name and id_number.</source>
+        <translation>child 必须是包含 name 和 id_number 的对象。</translation>
+    </message>
+    <message>
+        <source>Choose the school the family applies to.</source>
+        <translation>请选择家庭申请的学校。</translation>
+    </message>
+    <message>
+        <source>This workstation holds no schools yet: sync with the city platform (or import its data) first.</source>
+        <translation>本工作站尚无学校数据：请先与市级平台同步（或导入其数据）。</translation>
+    </message>
+    <message>
+        <source>School %1 is not a school of this workstation; choose one of the list.</source>
+        <translation>学校 %1 不属于本工作站；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Choose the grade: primary grade 1 or junior grade 7.</source>
+        <translation>请选择年级：小学一年级或初中七年级。</translation>
+    </message>
+    <message>
+        <source>This school is a junior school: choose junior grade 7.</source>
+        <translation>该校为初中：请选择初中七年级。</translation>
+    </message>
+    <message>
+        <source>This school is a primary school: choose primary grade 1.</source>
+        <translation>该校为小学：请选择小学一年级。</translation>
+    </message>
+    <message>
+        <source>Give the admission year (for example %1).</source>
+        <translation>请填写招生年度（例如 %1）。</translation>
+    </message>
+    <message>
+        <source>Applications taken now are for %1; the year given is %2.</source>
+        <translation>现在受理的是 %1 年度的申请；所填年度为 %2。</translation>
+    </message>
+    <message>
+        <source>Type the child&apos;s ID number (18 characters).</source>
+        <translation>请输入儿童的身份证号（18 位）。</translation>
+    </message>
+    <message>
+        <source>Type the child&apos;s name as on the household register.</source>
+        <translation>请按户口簿输入儿童姓名。</translation>
+    </message>
+    <message>
+        <source>The child&apos;s name is longer than 40 characters; check it.</source>
+        <translation>儿童姓名超过 40 个字符；请核对。</translation>
+    </message>
+    <message>
+        <source>Add at least one guardian.</source>
+        <translation>请至少添加一位监护人。</translation>
+    </message>
+    <message>
+        <source>Type the ID number of guardian %1.</source>
+        <translation>请输入第 %1 位监护人的身份证号。</translation>
+    </message>
+    <message>
+        <source>Guardian %1: %2</source>
+        <translation>第 %1 位监护人：%2</translation>
+    </message>
+    <message>
+        <source>Guardian %1 has the child&apos;s ID number; type the guardian&apos;s own.</source>
+        <translation>第 %1 位监护人填的是儿童的身份证号；请输入监护人本人的号码。</translation>
+    </message>
+    <message>
+        <source>Type the name of guardian %1.</source>
+        <translation>请输入第 %1 位监护人的姓名。</translation>
+    </message>
+    <message>
+        <source>Choose how guardian %1 is related to the child: father, mother, grandparent or other.</source>
+        <translation>请选择第 %1 位监护人与儿童的关系：父亲、母亲、祖父母/外祖父母或其他。</translation>
+    </message>
+    <message>
+        <source>The mobile number of guardian %1 must be 11 digits starting with 1.</source>
+        <translation>第 %1 位监护人的手机号必须是以 1 开头的 11 位数字。</translation>
+    </message>
+    <message>
+        <source>Type the address the family claims (road, number, compound).</source>
+        <translation>请输入家庭申报的地址（道路、门牌号、小区）。</translation>
+    </message>
+    <message>
+        <source>Choose the category the family claims: A, B or C.</source>
+        <translation>请选择家庭申报的类别：A、B 或 C。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of paper evidence &quot;%1&quot;; use one of: %2.</source>
+        <translation>未知的纸质材料类型“%1”；请使用以下之一：%2。</translation>
+    </message>
+    <message>
+        <source>%1: %2 Nothing was saved.</source>
+        <translation>%1：%2 未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>That is not a resident ID number: %1 Nothing was declared.</source>
+        <translation>这不是有效的居民身份证号：%1 未作任何申报。</translation>
+    </message>
+    <message>
+        <source>The note is longer than %1 characters; shorten it. Nothing was declared.</source>
+        <translation>备注超过 %1 个字符；请缩短。未作任何申报。</translation>
+    </message>
+    <message>
+        <source>You declared a relationship to a person named on application %1, so you may not sign it off: take it out of the batch (return it) and let someone else sign it.</source>
+        <translation>您已申报与申请 %1 中的人员存在亲属关系，因此不能签批该申请：请将其移出批次（退回），由他人签批。</translation>
+    </message>
+    <message>
+        <source>You declared a relationship to a person named on application %1, so you may not decide on it: someone else must decide. Nothing was saved.</source>
+        <translation>您已申报与申请 %1 中的人员存在亲属关系，因此不能对其作出决定：须由他人决定。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>A signing key is registered for your account on the city platform, and this workstation does not know it yet: sign in once (admissionsctl login), then generate the key.</source>
+        <translation>签名密钥将登记在您在市级平台的账号下，而本工作站尚不知道该账号：请先登录一次（admissionsctl login），再生成密钥。</translation>
+    </message>
+    <message>
+        <source>That is not your passphrase. No key was made.</source>
+        <translation>口令不正确。未生成密钥。</translation>
+    </message>
+    <message>
+        <source>The new key&apos;s fingerprint cannot be computed.</source>
+        <translation>无法计算新密钥的指纹。</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet: generate one first (admissionsctl key signing-generate).</source>
+        <translation>您还没有签名密钥：请先生成一个（admissionsctl key signing-generate）。</translation>
+    </message>
+    <message>
+        <source>There is no signing key %1.</source>
+        <translation>不存在签名密钥 %1。</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open your signing key. Nothing was signed.</source>
+        <translation>该口令无法打开您的签名密钥。未签署任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no batch %1 on this workstation.</source>
+        <translation>本工作站上没有批次 %1。</translation>
+    </message>
+    <message>
+        <source>Batch %1 is %2, not a draft: it cannot be changed or signed again.</source>
+        <translation>批次 %1 的状态为 %2，不是草稿：不能再修改或再次签署。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Give the batch a title of 1 to %1 characters (for example &quot;First round, approvals&quot;).</source>
+        <translation>请为批次填写 1 至 %1 个字符的标题（例如“第一轮录取”）。</translation>
+    </message>
+    <message>
+        <source>Say which school the batch is for.</source>
+        <translation>请指明该批次属于哪所学校。</translation>
+    </message>
+    <message>
+        <source>A batch holds approvals or rejections (or both): &quot;%1&quot; is neither.</source>
+        <translation>批次包含录取或不予录取的决定（或两者）：“%1”两者都不是。</translation>
+    </message>
+    <message>
+        <source>The first decision date (%1) is after the last (%2).</source>
+        <translation>起始决定日期（%1）晚于截止日期（%2）。</translation>
+    </message>
+    <message>
+        <source>There is no school %1 on this workstation. Check the number, or sync.</source>
+        <translation>本工作站上没有学校 %1。请核对编号，或进行同步。</translation>
+    </message>
+    <message>
+        <source>No decision of school %1 waits for a signature in this selection: every accepted decision is signed or in a batch already, or none was made in those dates. Sync to receive the latest decisions.</source>
+        <translation>在此筛选范围内，学校 %1 没有待签批的决定：已被接受的决定均已签批或已在批次中，或在这些日期内没有决定。请同步以获取最新决定。</translation>
+    </message>
+    <message>
+        <source>Application %1 is not in batch %2.</source>
+        <translation>申请 %1 不在批次 %2 中。</translation>
+    </message>
+    <message>
+        <source>The decision on %1 follows the automatic check: there is no override to mark seen.</source>
+        <translation>对 %1 的决定与自动核验一致：没有需要标记已阅的改判。</translation>
+    </message>
+    <message>
+        <source>Say in a note (at most %1 characters) why the decision goes back to its officer.</source>
+        <translation>请在备注中（最多 %1 个字符）说明为何将该决定退回审核员。</translation>
+    </message>
+    <message>
+        <source>A batch is signed for your account on the city platform, and this workstation does not know it yet: sign in once (admissionsctl login), then sign.</source>
+        <translation>批次以您在市级平台的账号签署，而本工作站尚不知道该账号：请先登录一次（admissionsctl login），再签署。</translation>
+    </message>
+    <message>
+        <source>You have no signing key for account %1 yet: generate one first.</source>
+        <translation>账号 %1 还没有签名密钥：请先生成一个。</translation>
+    </message>
+    <message>
+        <source>Batch %1 holds no decision (all were returned): there is nothing to sign.</source>
+        <translation>批次 %1 中没有决定（均已退回）：没有可签署的内容。</translation>
+    </message>
+    <message>
+        <source>Mark every override as seen before signing; not seen yet: %1.</source>
+        <translation>签署前请将每项改判标记为已阅；尚未阅：%1。</translation>
+    </message>
+    <message>
+        <source>These applications or their decisions changed since the batch was made: %1. Take them out of the batch (return them), or discard it and make a new one.</source>
+        <translation>自批次生成以来，以下申请或其决定已发生变化：%1。请将其移出批次（退回），或放弃该批次并重新生成。</translation>
+    </message>
+    <message>
+        <source>Signing key %1 has an unknown algorithm.</source>
+        <translation>签名密钥 %1 的算法未知。</translation>
+    </message>
+    <message>
+        <source>Batch %1 is %2: only a batch the city platform refused is made again.</source>
+        <translation>批次 %1 的状态为 %2：只有被市级平台拒绝的批次才能重新生成。</translation>
+    </message>
+    <message>
+        <source>Batch %1 was made again already, as batch %2.</source>
+        <translation>批次 %1 已重新生成为批次 %2。</translation>
+    </message>
+    <message>
+        <source>Every application of batch %1 moved on since it was signed: nothing is left to sign again. Make a new batch from the decisions waiting.</source>
+        <translation>批次 %1 中的每份申请在签署后均已变化：没有可重新签署的内容。请用待签批的决定生成新批次。</translation>
+    </message>
+    <message>
+        <source>The key that signed batch %1 is not on this workstation.</source>
+        <translation>签署批次 %1 的密钥不在本工作站上。</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>A new batch without the items that moved on replaces this one: %1.</source>
+        <translation>已用不含已变化项目的新批次替代本批次：%1。</translation>
+    </message>
+    <message>
+        <source>The city platform did not take this batch: an application in it changed after it was signed (%1). Nothing of it was applied. Make a new batch without the items that moved on, check it and sign it.</source>
+        <translation>市级平台未接受该批次：其中有申请在签署后发生了变化（%1）。该批次的任何内容均未生效。请生成不含已变化项目的新批次，核对后签署。</translation>
+    </message>
+    <message>
+        <source>The city platform could not verify the signature with the key registered for your account (%1). Check that your signing key was registered (the outbox shows it); if the platform refused it, or it is not the key you sign with, generate a new signing key. Then make the batch again and sign it.</source>
+        <translation>市级平台无法用您账号登记的密钥验证签名（%1）。请确认您的签名密钥已登记（发件箱中可见）；如平台拒绝了它，或它不是您签名所用的密钥，请生成新的签名密钥。然后重新生成批次并签署。</translation>
+    </message>
+    <message>
+        <source>This batch was dropped from the outbox and will not be sent. Its decisions can go into a new batch.</source>
+        <translation>该批次已从发件箱中移除，不会发送。其中的决定可以放入新批次。</translation>
+    </message>
+    <message>
+        <source>The city platform refused this batch: %1. Correct the cause, then make the batch again and sign it.</source>
+        <translation>市级平台拒绝了该批次：%1。请纠正原因后重新生成批次并签署。</translation>
+    </message>
+    <message>
+        <source>Over capacity: %1 approved for %2 seats; the approvals of category %3 and after do not all fit.</source>
+        <translation>超出学位：%2 个学位已录取 %1 人；%3 类及之后类别的录取无法全部容纳。</translation>
+    </message>
+    <message>
+        <source>Over capacity: %1 approved for %2 seats.</source>
+        <translation>超出学位：%2 个学位已录取 %1 人。</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not signed yet: there is nothing to export.</source>
+        <translation>批次 %1 尚未签署：没有可导出的内容。</translation>
+    </message>
 </context>
 <context>
     <name>Values</name>
@@ -2029,6 +2347,654 @@
     <message>
         <source>Cannot count the cache: %1</source>
         <translation>无法统计本地缓存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::CounterCheckPanel</name>
+    <message>
+        <source>Check before saving</source>
+        <translation>保存前核验</translation>
+    </message>
+    <message>
+        <source>taken at this counter, waiting to upload</source>
+        <translation>本窗口受理，等待上传</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — %3</source>
+        <translation>%1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>This child already has an application this year:</source>
+        <translation>该儿童今年已有申请：</translation>
+    </message>
+    <message>
+        <source>Look at it before taking another one.</source>
+        <translation>请先查看该申请，再决定是否再受理一份。</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>无法进行核验：%1</translation>
+    </message>
+    <message>
+        <source>The check runs once the child&apos;s ID number, the school and the claimed category are given.</source>
+        <translation>填写儿童身份证号、学校和申报类别后即进行核验。</translation>
+    </message>
+    <message>
+        <source>The check finds no category: %1</source>
+        <translation>核验未得出任何类别：%1</translation>
+    </message>
+    <message>
+        <source>The check finds category %1, as claimed.</source>
+        <translation>核验结果为%1类，与申报一致。</translation>
+    </message>
+    <message>
+        <source>The check finds category %1; the family claims %2.</source>
+        <translation>核验结果为%1类；家庭申报为%2类。</translation>
+    </message>
+    <message>
+        <source>No flags.</source>
+        <translation>无提示标记。</translation>
+    </message>
+    <message>
+        <source>Flags:</source>
+        <translation>提示标记：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) still to complete or correct.</source>
+        <translation>
+            <numerusform>还有%n项需要填写或更正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every field is complete: Ctrl+S saves.</source>
+        <translation>各项均已填写完整：按 Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <source>From the records in the cache and those looked up at the desk. Nothing is saved yet.</source>
+        <translation>依据本地缓存中的记录和窗口现场查询到的记录。尚未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::CounterForm</name>
+    <message>
+        <source>Primary grade 1</source>
+        <translation>小学一年级</translation>
+    </message>
+    <message>
+        <source>Junior grade 7</source>
+        <translation>初中七年级</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>school: name (id)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>from record %1</source>
+        <translation>来自记录%1</translation>
+    </message>
+    <message>
+        <source>the child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>guardian %1</source>
+        <translation>第%1位监护人</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>&amp;Grade:</source>
+        <translation>年级(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Sc&amp;hool:</source>
+        <translation>学校(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Look &amp;up</source>
+        <translation>查询(&amp;U)</translation>
+    </message>
+    <message>
+        <source>What the agencies hold about the child (needs the city platform)</source>
+        <translation>查询各部门关于该儿童的记录（需连接市级平台）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Guardians</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>&amp;Add guardian</source>
+        <translation>添加监护人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Address and category</source>
+        <translation>地址与类别</translation>
+    </message>
+    <message>
+        <source>Claimed a&amp;ddress:</source>
+        <translation>申报地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Road, number, compound, building, flat</source>
+        <translation>道路、门牌号、小区、楼栋、房号</translation>
+    </message>
+    <message>
+        <source>Claimed &amp;category:</source>
+        <translation>申报类别(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>A — property in the zone, urban household registration</source>
+        <translation>A — 学区内有房产，城区户籍</translation>
+    </message>
+    <message>
+        <source>B — property in the zone</source>
+        <translation>B — 学区内有房产</translation>
+    </message>
+    <message>
+        <source>C — residence in the zone, work in the city</source>
+        <translation>C — 在学区内居住，在本市就业</translation>
+    </message>
+    <message>
+        <source>Paper documents seen</source>
+        <translation>已查验的纸质材料</translation>
+    </message>
+    <message>
+        <source>Paper documents seen (checked by %1)</source>
+        <translation>已查验的纸质材料（查验人：%1）</translation>
+    </message>
+    <message>
+        <source>Note on %1</source>
+        <translation>%1备注</translation>
+    </message>
+    <message>
+        <source>%1 of 18 characters</source>
+        <translation>已输入%1位，共18位</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Born %1, %2</source>
+        <translation>出生于%1，%2</translation>
+    </message>
+    <message>
+        <source>boy</source>
+        <translation>男孩</translation>
+    </message>
+    <message>
+        <source>girl</source>
+        <translation>女孩</translation>
+    </message>
+    <message>
+        <source>Born %1, %2 — outside the policy&apos;s range %3: under age</source>
+        <translation>出生于%1，%2 — 不在招生政策规定的范围%3内：未到入学年龄</translation>
+    </message>
+    <message>
+        <source>Born %1, %2 — outside the policy&apos;s range %3: over age</source>
+        <translation>出生于%1，%2 — 不在招生政策规定的范围%3内：超龄</translation>
+    </message>
+    <message>
+        <source>Born %1, %2 — within the policy&apos;s range %3</source>
+        <translation>出生于%1，%2 — 在招生政策规定的范围%3内</translation>
+    </message>
+    <message>
+        <source>Born %1, %2 — no admission policy for this school and grade in the cache</source>
+        <translation>出生于%1，%2 — 本地缓存中没有该学校和年级的招生政策</translation>
+    </message>
+    <message>
+        <source>required for %1</source>
+        <translation>%1类必需</translation>
+    </message>
+    <message>
+        <source>required for %1 (or %2)</source>
+        <translation>%1类必需（或%2）</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <source>Not seen yet for category %1: %2. You can still save; the family may bring it later.</source>
+        <translation>%1类尚缺：%2。仍可保存，家庭可以稍后补交。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Taken %1</source>
+        <translation>已采用，%1</translation>
+    </message>
+    <message>
+        <source>Exact match in the zone %1: %2</source>
+        <translation>精确匹配学区%1：%2</translation>
+    </message>
+    <message>
+        <source>Loose match in the zone %1: %2</source>
+        <translation>模糊匹配学区%1：%2</translation>
+    </message>
+    <message>
+        <source>In no zone of this school: %1</source>
+        <translation>不在本校任何学区内：%1</translation>
+    </message>
+    <message>
+        <source>The form already has %1 guardians; remove one first.</source>
+        <translation>表单中已有%1位监护人，请先删除一位。</translation>
+    </message>
+    <message>
+        <source>Guardian %1</source>
+        <translation>第%1位监护人</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>What the agencies hold about guardian %1 (needs the city platform)</source>
+        <translation>查询各部门关于第%1位监护人的记录（需连接市级平台）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Relation:</source>
+        <translation>关系：</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>手机号：</translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation>11位数字</translation>
+    </message>
+    <message>
+        <source>Remove guardian %1</source>
+        <translation>删除第%1位监护人</translation>
+    </message>
+    <message>
+        <source>Household register (hukou booklet)</source>
+        <translation>户口簿</translation>
+    </message>
+    <message>
+        <source>Property certificate</source>
+        <translation>不动产权证书</translation>
+    </message>
+    <message>
+        <source>Sale contract</source>
+        <translation>购房合同</translation>
+    </message>
+    <message>
+        <source>Rental filing</source>
+        <translation>房屋租赁备案</translation>
+    </message>
+    <message>
+        <source>Residence permit</source>
+        <translation>居住证</translation>
+    </message>
+    <message>
+        <source>Social-insurance statement</source>
+        <translation>社保缴费证明</translation>
+    </message>
+    <message>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>Marriage certificate</source>
+        <translation>结婚证</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::CounterListModel</name>
+    <message>
+        <source>Waiting to upload</source>
+        <translation>等待上传</translation>
+    </message>
+    <message>
+        <source>Uploaded as %1</source>
+        <translation>已上传，编号%1</translation>
+    </message>
+    <message>
+        <source>Duplicate: the child already has %1</source>
+        <translation>重复：该儿童已有申请%1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>被拒收：%1</translation>
+    </message>
+    <message>
+        <source>%1, ID number %2</source>
+        <translation>%1，身份证号%2</translation>
+    </message>
+    <message>
+        <source>Local number</source>
+        <translation>本地编号</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>儿童</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::CounterLookupPanel</name>
+    <message>
+        <source>from %1 record %2</source>
+        <translation>来自%1记录%2</translation>
+    </message>
+    <message>
+        <source>Look up the child or a guardian to see what the agencies hold. It needs the city platform; the form works without it.</source>
+        <translation>查询儿童或监护人，可查看各部门的记录。查询需连接市级平台；不查询也可照常填写表单。</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>正在查询%1…</translation>
+    </message>
+    <message>
+        <source>The agencies hold no record of %1.</source>
+        <translation>各部门没有%1的记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>What the agencies hold about %1: %n record(s).</source>
+        <translation>
+            <numerusform>各部门关于%1的记录：%n条。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No lookup for %1: %2</source>
+        <translation>无法查询%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation>%1（%2），%3</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Member: %1 (%2), %3</source>
+        <translation>户内成员：%1（%2），%3</translation>
+    </message>
+    <message>
+        <source>Agency records</source>
+        <translation>部门记录</translation>
+    </message>
+    <message>
+        <source>Records &amp;looked up:</source>
+        <translation>查询到的记录(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Take as claimed address</source>
+        <translation>采用为申报地址(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The address of the chosen record becomes the claimed address</source>
+        <translation>将所选记录的地址作为申报地址</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke as guardian</source>
+        <translation>采用为监护人(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The chosen household member becomes a guardian (name and ID number)</source>
+        <translation>将所选户内成员作为监护人（姓名和身份证号）</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::CounterWindow</name>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>将回执保存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印回执</translation>
+    </message>
+    <message>
+        <source>The cache cannot be read.</source>
+        <translation>无法读取本地缓存。</translation>
+    </message>
+    <message>
+        <source>Applications taken at this counter</source>
+        <translation>本窗口受理的申请</translation>
+    </message>
+    <message>
+        <source>Today&apos;s applications at this counter</source>
+        <translation>本窗口今日受理的申请</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Local number or platform id; scan the receipt&apos;s QR code</source>
+        <translation>本地编号或平台编号；可扫描回执上的二维码</translation>
+    </message>
+    <message>
+        <source>Type or scan a local number and press Enter (Ctrl+F comes here)</source>
+        <translation>输入或扫描本地编号后按回车（Ctrl+F 可跳到此处）</translation>
+    </message>
+    <message>
+        <source>Earlier da&amp;ys too</source>
+        <translation>包括以前各天(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint receipt</source>
+        <translation>补打回执(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;English receipt</source>
+        <translation>英文回执(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The receipt is in Chinese unless this is ticked.</source>
+        <translation>未勾选时回执为中文。</translation>
+    </message>
+    <message>
+        <source>Recei&amp;pt:</source>
+        <translation>回执(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>保存为PDF</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w application</source>
+        <translation>新申请(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A new application for the next family (Ctrl+N)</source>
+        <translation>为下一个家庭新建申请（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Save and write receipt PDF</source>
+        <translation>保存并生成回执PDF(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Save and print receipt</source>
+        <translation>保存并打印回执(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Checks, saves in the cache&apos;s outbox and makes the receipt (Ctrl+S)</source>
+        <translation>核验后保存到本地待上传队列，并生成回执（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Save and make the receipt</source>
+        <translation>保存并生成回执</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation>新申请</translation>
+    </message>
+    <message>
+        <source>Find a local number</source>
+        <translation>查找本地编号</translation>
+    </message>
+    <message>
+        <source>Counter intake</source>
+        <translation>窗口受理</translation>
+    </message>
+    <message>
+        <source>Counter intake — %1</source>
+        <translation>窗口受理 — %1</translation>
+    </message>
+    <message>
+        <source>The schools of this workstation cannot be read: %1</source>
+        <translation>无法读取本工作站的学校：%1</translation>
+    </message>
+    <message>
+        <source>This workstation holds no school yet: sync with the city platform first.</source>
+        <translation>本工作站还没有学校数据：请先与市级平台同步。</translation>
+    </message>
+    <message>
+        <source>A draft left from before cannot be read: %1</source>
+        <translation>无法读取之前留下的草稿：%1</translation>
+    </message>
+    <message>
+        <source>An application typed earlier was not saved: continue it?</source>
+        <translation>之前录入的申请尚未保存：是否继续录入？</translation>
+    </message>
+    <message>
+        <source>Child: %1</source>
+        <translation>儿童：%1</translation>
+    </message>
+    <message>
+        <source>Unsaved application</source>
+        <translation>未保存的申请</translation>
+    </message>
+    <message>
+        <source>&amp;Continue it</source>
+        <translation>继续录入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard it</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The application typed earlier is back in the form.</source>
+        <translation>之前录入的申请已恢复到表单中。</translation>
+    </message>
+    <message>
+        <source>What is typed could not be kept as a draft: %1</source>
+        <translation>录入的内容未能保存为草稿：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved as %1. It waits in the outbox until the next sync uploads it.</source>
+        <translation>已保存，编号%1。该申请保留在待上传队列中，下次同步时上传。</translation>
+    </message>
+    <message>
+        <source>Start a new application?</source>
+        <translation>新建申请？</translation>
+    </message>
+    <message>
+        <source>What is typed for this family is not saved. Discard it and start a new application?</source>
+        <translation>为该家庭录入的内容尚未保存。是否放弃并新建申请？</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and start anew</source>
+        <translation>放弃并新建(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep typing</source>
+        <translation>继续录入(&amp;K)</translation>
+    </message>
+    <message>
+        <source>No receipt for %1: %2</source>
+        <translation>无法生成%1的回执：%2</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>已保存，编号%1。</translation>
+    </message>
+    <message>
+        <source>No receipt was written: reprint it from the list.</source>
+        <translation>未生成回执：可在列表中补打。</translation>
+    </message>
+    <message>
+        <source>The receipt is in %1.</source>
+        <translation>回执已保存到%1。</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>回执%1</translation>
+    </message>
+    <message>
+        <source>The receipt was not printed: reprint it from the list.</source>
+        <translation>回执未打印：可在列表中补打。</translation>
+    </message>
+    <message>
+        <source>The receipt is printed.</source>
+        <translation>回执已打印。</translation>
+    </message>
+    <message>
+        <source>The counter list cannot be read: %1</source>
+        <translation>无法读取窗口受理列表：%1</translation>
+    </message>
+    <message>
+        <source>No application with the number %1 was taken at this workstation.</source>
+        <translation>本工作站没有受理编号为%1的申请。</translation>
+    </message>
+    <message>
+        <source>type the ID number first.</source>
+        <translation>请先输入身份证号。</translation>
     </message>
 </context>
 <context>
@@ -3010,6 +3976,30 @@
     <message>
         <source>A sync is already under way (%1). Another one follows it.</source>
         <translation>同步正在进行（%1），完成后将再同步一次。</translation>
+    </message>
+    <message>
+        <source>&amp;Counter</source>
+        <translation>窗口(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New counter application…</source>
+        <translation>新建窗口申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Type a walk-in family&apos;s paper application at the counter</source>
+        <translation>在窗口录入现场家庭的纸质申请</translation>
+    </message>
+    <message>
+        <source>Counter &amp;intake</source>
+        <translation>窗口受理(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The counter: today&apos;s walk-in applications, their receipts, a new one</source>
+        <translation>窗口：今日现场受理的申请、回执及新申请</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
     </message>
 </context>
 <context>
@@ -4145,10 +5135,6 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
         <translation>export-recovery：以64个十六进制字符输出本地缓存的原始密钥（仅限管理员；会记入审计日志）。请像保管保险柜钥匙一样离线保存。</translation>
     </message>
     <message>
-        <source>usage: key export-recovery</source>
-        <translation>用法：key export-recovery</translation>
-    </message>
-    <message>
         <source>Recovery key exported; this was recorded in the audit log. To open the cache with the sqlcipher shell: PRAGMA key = &quot;x&apos;&lt;key&gt;&apos;&quot;; PRAGMA cipher_page_size = 4096;</source>
         <translation>恢复密钥已导出，此操作已记入审计日志。如需用 sqlcipher 命令行打开本地缓存：PRAGMA key = &quot;x&apos;&lt;key&gt;&apos;&quot;; PRAGMA cipher_page_size = 4096;</translation>
     </message>
@@ -4455,6 +5441,458 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>show or change what a school lets its principal do</source>
         <translation>查看或修改学校允许校长执行的操作</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot read the application file %1: %2. Nothing was saved.</source>
+        <translation>无法读取申请文件 %1：%2。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The application file %1 is empty; it must hold one application as a JSON object. Nothing was saved.</source>
+        <translation>申请文件 %1 为空；它必须以 JSON 对象形式包含一份申请。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The application file %1 is not valid JSON: %2 at byte %3. Nothing was saved.</source>
+        <translation>申请文件 %1 不是有效的 JSON：第 %3 字节处%2。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The application file %1 must hold one application as a JSON object {...}, not a list or a value. Nothing was saved.</source>
+        <translation>申请文件 %1 必须以 JSON 对象 {...} 形式包含一份申请，而不是列表或单个值。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was saved.</source>
+        <translation>%1 未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>the receipt is written as PDF: give a file name ending in .pdf, not &quot;%1&quot;</source>
+        <translation>回执以 PDF 格式写入：请给出以 .pdf 结尾的文件名，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the receipt&apos;s file name</source>
+        <translation>%1 是文件夹；请给出回执的文件名</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist; create it or choose another one for the receipt</source>
+        <translation>文件夹 %1 不存在；请创建它或为回执另选文件夹</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (permissions); choose another file for the receipt</source>
+        <translation>%1 无法写入（权限不足）；请为回执另选文件</translation>
+    </message>
+    <message>
+        <source>The application as a JSON object: the contract&apos;s application (admission_year, grade, target_school_id, child, guardians, claimed_address, claimed_category) without id, status and version, plus paper_evidence: [{&quot;kind&quot;, &quot;checked_by&quot;, &quot;note&quot;}] (&quot;-&quot; reads standard input). Without admission_year, the year of the cache&apos;s policies.</source>
+        <translation>以 JSON 对象表示的申请：接口约定中的申请（admission_year、grade、target_school_id、child、guardians、claimed_address、claimed_category），不含 id、status 和 version，另加 paper_evidence: [{&quot;kind&quot;, &quot;checked_by&quot;, &quot;note&quot;}]（“-”表示从标准输入读取）。未给出 admission_year 时，取缓存中政策的年度。</translation>
+    </message>
+    <message>
+        <source>APP.json</source>
+        <translation>APP.json</translation>
+    </message>
+    <message>
+        <source>Also write the family&apos;s receipt (in Chinese) as a PDF file.</source>
+        <translation>同时将给家庭的回执（中文）写为 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>FILE.pdf</source>
+        <translation>FILE.pdf</translation>
+    </message>
+    <message>
+        <source>Write the receipt in English.</source>
+        <translation>以英文写回执。</translation>
+    </message>
+    <message>
+        <source>Print the saved application as JSON (the ID number masked) instead of its local number.</source>
+        <translation>以 JSON 输出已保存的申请（身份证号已遮蔽），而不是其本地编号。</translation>
+    </message>
+    <message>
+        <source>Enter a walk-in paper application taken at the counter. It is checked, saved in the encrypted cache with its audit entry, and waits in the outbox until the next sync uploads it. Prints its local number (the number on the receipt). Bad input: exit 2 with a sentence naming the field; nothing is saved.</source>
+        <translation>录入窗口现场受理的纸质申请。申请经核验后与审计记录一起保存在加密缓存中，并在发件箱中等待下次同步上传。输出其本地编号（回执上的编号）。输入有误时：以代码 2 退出并说明出错的字段；不保存任何内容。</translation>
+    </message>
+    <message>
+        <source>usage: intake --input APP.json [--receipt FILE.pdf] [--english] [--json]</source>
+        <translation>用法：intake --input APP.json [--receipt FILE.pdf] [--english] [--json]</translation>
+    </message>
+    <message>
+        <source>--english is about the receipt: give --receipt FILE.pdf too</source>
+        <translation>--english 针对回执：请同时给出 --receipt FILE.pdf</translation>
+    </message>
+    <message>
+        <source>%1. Nothing was saved.</source>
+        <translation>%1。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Note: this child already has application %1 this year (%2, school %3). The city platform takes one application per child: check with the family.</source>
+        <translation>注意：该儿童今年已有申请 %1（%2，学校 %3）。市级平台每名儿童只受理一份申请：请与家庭核实。</translation>
+    </message>
+    <message>
+        <source>admissionsctl %1: application %2 is saved, but its receipt was not written: %3 Write it with: admissionsctl receipt %2 --out FILE.pdf</source>
+        <translation>admissionsctl %1：申请 %2 已保存，但其回执未写入：%3 请用以下命令写入：admissionsctl receipt %2 --out FILE.pdf</translation>
+    </message>
+    <message>
+        <source>Application %1 saved; it goes upstream at the next sync.</source>
+        <translation>申请 %1 已保存；将在下次同步时上传。</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>Write the receipt of an application taken at this workstation again, as a PDF file (in Chinese unless --english). The reprint is recorded in the audit log.</source>
+        <translation>将本工作站受理的申请的回执重新写为 PDF 文件（默认中文，--english 为英文）。补打会记入审计日志。</translation>
+    </message>
+    <message>
+        <source>The local number on the receipt (or, once uploaded, the platform&apos;s application number), e.g. S371102001-7F3A09C2-00012.</source>
+        <translation>回执上的本地编号（上传后也可用平台的申请编号），例如 S371102001-7F3A09C2-00012。</translation>
+    </message>
+    <message>
+        <source>usage: receipt CLIENT_REF --out FILE.pdf [--english]</source>
+        <translation>用法：receipt CLIENT_REF --out FILE.pdf [--english]</translation>
+    </message>
+    <message>
+        <source>no application with local number %1 was taken at this workstation; &quot;admissionsctl counter list&quot; shows those that were.</source>
+        <translation>本工作站未受理本地编号为 %1 的申请；“admissionsctl counter list”可列出已受理的申请。</translation>
+    </message>
+    <message>
+        <source>Receipt of %1 written to %2.</source>
+        <translation>%1 的回执已写入 %2。</translation>
+    </message>
+    <message>
+        <source>Print a JSON list of the applications (the ID numbers masked).</source>
+        <translation>以 JSON 列表输出申请（身份证号已遮蔽）。</translation>
+    </message>
+    <message>
+        <source>Only those taken today.</source>
+        <translation>只列出今天受理的。</translation>
+    </message>
+    <message>
+        <source>The applications taken at this counter, newest first: local number, state (waiting, uploaded, duplicate, refused), the platform&apos;s application number, time taken.</source>
+        <translation>本窗口受理的申请，最新的在前：本地编号、状态（待上传、已上传、重复、被拒）、平台申请编号、受理时间。</translation>
+    </message>
+    <message>
+        <source>usage: counter list [--json] [--today]</source>
+        <translation>用法：counter list [--json] [--today]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n application(s).</source>
+        <translation>
+            <numerusform>%n 份申请。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>add: a note for yourself (not sent anywhere).</source>
+        <translation>add：给自己的备注（不会发送到任何地方）。</translation>
+    </message>
+    <message>
+        <source>list: print JSON (the ID numbers masked).</source>
+        <translation>list：输出 JSON（身份证号已遮蔽）。</translation>
+    </message>
+    <message>
+        <source>Declare the ID numbers of your relatives. An application naming one of them, as its child or a guardian, cannot be decided or signed off by you: someone else does it. Declarations stay in the encrypted cache and are never sent to the city platform; the audit log records that you made one, not the number.</source>
+        <translation>申报您亲属的身份证号。凡以其中任何人为儿童或监护人的申请，您都不能决定或签批：由他人处理。申报内容只保存在加密缓存中，绝不发送到市级平台；审计日志只记录您作了申报，不记录号码。</translation>
+    </message>
+    <message>
+        <source>add ID_NUMBER | list</source>
+        <translation>add 身份证号 | list</translation>
+    </message>
+    <message>
+        <source>usage: relations add ID_NUMBER [--note TEXT] | relations list [--json]</source>
+        <translation>用法：relations add 身份证号 [--note 文本] | relations list [--json]</translation>
+    </message>
+    <message>
+        <source>that is not a resident ID number: %1</source>
+        <translation>这不是有效的居民身份证号：%1</translation>
+    </message>
+    <message>
+        <source>Declared. Applications naming this person are for someone else to decide.</source>
+        <translation>已申报。涉及此人的申请将由他人决定。</translation>
+    </message>
+    <message>
+        <source>You had declared this person already; nothing changed.</source>
+        <translation>您已申报过此人；未作任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n declaration(s).</source>
+        <translation>
+            <numerusform>%n 项申报。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>verify: check the local audit log&apos;s hash chain from its first entry to its last, and say up to which entry the city platform has acknowledged it. Exit 1 when the chain is broken.</source>
+        <translation>verify：从第一条到最后一条核对本地审计日志的哈希链，并说明市级平台已确认到哪一条。链条断裂时以代码 1 退出。</translation>
+    </message>
+    <message>
+        <source>usage: audit verify [--json]</source>
+        <translation>用法：audit verify [--json]</translation>
+    </message>
+    <message>
+        <source>The audit log is whole: %1 entries, from 1 to %2.</source>
+        <translation>审计日志完整：共 %1 条，从 1 到 %2。</translation>
+    </message>
+    <message>
+        <source>The audit log is NOT whole: %1. An entry was removed or changed; keep this data folder as it is and tell your administrator.</source>
+        <translation>审计日志不完整：%1。有记录被删除或篡改；请保持此数据文件夹原样并告知管理员。</translation>
+    </message>
+    <message>
+        <source>The city platform has not acknowledged any entry yet.</source>
+        <translation>市级平台尚未确认任何记录。</translation>
+    </message>
+    <message>
+        <source>The city platform has acknowledged entries 1 to %1; %2 are not sent yet.</source>
+        <translation>市级平台已确认第 1 至 %1 条；还有 %2 条尚未发送。</translation>
+    </message>
+    <message>
+        <source>The city platform refused an entry: %1</source>
+        <translation>市级平台拒绝了一条记录：%1</translation>
+    </message>
+    <message>
+        <source>signing-generate: ed25519 (the default) or sm2-sm3.</source>
+        <translation>signing-generate：ed25519（默认）或 sm2-sm3。</translation>
+    </message>
+    <message>
+        <source>signing-generate: print the key as JSON.</source>
+        <translation>signing-generate：以 JSON 输出密钥。</translation>
+    </message>
+    <message>
+        <source>signing-generate: make your signing key for batches (principals), wrapped with your passphrase, and print its id and fingerprint; it is registered with the city platform at the next sync.</source>
+        <translation>signing-generate：生成您用于签批批次的签名密钥（校长），以您的口令加密保护，并输出其编号和指纹；下次同步时向市级平台登记。</translation>
+    </message>
+    <message>
+        <source>usage: key export-recovery | key signing-generate [--algorithm ed25519|sm2-sm3]</source>
+        <translation>用法：key export-recovery | key signing-generate [--algorithm ed25519|sm2-sm3]</translation>
+    </message>
+    <message>
+        <source>usage: batch candidates [--school ID] [--json] | create --title T [--outcome approve|reject] [--from DATE] [--to DATE] [--school ID] [--json] | list [--json] | show ID [--json] | seen ID --all|APPLICATION | return ID APPLICATION --note TEXT | sign ID | renew ID | discard ID | export ID --out DIR</source>
+        <translation>用法：batch candidates [--school ID] [--json] | create --title T [--outcome approve|reject] [--from DATE] [--to DATE] [--school ID] [--json] | list [--json] | show ID [--json] | seen ID --all|APPLICATION | return ID APPLICATION --note TEXT | sign ID | renew ID | discard ID | export ID --out DIR</translation>
+    </message>
+    <message>
+        <source>This workstation holds no applications yet: sync first (admissionsctl sync).</source>
+        <translation>本工作站尚无申请：请先同步（admissionsctl sync）。</translation>
+    </message>
+    <message>
+        <source>No decision waits for a signature on this workstation: every accepted decision is signed or in a batch already. Sync to receive the latest decisions.</source>
+        <translation>本工作站上没有待签批的决定：已被接受的决定均已签批或已在批次中。请同步以获取最新决定。</translation>
+    </message>
+    <message>
+        <source>Decisions of %1 schools could go into a batch (%2); say which school with --school ID.</source>
+        <translation>有 %1 所学校的决定可以放入批次（%2）；请用 --school ID 指明学校。</translation>
+    </message>
+    <message>
+        <source>override (seen)</source>
+        <translation>改判（已阅）</translation>
+    </message>
+    <message>
+        <source>override, NOT SEEN</source>
+        <translation>改判，未阅</translation>
+    </message>
+    <message>
+        <source>flags: %1</source>
+        <translation>提示标记：%1</translation>
+    </message>
+    <message>
+        <source>declared relationship: %1%2</source>
+        <translation>已申报亲属关系：%1%2</translation>
+    </message>
+    <message>
+        <source> (who decided it)</source>
+        <translation>（作出决定者）</translation>
+    </message>
+    <message>
+        <source>changed since</source>
+        <translation>此后已变化</translation>
+    </message>
+    <message>
+        <source>officer&apos;s reason: %1</source>
+        <translation>审核员理由：%1</translation>
+    </message>
+    <message>
+        <source>returned by %1: %2</source>
+        <translation>由 %1 退回：%2</translation>
+    </message>
+    <message>
+        <source>Batch %1 &quot;%2&quot; of school %3: %4</source>
+        <translation>学校 %3 的批次 %1“%2”：%4</translation>
+    </message>
+    <message>
+        <source>Made %1 by %2</source>
+        <translation>%2 于 %1 生成</translation>
+    </message>
+    <message>
+        <source>; signed %1 with key %2 (%3), fingerprint %4</source>
+        <translation>；%1 以密钥 %2（%3）签署，指纹 %4</translation>
+    </message>
+    <message>
+        <source>Seats: %1 approved for %2 seats</source>
+        <translation>学位：%2 个学位已录取 %1 人</translation>
+    </message>
+    <message>
+        <source>category %1: %2 approved (%3 in this batch); with the categories before it, %4 of %5 seats%6</source>
+        <translation>%1 类：已录取 %2 人（本批次 %3 人）；连同之前的类别，占 %5 个学位中的 %4 个%6</translation>
+    </message>
+    <message>
+        <source>, OVER CAPACITY</source>
+        <translation>，超出学位</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Items (%1; %2 override(s), %3 not seen):</source>
+        <translation>项目（%1 项；改判 %2 项，未阅 %3 项）：</translation>
+    </message>
+    <message>
+        <source>Returned to their officer (%1):</source>
+        <translation>已退回审核员（%1 项）：</translation>
+    </message>
+    <message>
+        <source>create: the batch&apos;s title.</source>
+        <translation>create：批次标题。</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>create: only approvals or only rejections (default: both).</source>
+        <translation>create：只含录取或只含不予录取（默认：两者都含）。</translation>
+    </message>
+    <message>
+        <source>create: decisions made on or after this date.</source>
+        <translation>create：在此日期当天或之后作出的决定。</translation>
+    </message>
+    <message>
+        <source>create: decisions made on or before this date.</source>
+        <translation>create：在此日期当天或之前作出的决定。</translation>
+    </message>
+    <message>
+        <source>candidates, create, list: the school (default: the only one).</source>
+        <translation>candidates、create、list：学校（默认：唯一的那所）。</translation>
+    </message>
+    <message>
+        <source>seen: mark every override of the batch seen.</source>
+        <translation>seen：将批次中的每项改判标记为已阅。</translation>
+    </message>
+    <message>
+        <source>return: why the decision goes back to its officer.</source>
+        <translation>return：将决定退回审核员的原因。</translation>
+    </message>
+    <message>
+        <source>export: the folder to write the files into.</source>
+        <translation>export：写入文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>say the batch&apos;s title with --title T</source>
+        <translation>请用 --title T 给出批次标题</translation>
+    </message>
+    <message>
+        <source>--outcome takes approve or reject, not &quot;%1&quot;</source>
+        <translation>--outcome 只接受 approve 或 reject，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>--%1 takes a date such as 2026-06-08, not &quot;%2&quot;</source>
+        <translation>--%1 接受形如 2026-06-08 的日期，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>say which override was seen: seen ID APPLICATION, or seen ID --all</source>
+        <translation>请指明已阅的改判：seen ID 申请编号，或 seen ID --all</translation>
+    </message>
+    <message>
+        <source>say why with --note TEXT: the officer reads it</source>
+        <translation>请用 --note 文本 说明原因：审核员会看到</translation>
+    </message>
+    <message>
+        <source>say where with --out DIR</source>
+        <translation>请用 --out 文件夹 指明位置</translation>
+    </message>
+    <message>
+        <source>--algorithm takes ed25519 or sm2-sm3, not &quot;%1&quot;</source>
+        <translation>--algorithm 只接受 ed25519 或 sm2-sm3，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Your passphrase, to protect the signing key: </source>
+        <translation>您的口令（用于保护签名密钥）：</translation>
+    </message>
+    <message>
+        <source>Signing key %1 made; it is registered with the city platform at the next sync. Its fingerprint, for the public notice: %2</source>
+        <translation>签名密钥 %1 已生成；下次同步时向市级平台登记。其指纹（用于公示）：%2</translation>
+    </message>
+    <message>
+        <source>The principal&apos;s sign-off of the school&apos;s decisions (docs/signoff.md). candidates: the accepted decisions no batch holds yet; create: a draft batch of them; show: seats, overrides, flags and declared relationships; seen: mark overrides seen; return: send an item back to its officer; sign: sign it (your passphrase is asked again); renew: a refused batch again without the items that moved on; export: batch.json, batch.sig and signer.pem for openssl.</source>
+        <translation>校长签批学校的决定（docs/signoff.md）。candidates：尚未放入批次的已接受决定；create：用它们生成草稿批次；show：学位、改判、提示标记和已申报的亲属关系；seen：将改判标记为已阅；return：将某项退回审核员；sign：签署（会再次询问口令）；renew：将被拒批次去掉已变化项目后重新生成；export：供 openssl 使用的 batch.json、batch.sig 和 signer.pem。</translation>
+    </message>
+    <message>
+        <source>%1 [ID] [APPLICATION]</source>
+        <translation>%1 [ID] [申请编号]</translation>
+    </message>
+    <message>
+        <source>Draft batch %1 made with %2 decision(s), %3 override(s) to mark seen. Check it with: admissionsctl batch show %1</source>
+        <translation>已生成草稿批次 %1，含 %2 个决定，%3 项改判待标记已阅。请用以下命令核对：admissionsctl batch show %1</translation>
+    </message>
+    <message>
+        <source>%1 override(s) of batch %2 marked seen.</source>
+        <translation>批次 %2 的 %1 项改判已标记为已阅。</translation>
+    </message>
+    <message>
+        <source>The override of %1 is marked seen.</source>
+        <translation>%1 的改判已标记为已阅。</translation>
+    </message>
+    <message>
+        <source>%1 is out of batch %2 and goes back to its officer.</source>
+        <translation>%1 已移出批次 %2，退回其审核员。</translation>
+    </message>
+    <message>
+        <source>Passphrase to sign batch %1: </source>
+        <translation>签署批次 %1 的口令：</translation>
+    </message>
+    <message>
+        <source>Batch %1 signed with key %2 (fingerprint %3); it goes upstream at the next sync.</source>
+        <translation>批次 %1 已用密钥 %2（指纹 %3）签署；将在下次同步时上传。</translation>
+    </message>
+    <message>
+        <source>Draft batch %1 replaces %2 with %3 decision(s); left out: %4.</source>
+        <translation>草稿批次 %1 替代 %2，含 %3 个决定；未纳入：%4。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Draft batch %1 discarded.</source>
+        <translation>草稿批次 %1 已放弃。</translation>
+    </message>
+    <message>
+        <source>Batch %1 written to %2: batch.json (the signed bytes), batch.sig and signer.pem. docs/signoff.md gives the openssl command that checks them.</source>
+        <translation>批次 %1 已写入 %2：batch.json（被签署的字节）、batch.sig 和 signer.pem。docs/signoff.md 给出了核验它们的 openssl 命令。</translation>
+    </message>
+    <message>
+        <source>enter a paper application taken at the counter</source>
+        <translation>录入窗口受理的纸质申请</translation>
+    </message>
+    <message>
+        <source>write a counter application&apos;s receipt again</source>
+        <translation>重新生成窗口申请的回执</translation>
+    </message>
+    <message>
+        <source>list the counter&apos;s applications</source>
+        <translation>列出窗口受理的申请</translation>
+    </message>
+    <message>
+        <source>make, check, sign and export a principal&apos;s batch</source>
+        <translation>生成、核对、签署并导出校长的批次</translation>
+    </message>
+    <message>
+        <source>declare relatives you may not decide on</source>
+        <translation>申报您不能处理其申请的亲属</translation>
+    </message>
+    <message>
+        <source>verify the local audit log</source>
+        <translation>核验本地审计日志</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "SessionCache.h"
 #include "SyncState.h"
+#include "SyncTypes.h"
 #include "domain/IdNumber.h"
 #include "domain/JsonCodec.h"
 
@@ -10,19 +11,13 @@
 
 namespace adm::sync::agencylookup {
 
-namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CounterIntake", text);
-}
-} // namespace
-
 Result<std::shared_ptr<Access>> prepare(store::Connection& connection, const QString& localUser)
 {
     auto enrolment = Enrolment::load(connection);
     if (!enrolment || enrolment->hubUrl.isEmpty())
-        return Error{QStringLiteral("not_enrolled"),
-                     tr("This workstation is not connected to the city platform: the form works without the lookup.")};
+        return Error{
+            QStringLiteral("not_enrolled"),
+            SyncText::tr("This workstation is not connected to the city platform: the form works without the lookup.")};
     const QString account = SyncState(connection).accountFor(localUser);
     auto kept = account.isEmpty()
                     ? Result<std::optional<HubSession>>(std::optional<HubSession>())
@@ -30,8 +25,9 @@ Result<std::shared_ptr<Access>> prepare(store::Connection& connection, const QSt
     if (!kept)
         return kept.error();
     if (!kept->has_value())
-        return Error{QStringLiteral("sign_in_needed"),
-                     tr("Sign in to the city platform to look records up; the form works without the lookup.")};
+        return Error{
+            QStringLiteral("sign_in_needed"),
+            SyncText::tr("Sign in to the city platform to look records up; the form works without the lookup.")};
     auto access = std::make_shared<Access>();
     access->enrolment = *enrolment;
     access->account = account;
@@ -60,8 +56,9 @@ Result<QList<AgencyRecord>> lookup(const Access& access, const QString& idNumber
     if (reply->status == 422)
         return Error{QStringLiteral("bad_input"), reply->errorMessage()};
     if (!reply->isSuccess())
-        return Error{code::Refused,
-                     tr("The city platform refused the lookup (%1): %2").arg(reply->status).arg(reply->errorMessage())};
+        return Error{code::Refused, SyncText::tr("The city platform refused the lookup (%1): %2")
+                                        .arg(reply->status)
+                                        .arg(reply->errorMessage())};
     QList<AgencyRecord> out;
     const QJsonArray records = reply->json.value(QStringLiteral("records")).toArray();
     for (qsizetype i = 0; i < records.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "CounterApplication.h"
 
+#include "SyncTypes.h"
 #include "domain/IdNumber.h"
 
 #include <QCoreApplication>
@@ -53,11 +54,6 @@ QList<QStringList> missingFor(const QString& category, const QStringList& seen)
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CounterIntake", text);
-}
-
 QJsonValue orNull(const QString& s)
 {
     return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
@@ -70,8 +66,9 @@ bool readString(const QJsonObject& o, const char* key, const QString& path, QStr
     if (v.isUndefined() || v.isNull())
         return true;
     if (!v.isString()) {
-        *error = Error{QStringLiteral("bad_input"),
-                       tr("%1 must be text; correct the input and try again.").arg(path + QLatin1String(key))};
+        *error =
+            Error{QStringLiteral("bad_input"),
+                  SyncText::tr("%1 must be text; correct the input and try again.").arg(path + QLatin1String(key))};
         return false;
     }
     *out = v.toString().trimmed();
@@ -85,15 +82,16 @@ bool readObjectList(const QJsonObject& o, const char* key, QList<QJsonObject>* o
         return true;
     if (!v.isArray()) {
         *error = Error{QStringLiteral("bad_input"),
-                       tr("%1 must be a list; correct the input and try again.").arg(QLatin1String(key))};
+                       SyncText::tr("%1 must be a list; correct the input and try again.").arg(QLatin1String(key))};
         return false;
     }
     const QJsonArray list = v.toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (!list.at(i).isObject()) {
-            *error =
-                Error{QStringLiteral("bad_input"),
-                      tr("%1[%2] must be an object; correct the input and try again.").arg(QLatin1String(key)).arg(i)};
+            *error = Error{QStringLiteral("bad_input"),
+                           SyncText::tr("%1[%2] must be an object; correct the input and try again.")
+                               .arg(QLatin1String(key))
+                               .arg(i)};
             return false;
         }
         out->append(list.at(i).toObject());
@@ -150,8 +148,9 @@ Result<CounterApplication> CounterApplication::fromJson(const QJsonObject& o)
     const QJsonValue year = o.value(QStringLiteral("admission_year"));
     if (!year.isUndefined() && !year.isNull()) {
         if (!year.isDouble())
-            return Error{QStringLiteral("bad_input"),
-                         tr("admission_year must be a number such as 2026; correct the input and try again.")};
+            return Error{
+                QStringLiteral("bad_input"),
+                SyncText::tr("admission_year must be a number such as 2026; correct the input and try again.")};
         a.admissionYear = year.toInt();
     }
     QString ignored;
@@ -162,7 +161,7 @@ Result<CounterApplication> CounterApplication::fromJson(const QJsonObject& o)
         return error;
     const QJsonValue child = o.value(QStringLiteral("child"));
     if (!child.isUndefined() && !child.isObject())
-        return Error{QStringLiteral("bad_input"), tr("child must be an object with name and id_number.")};
+        return Error{QStringLiteral("bad_input"), SyncText::tr("child must be an object with name and id_number.")};
     if (!readString(child.toObject(), "name", QStringLiteral("child."), &a.child.name, &error) ||
         !readString(child.toObject(), "id_number", QStringLiteral("child."), &a.child.idNumber, &error))
         return error;
@@ -249,74 +248,81 @@ QList<FieldProblem> checkCounterApplication(const CounterApplication& a, const C
     auto problem = [&out](const QString& field, const QString& message) { out.append({field, message}); };
 
     if (a.targetSchoolId.isEmpty())
-        problem(QStringLiteral("target_school_id"), tr("Choose the school the family applies to."));
+        problem(QStringLiteral("target_school_id"), SyncText::tr("Choose the school the family applies to."));
     else if (scope.schoolLevels.isEmpty())
         problem(QStringLiteral("target_school_id"),
-                tr("This workstation holds no schools yet: sync with the city platform (or import its data) first."));
+                SyncText::tr(
+                    "This workstation holds no schools yet: sync with the city platform (or import its data) first."));
     else if (!scope.schoolLevels.contains(a.targetSchoolId))
         problem(QStringLiteral("target_school_id"),
-                tr("School %1 is not a school of this workstation; choose one of the list.").arg(a.targetSchoolId));
+                SyncText::tr("School %1 is not a school of this workstation; choose one of the list.")
+                    .arg(a.targetSchoolId));
     if (a.grade != QLatin1String("primary1") && a.grade != QLatin1String("junior7"))
-        problem(QStringLiteral("grade"), tr("Choose the grade: primary grade 1 or junior grade 7."));
+        problem(QStringLiteral("grade"), SyncText::tr("Choose the grade: primary grade 1 or junior grade 7."));
     else if (const QString level = scope.schoolLevels.value(a.targetSchoolId); !level.isEmpty()) {
         const QString wanted =
             a.grade == QLatin1String("primary1") ? QStringLiteral("primary") : QStringLiteral("junior");
         if (level != wanted)
-            problem(QStringLiteral("grade"), a.grade == QLatin1String("primary1")
-                                                 ? tr("This school is a junior school: choose junior grade 7.")
-                                                 : tr("This school is a primary school: choose primary grade 1."));
+            problem(QStringLiteral("grade"),
+                    a.grade == QLatin1String("primary1")
+                        ? SyncText::tr("This school is a junior school: choose junior grade 7.")
+                        : SyncText::tr("This school is a primary school: choose primary grade 1."));
     }
     if (a.admissionYear <= 0)
-        problem(QStringLiteral("admission_year"), tr("Give the admission year (for example %1).")
+        problem(QStringLiteral("admission_year"), SyncText::tr("Give the admission year (for example %1).")
                                                       .arg(scope.admissionYear > 0 ? scope.admissionYear : 2026));
     else if (scope.admissionYear > 0 && a.admissionYear != scope.admissionYear)
-        problem(QStringLiteral("admission_year"), tr("Applications taken now are for %1; the year given is %2.")
-                                                      .arg(scope.admissionYear)
-                                                      .arg(a.admissionYear));
+        problem(QStringLiteral("admission_year"),
+                SyncText::tr("Applications taken now are for %1; the year given is %2.")
+                    .arg(scope.admissionYear)
+                    .arg(a.admissionYear));
 
     const IdNumber child = IdNumber::parse(a.child.idNumber);
     if (a.child.idNumber.isEmpty())
-        problem(QStringLiteral("child.id_number"), tr("Type the child's ID number (18 characters)."));
+        problem(QStringLiteral("child.id_number"), SyncText::tr("Type the child's ID number (18 characters)."));
     else if (!child.isValid())
         problem(QStringLiteral("child.id_number"), child.problemMessage());
     if (a.child.name.isEmpty())
-        problem(QStringLiteral("child.name"), tr("Type the child's name as on the household register."));
+        problem(QStringLiteral("child.name"), SyncText::tr("Type the child's name as on the household register."));
     else if (a.child.name.size() > 40)
-        problem(QStringLiteral("child.name"), tr("The child's name is longer than 40 characters; check it."));
+        problem(QStringLiteral("child.name"), SyncText::tr("The child's name is longer than 40 characters; check it."));
 
     if (a.guardians.isEmpty())
-        problem(QStringLiteral("guardians"), tr("Add at least one guardian."));
+        problem(QStringLiteral("guardians"), SyncText::tr("Add at least one guardian."));
     for (qsizetype i = 0; i < a.guardians.size(); ++i) {
         const Guardian& g = a.guardians.at(i);
         const QString path = QStringLiteral("guardians[%1].").arg(i);
         const int n = int(i) + 1;
         const IdNumber id = IdNumber::parse(g.idNumber);
         if (g.idNumber.isEmpty())
-            problem(path + QLatin1String("id_number"), tr("Type the ID number of guardian %1.").arg(n));
+            problem(path + QLatin1String("id_number"), SyncText::tr("Type the ID number of guardian %1.").arg(n));
         else if (!id.isValid())
-            problem(path + QLatin1String("id_number"), tr("Guardian %1: %2").arg(n).arg(id.problemMessage()));
+            problem(path + QLatin1String("id_number"), SyncText::tr("Guardian %1: %2").arg(n).arg(id.problemMessage()));
         else if (child.isValid() && id.text() == child.text())
             problem(path + QLatin1String("id_number"),
-                    tr("Guardian %1 has the child's ID number; type the guardian's own.").arg(n));
+                    SyncText::tr("Guardian %1 has the child's ID number; type the guardian's own.").arg(n));
         if (g.name.isEmpty())
-            problem(path + QLatin1String("name"), tr("Type the name of guardian %1.").arg(n));
+            problem(path + QLatin1String("name"), SyncText::tr("Type the name of guardian %1.").arg(n));
         if (!relations().contains(g.relation))
-            problem(path + QLatin1String("relation"),
-                    tr("Choose how guardian %1 is related to the child: father, mother, grandparent or other.").arg(n));
+            problem(
+                path + QLatin1String("relation"),
+                SyncText::tr("Choose how guardian %1 is related to the child: father, mother, grandparent or other.")
+                    .arg(n));
         if (!isMobileNumber(g.phone))
             problem(path + QLatin1String("phone"),
-                    tr("The mobile number of guardian %1 must be 11 digits starting with 1.").arg(n));
+                    SyncText::tr("The mobile number of guardian %1 must be 11 digits starting with 1.").arg(n));
     }
     if (a.claimedAddress.isEmpty())
-        problem(QStringLiteral("claimed_address"), tr("Type the address the family claims (road, number, compound)."));
+        problem(QStringLiteral("claimed_address"),
+                SyncText::tr("Type the address the family claims (road, number, compound)."));
     if (a.claimedCategory != QLatin1String("A") && a.claimedCategory != QLatin1String("B") &&
         a.claimedCategory != QLatin1String("C"))
-        problem(QStringLiteral("claimed_category"), tr("Choose the category the family claims: A, B or C."));
+        problem(QStringLiteral("claimed_category"), SyncText::tr("Choose the category the family claims: A, B or C."));
     const QStringList known = paper::kinds();
     for (qsizetype i = 0; i < a.paperEvidence.size(); ++i)
         if (!known.contains(a.paperEvidence.at(i).kind))
             problem(QStringLiteral("paper_evidence[%1].kind").arg(i),
-                    tr("Unknown kind of paper evidence \"%1\"; use one of: %2.")
+                    SyncText::tr("Unknown kind of paper evidence \"%1\"; use one of: %2.")
                         .arg(a.paperEvidence.at(i).kind, known.join(QStringLiteral(", "))));
     return out;
 }

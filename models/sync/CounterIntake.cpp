@@ -20,11 +20,6 @@ namespace {
 
 const QString kSequenceKey = QStringLiteral("counter.next_sequence");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CounterIntake", text);
-}
-
 const char* const kRecordColumns =
     "SELECT c.client_ref, c.outbox_id, c.admission_year, c.school_id, c.grade, c.child_name, c.child_id_number, "
     "c.taken_at, c.taken_by, c.evidence, o.state, o.result_status, o.result_id, o.result_code, o.result_message "
@@ -165,7 +160,7 @@ Result<CounterRecord> CounterIntake::save(const CounterApplication& input)
     const QList<FieldProblem> problems = checkCounterApplication(input, *scoped);
     if (!problems.isEmpty())
         return Error{QStringLiteral("bad_input"),
-                     tr("%1: %2 Nothing was saved.").arg(problems.first().field, problems.first().message)};
+                     SyncText::tr("%1: %2 Nothing was saved.").arg(problems.first().field, problems.first().message)};
 
     CounterApplication a = input;
     a.child.idNumber = IdNumber::parse(a.child.idNumber).text();

@@ -20,11 +20,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcCounter, "admissions.counter")
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CounterIntake", text);
-}
-
 QString accountOf(store::Workspace& w)
 {
     return sync::SyncState(w.database().writer()).accountFor(w.user());
@@ -106,7 +101,9 @@ Result<CounterReceiptData> readCounterReceipt(store::Connection& c, const QStrin
         return record.error();
     if (!record->has_value())
         return Error{QStringLiteral("not_found"),
-                     tr("No application with local number %1 was taken at this workstation.").arg(clientRef)};
+                     QCoreApplication::translate("CounterIntake",
+                                                 "No application with local number %1 was taken at this workstation.")
+                         .arg(clientRef)};
     const sync::CounterRecord& r = **record;
     CounterReceiptData data;
     data.clientRef = r.clientRef;
