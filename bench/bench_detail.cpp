@@ -36,26 +36,7 @@ using namespace adm;
 
 namespace {
 
-struct Figures {
-    QList<double> ms;
-    void add(double v) { ms.append(v); }
-    double median() const
-    {
-        if (ms.isEmpty())
-            return 0;
-        QList<double> s = ms;
-        std::sort(s.begin(), s.end());
-        return s.at(s.size() / 2);
-    }
-    double p90() const
-    {
-        if (ms.isEmpty())
-            return 0;
-        QList<double> s = ms;
-        std::sort(s.begin(), s.end());
-        return s.at(std::min<qsizetype>(s.size() - 1, s.size() * 9 / 10));
-    }
-};
+using bench::Figures;
 
 void print(const char* what, const Figures& f)
 {

@@ -40,19 +40,7 @@ using namespace adm;
 
 namespace {
 
-struct Figures {
-    QList<double> ms;
-    void add(double v) { ms.append(v); }
-    double median() const
-    {
-        if (ms.isEmpty())
-            return 0;
-        QList<double> s = ms;
-        std::sort(s.begin(), s.end());
-        return s.at(s.size() / 2);
-    }
-    double max() const { return ms.isEmpty() ? 0 : *std::max_element(ms.cbegin(), ms.cend()); }
-};
+using bench::Figures;
 
 void print(const char* what, const Figures& f)
 {
@@ -80,8 +68,8 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     bench::addCityOptions(parser, 42000);
-    parser.addOption({QStringLiteral("rounds"), QStringLiteral("Applications entered."), QStringLiteral("R"),
-                      QStringLiteral("30")});
+    parser.addOption(
+        {QStringLiteral("rounds"), QStringLiteral("Applications entered."), QStringLiteral("R"), QStringLiteral("30")});
     parser.addOption({QStringLiteral("dir"), QStringLiteral("Keep the cache here."), QStringLiteral("DIR")});
     parser.process(app);
     const int applications = parser.value(QStringLiteral("applications")).toInt();
@@ -201,8 +189,8 @@ int main(int argc, char** argv)
         open.add(msSince(t));
     }
 
-    std::printf("bench_intake: counter intake on a city of %d applications (%d applications entered)\n",
-                applications, rounds);
+    std::printf("bench_intake: counter intake on a city of %d applications (%d applications entered)\n", applications,
+                rounds);
     print("open the counter window (ready to type)", open);
     print("check what is typed (readCounterPreview)", preview);
     print("save (row + outbox item + audit entry)", save);

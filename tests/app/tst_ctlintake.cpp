@@ -1,4 +1,5 @@
 #include "CtlFixture.h"
+#include "PdfText.h"
 #include "domain/IdNumber.h"
 #include "security/AuditLog.h"
 #include "store/Sql.h"
@@ -61,18 +62,6 @@ QByteArray json(const QJsonObject& o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
-// The PDF's text as pdftotext reads it, in NFKC (QPdfWriter writes some Han characters as Kangxi
-// radicals, 入 as U+2F0A). Empty with `error` set when it cannot be read.
-QString pdfText(const QString& pdf, QString* error)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *error = QStringLiteral("pdftotext failed on %1: %2").arg(pdf, QString::fromUtf8(p.readAllStandardError()));
-        return {};
-    }
-    return QString::fromUtf8(p.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
-}
 } // namespace
 
 void TestCtlIntake::initTestCase()
@@ -353,7 +342,7 @@ void TestCtlIntake::receiptIsAPdfWithTheLocalNumber()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QString ref = QString::fromUtf8(r.out).trimmed();
     QString error;
-    QString text = pdfText(first, &error);
+    QString text = testsupport::pdfText(first, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY2(text.contains(ref), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Local number")), qPrintable(text));
@@ -363,7 +352,7 @@ void TestCtlIntake::receiptIsAPdfWithTheLocalNumber()
     const QString again = m_tmp.filePath(QStringLiteral("reprint.pdf"));
     r = as(kAdmin, {QStringLiteral("receipt"), ref.toLower(), QStringLiteral("--out"), again});
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    text = pdfText(again, &error);
+    text = testsupport::pdfText(again, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY2(text.contains(ref), qPrintable(text));
     QVERIFY2(text.contains(name), qPrintable(text));

@@ -5,6 +5,7 @@
 #include "CounterPrompter.h"
 #include "CounterWindow.h"
 #include "MainWindow.h"
+#include "PdfText.h"
 #include "ResultCheck.h"
 #include "ScriptedPrompter.h"
 #include "domain/IdNumber.h"
@@ -114,41 +115,6 @@ void commit(const QString& text)
     event.setCommitString(text);
     if (QWidget* w = focused())
         QApplication::sendEvent(w, &event);
-}
-
-struct Run {
-    bool ok = false;
-    QByteArray out;
-    QString message;
-};
-
-Run run(const QString& program, const QStringList& arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    Run r;
-    if (!process.waitForFinished(60000)) {
-        r.message = QStringLiteral("%1 did not finish: %2").arg(program, process.errorString());
-        return r;
-    }
-    r.out = process.readAllStandardOutput();
-    r.ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    if (!r.ok)
-        r.message = QString::fromUtf8(process.readAllStandardError());
-    return r;
-}
-
-// pdftotext reads some Han characters back as Kangxi radicals (NFKC folds them) or as a radical of the
-// CJK Radicals Supplement sharing the glyph: such a character matches too (as tst_counterreceipt).
-bool holds(const QString& text, const QString& needle)
-{
-    QString pattern;
-    for (const QChar c : needle) {
-        const QString escaped = QRegularExpression::escape(QString(c));
-        pattern +=
-            c.script() == QChar::Script_Han ? QStringLiteral("(?:%1|[\\x{2E80}-\\x{2EFF}])").arg(escaped) : escaped;
-    }
-    return QRegularExpression(pattern).match(text).hasMatch();
 }
 
 } // namespace
@@ -438,11 +404,11 @@ void TestCounterForm::wholeApplicationWithTheKeyboard()
     QVERIFY(QFile::exists(pdf));
     if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
         QSKIP("pdftotext is not installed (poppler-utils): the receipt's text is not read back");
-    const Run text = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    QVERIFY2(text.ok, qPrintable(text.message));
-    const QString read = QString::fromUtf8(text.out).normalized(QString::NormalizationForm_KC);
+    QString error;
+    const QString read = testsupport::pdfText(pdf, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY2(read.contains(ref), qPrintable(read));
-    QVERIFY2(holds(read, kChildName), qPrintable(read));
+    QVERIFY2(testsupport::textHolds(read, kChildName), qPrintable(read));
     QVERIFY2(!read.contains(m_childId), qPrintable(read));
     QVERIFY2(read.contains(IdNumber::masked(m_childId)), qPrintable(read));
 }

@@ -1,4 +1,6 @@
+#include "PdfText.h"
 #include "ResultCheck.h"
+#include "TestSupport.h"
 #include "domain/IdNumber.h"
 #include "views/CounterReceipt.h"
 
@@ -13,6 +15,9 @@
 
 using namespace adm;
 using namespace adm::views;
+using testsupport::decodedQr;
+using testsupport::pdfText;
+using testsupport::textHolds;
 
 namespace {
 
@@ -34,90 +39,9 @@ CounterReceiptData sample()
     return d;
 }
 
-struct Run {
-    bool ok = false;
-    QByteArray out;
-    QString message;
-};
-
-Run run(const QString& program, const QStringList& arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    Run r;
-    if (!process.waitForFinished(60000)) {
-        r.message = QStringLiteral("%1 did not finish: %2").arg(program, process.errorString());
-        return r;
-    }
-    r.out = process.readAllStandardOutput();
-    r.ok = process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-    if (!r.ok)
-        r.message = QStringLiteral("%1 failed (%2): %3")
-                        .arg(program)
-                        .arg(process.exitCode())
-                        .arg(QString::fromUtf8(process.readAllStandardError()));
-    return r;
-}
-
-// The PDF's text as pdftotext reads it back, in NFKC: QPdfWriter writes some Han characters as Kangxi
-// radicals (入 as U+2F0A), which NFKC folds to the ideographs.
-QString pdfText(const QString& pdf, QString* error)
-{
-    const Run r = run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    if (!r.ok)
-        *error = r.message;
-    return QString::fromUtf8(r.out).normalized(QString::NormalizationForm_KC);
-}
-
-// The QR code on the page as zbarimg reads it from a 200 dpi rendering.
-QString decodedQr(const QString& pdf, QString* error)
-{
-    const QString base = pdf.left(pdf.size() - 4); // without ".pdf"
-    const Run render =
-        run(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-png"),
-                                         QStringLiteral("-singlefile"), pdf, base});
-    if (!render.ok) {
-        *error = render.message;
-        return {};
-    }
-    const Run scan = run(QStringLiteral("zbarimg"), {QStringLiteral("--raw"), QStringLiteral("-q"), base + ".png"});
-    if (!scan.ok)
-        *error = scan.message;
-    return QString::fromUtf8(scan.out).trimmed();
-}
-
-// True when the text read back holds `needle`. pdftotext reads a glyph back as the first code point the
-// font maps to it: beyond the Kangxi radicals NFKC folds, some Han characters come back as a CJK Radicals
-// Supplement character (门 as ⻔ U+2ED4) or as a variant sharing the glyph in Noto Sans CJK SC (户 U+6237
-// as 戶 U+6236). Such a character matches too.
-bool holds(const QString& text, const QString& needle)
-{
-    static const QHash<QChar, QChar> variants{{QChar(0x6237), QChar(0x6236)}};
-    QString pattern;
-    for (const QChar c : needle) {
-        const QString escaped = QRegularExpression::escape(QString(c));
-        if (c.script() != QChar::Script_Han)
-            pattern += escaped;
-        else if (variants.contains(c))
-            pattern += QStringLiteral("(?:%1|%2)").arg(escaped, QString(variants.value(c)));
-        else
-            pattern += QStringLiteral("(?:%1|[\\x{2E80}-\\x{2EFF}])").arg(escaped);
-    }
-    return QRegularExpression(pattern).match(text).hasMatch();
-}
-
-QString missingTool()
-{
-    for (const char* tool : {"pdftotext", "pdftoppm", "zbarimg"}) {
-        if (QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
-            return QString::fromLatin1(tool);
-    }
-    return {};
-}
-
 #define SKIP_WITHOUT_TOOLS()                                                                                           \
     do {                                                                                                               \
-        const QString missing_ = missingTool();                                                                        \
+        const QString missing_ = testsupport::missingPdfTools(true);                                                   \
         if (!missing_.isEmpty())                                                                                       \
             QSKIP(qPrintable(QStringLiteral("%1 is not installed (poppler-utils and zbar-tools are needed to read "    \
                                             "the receipt back)")                                                       \
@@ -194,8 +118,9 @@ void TestCounterReceipt::qrImageHasAQuietZone()
     SKIP_WITHOUT_TOOLS();
     const QString png = m_dir.filePath(QStringLiteral("qr.png"));
     QVERIFY(CounterReceipt::qrImage(kClientRef, 4).save(png));
-    const Run scan = run(QStringLiteral("zbarimg"), {QStringLiteral("--raw"), QStringLiteral("-q"), png});
-    QVERIFY2(scan.ok, qPrintable(scan.message));
+    const testsupport::ProcessResult scan = testsupport::run(QStandardPaths::findExecutable(QStringLiteral("zbarimg")),
+                                                             {QStringLiteral("--raw"), QStringLiteral("-q"), png});
+    QVERIFY2(scan.exitCode == 0, scan.err.constData());
     QCOMPARE(QString::fromUtf8(scan.out).trimmed(), kClientRef);
 }
 
@@ -209,14 +134,14 @@ void TestCounterReceipt::chineseReceipt()
     QString error;
     const QString text = pdfText(pdf, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QVERIFY2(holds(text, QStringLiteral("义务教育入学申请回执")), qPrintable(text));
+    QVERIFY2(textHolds(text, QStringLiteral("义务教育入学申请回执")), qPrintable(text));
     QVERIFY2(text.contains(kClientRef), qPrintable(text));
-    QVERIFY2(holds(text, QStringLiteral("东港区第一实验小学")), qPrintable(text));
-    QVERIFY2(holds(text, QStringLiteral("王小明")), qPrintable(text));
+    QVERIFY2(textHolds(text, QStringLiteral("东港区第一实验小学")), qPrintable(text));
+    QVERIFY2(textHolds(text, QStringLiteral("王小明")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("371102********003X")), qPrintable(text));
-    QVERIFY2(holds(text, QStringLiteral("户口簿")), qPrintable(text));
-    QVERIFY2(holds(text, QStringLiteral("不动产权证书")), qPrintable(text));
-    QVERIFY2(holds(text, QStringLiteral("小学一年级")), qPrintable(text));
+    QVERIFY2(textHolds(text, QStringLiteral("户口簿")), qPrintable(text));
+    QVERIFY2(textHolds(text, QStringLiteral("不动产权证书")), qPrintable(text));
+    QVERIFY2(textHolds(text, QStringLiteral("小学一年级")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("2026-05-06 09:41")), qPrintable(text));
     QVERIFY2(!text.contains(kFullId), qPrintable(text));
     // Nor anywhere in the file's bytes (the text streams are compressed, but a title or metadata is not).
@@ -278,7 +203,7 @@ void TestCounterReceipt::longTextStaysOnThePage()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(text.count(QChar(u'\f')), 1); // one page
     QVERIFY2(text.contains(QStringLiteral("utility_bill")), qPrintable(text));
-    QVERIFY2(holds(text, QStringLiteral("结束语")), qPrintable(text));
+    QVERIFY2(textHolds(text, QStringLiteral("结束语")), qPrintable(text));
     QCOMPARE(decodedQr(pdf, &error), kClientRef);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
