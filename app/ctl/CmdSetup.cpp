@@ -133,13 +133,24 @@ int cmdUsers(CtlContext& ctx)
 int cmdKey(CtlContext& ctx)
 {
     QCommandLineParser p;
+    const QCommandLineOption algorithm(QStringLiteral("algorithm"),
+                                       CtlText::tr("signing-generate: ed25519 (the default) or sm2-sm3."),
+                                       QStringLiteral("ed25519|sm2-sm3"));
+    const QCommandLineOption json(QStringLiteral("json"), CtlText::tr("signing-generate: print the key as JSON."));
     if (!ctx.parse(p,
                    CtlText::tr("export-recovery: print the cache's raw key as 64 hex characters (administrators only; "
-                               "recorded in the audit log). Keep it offline, like a safe key."),
-                   {}, QStringLiteral("action"), QStringLiteral("export-recovery")))
+                               "recorded in the audit log). Keep it offline, like a safe key.") +
+                       u'\n' +
+                       CtlText::tr("signing-generate: make your signing key for batches (principals), wrapped with "
+                                   "your passphrase, and print its id and fingerprint; it is registered with the city "
+                                   "platform at the next sync."),
+                   {algorithm, json}, QStringLiteral("action"), QStringLiteral("export-recovery|signing-generate")))
         return BadUsage;
-    if (p.positionalArguments() != QStringList{QStringLiteral("export-recovery")})
-        return ctx.usage(CtlText::tr("usage: key export-recovery"));
+    if (p.positionalArguments() == QStringList{QStringLiteral("signing-generate")})
+        return keySigningGenerate(ctx, p.value(algorithm), p.isSet(json));
+    if (p.positionalArguments() != QStringList{QStringLiteral("export-recovery")} || p.isSet(algorithm))
+        return ctx.usage(
+            CtlText::tr("usage: key export-recovery | key signing-generate [--algorithm ed25519|sm2-sm3]"));
     int code = Done;
     auto ws = ctx.unlock(&code);
     if (!ws)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace adm::ctl {
 
 class CtlContext;
@@ -19,5 +21,12 @@ int cmdSettings(CtlContext& ctx); // CmdSettings.cpp
 int cmdIntake(CtlContext& ctx);
 int cmdReceipt(CtlContext& ctx);
 int cmdCounter(CtlContext& ctx);
+// CmdSignoff.cpp (issue 14)
+int cmdBatch(CtlContext& ctx);
+// key signing-generate: called by cmdKey with its parsed options.
+int keySigningGenerate(CtlContext& ctx, const QString& algorithm, bool json);
+// CmdRelations.cpp (issue 14)
+int cmdRelations(CtlContext& ctx);
+int cmdAudit(CtlContext& ctx);
 
 } // namespace adm::ctl

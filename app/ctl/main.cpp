@@ -55,6 +55,11 @@ const std::map<QString, CommandInfo>& commands()
          {cmdReceipt, QT_TRANSLATE_NOOP("admissionsctl", "write a counter application's receipt again")}},
         {QStringLiteral("counter"),
          {cmdCounter, QT_TRANSLATE_NOOP("admissionsctl", "list the counter's applications")}},
+        {QStringLiteral("batch"),
+         {cmdBatch, QT_TRANSLATE_NOOP("admissionsctl", "make, check, sign and export a principal's batch")}},
+        {QStringLiteral("relations"),
+         {cmdRelations, QT_TRANSLATE_NOOP("admissionsctl", "declare relatives you may not decide on")}},
+        {QStringLiteral("audit"), {cmdAudit, QT_TRANSLATE_NOOP("admissionsctl", "verify the local audit log")}},
     };
     return table;
 }

@@ -1,9 +1,10 @@
 #include "Database.h"
 
-#include "PeopleNames.h"
 #include "CounterSchema.h"
 #include "NotesSchema.h"
+#include "PeopleNames.h"
 #include "QueueRules.h"
+#include "SignoffSchema.h"
 #include "security/Crypto.h"
 
 #include <QCoreApplication>
@@ -281,6 +282,7 @@ const CodeMigration kCodeMigrations[] = {
     {8, "0008_people_names (C++)", &peoplenames::migrate},
     {9, "0009_applicant_notes (C++)", &NotesSchema::install},
     {10, "0010_counter_applications (C++)", &CounterSchema::install},
+    {11, "0011_signoff (C++)", &SignoffSchema::install},
 };
 
 struct Step {

@@ -1,11 +1,12 @@
 #include "DecisionWorkflow.h"
 
 #include "ReasonCodes.h"
+#include "Relations.h"
 #include "SyncTypes.h"
 #include "domain/JsonCodec.h"
 #include "security/AuditLog.h"
-#include "store/SchoolSettingsStore.h"
 #include "store/NotesSchema.h"
+#include "store/SchoolSettingsStore.h"
 #include "store/Sql.h"
 
 #include <QCoreApplication>
@@ -146,6 +147,12 @@ Result<DecisionWorkflow::Checked> DecisionWorkflow::validate(const DecisionReque
         return app.error();
     if (Status s = allowed(action, app->targetSchoolId); !s)
         return s.error();
+    // Someone else decides on an application naming a person this user declared a relative.
+    auto related = Relations::relatedApplication(m_writer, m_localUser, app->id);
+    if (!related)
+        return related.error();
+    if (*related)
+        return Relations::refusal(app->id, QStringLiteral("decide"));
     if (!app->isOpen())
         return bad(QStringLiteral("application_closed"),
                    SyncText::tr("Application %1 is %2 and cannot be decided on. If a decision of yours came back as a "
@@ -241,6 +248,19 @@ Status DecisionWorkflow::check(const DecisionRequest& request) const
 }
 
 Result<OutboxItem> DecisionWorkflow::decide(const DecisionRequest& request)
+{
+    auto item = write(request);
+    // A refusal for a declared relationship is recorded although the decision is not: in a statement
+    // of its own, after write()'s transaction was rolled back.
+    if (!item && item.error().code == kDeclaredRelation)
+        if (Status s = Relations::recordRefusal(m_audit, m_localUser, request.applicationId.trimmed(),
+                                                QStringLiteral("decide"));
+            !s)
+            return s.error();
+    return item;
+}
+
+Result<OutboxItem> DecisionWorkflow::write(const DecisionRequest& request)
 {
     // Checked inside the write transaction: nothing can change between the check and the write.
     store::Transaction tx(m_writer);

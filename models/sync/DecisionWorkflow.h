@@ -23,11 +23,11 @@ inline constexpr int kDefaultDueDays = 7;
 
 struct DecisionRequest {
     QString applicationId;
-    QString outcome;    // approve | reject | request_info
-    QString category;   // approve only; empty: the category the check found, else the one claimed
-    QString reasonCode; // a standard code (ReasonCodes) for this outcome
-    QString note;       // sent upstream: the family is told it (for request_info: what they must bring)
-    QDate dueDate;      // request_info only: by when; invalid: kDefaultDueDays from today
+    QString outcome;               // approve | reject | request_info
+    QString category;              // approve only; empty: the category the check found, else the one claimed
+    QString reasonCode;            // a standard code (ReasonCodes) for this outcome
+    QString note;                  // sent upstream: the family is told it (for request_info: what they must bring)
+    QDate dueDate;                 // request_info only: by when; invalid: kDefaultDueDays from today
     QStringList evidenceRecordIds; // empty: the records the check used, else those about the application's people
 };
 
@@ -63,7 +63,9 @@ public:
 
     // Error codes: "role_not_allowed", "not_found", "application_closed", "bad_input", "reason_required",
     // "note_required", "decision_in_flight" (an earlier one was sent and its answer has not come), "sync_first" (the
-    // hub reported a newer version than the cache holds: pull it before deciding again).
+    // hub reported a newer version than the cache holds: pull it before deciding again), "declared_relation" (this
+    // user declared a relative named on the application: someone else decides; the refusal is recorded in the
+    // audit log as "relation.refuse", in its own transaction, although nothing else is written).
     Result<OutboxItem> decide(const DecisionRequest& request);
     // The same checks without writing anything (a dialog enables its button with this).
     Status check(const DecisionRequest& request) const;
@@ -80,6 +82,7 @@ private:
         QList<OutboxItem> superseded;
     };
     Result<Checked> validate(const DecisionRequest& request) const;
+    Result<OutboxItem> write(const DecisionRequest& request); // decide() but the refusal's audit entry
     Result<QStringList> peopleRecordIds(const QString& applicationId) const;
     bool tableExists(const QString& name) const;
     // "role_not_allowed" unless this user's role may take the action on an application of the school.

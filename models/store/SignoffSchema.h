@@ -1,0 +1,22 @@
+#pragma once
+
+#include "domain/Result.h"
+
+namespace adm::store {
+
+class Connection;
+
+// The principal's sign-off (migration 11, issue 14; docs/signoff.md), in the encrypted cache only:
+// - signing_keys: each local user's signing keys, the private key wrapped with that user's own
+//   passphrase (crypto::wrapWithPassphrase), the public key registered upstream through the outbox;
+// - batches: a principal's batches of decisions, from draft to signed (the exact signed bytes and the
+//   signature kept, so that they can be exported and checked with openssl) and the platform's answer;
+// - batch_items: the decisions of a batch, what the principal must have seen (overrides) and the items
+//   taken out and returned to their officer;
+// - relations: the ID numbers of relatives each local user declared; never sent upstream.
+class SignoffSchema {
+public:
+    static Status install(Connection& c);
+};
+
+} // namespace adm::store
