@@ -5,6 +5,7 @@
 #include "SyncFixture.h"
 #include "domain/IdNumber.h"
 #include "security/AuditLog.h"
+#include "sync/AgencyLookup.h"
 #include "sync/CounterIntake.h"
 #include "sync/Enrolment.h"
 #include "sync/SyncState.h"
@@ -13,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 using namespace adm;
@@ -184,6 +186,7 @@ private Q_SLOTS:
     void answerLostAfterCommitLinksTheSameId();
     void duplicateChildLinksTheExistingApplication();
     void invalidAnswerShowsTheField();
+    void liveLookupShowsWhatTheAgenciesHold();
 
 private:
     void checkAuditNamesNoOne(Counter& counter, const QList<CounterApplication>& taken, int expected);
@@ -407,3 +410,58 @@ void TestCounterUpload::invalidAnswerShowsTheField()
 
 QTEST_GUILESS_MAIN(TestCounterUpload)
 #include "tst_counterupload.moc"
+
+// The counter's live lookup (GET /api/v1/agency/lookup) with the session the last sync kept: the
+// records of a person of the city, none for a person it does not know, "sign_in_needed" before any
+// sign-in, and an offline error once the platform is gone.
+void TestCounterUpload::liveLookupShowsWhatTheAgenciesHold()
+{
+    HubFixture hub(HubFixture::City::Fixture);
+    QVERIFY(hub.start());
+    Counter counter(hub);
+    QVERIFY(counter.start());
+    using Access = std::shared_ptr<agencylookup::Access>;
+    auto prepare = [&counter] {
+        return SyncFixture::run<Result<Access>>(*counter.service, [](store::Workspace& w) {
+            return agencylookup::prepare(w.database().writer(), w.user());
+        });
+    };
+    // The request blocks in its own event loop: on a thread of its own, as the counter window runs it.
+    auto lookup = [](const Access& access, const QString& id) {
+        Result<QList<AgencyRecord>> result = QList<AgencyRecord>();
+        std::unique_ptr<QThread> worker(QThread::create([&] { result = agencylookup::lookup(*access, id); }));
+        worker->start();
+        while (!worker->wait(10))
+            QCoreApplication::processEvents(); // the in-process hub answers from this thread
+        return result;
+    };
+
+    auto before = prepare();
+    QVERIFY(!before);
+    QCOMPARE(before.error().code, QStringLiteral("sign_in_needed"));
+    QVERIFY(SyncFixture::runPass(*counter.service).ok()); // signs in and keeps the session
+    auto access = prepare();
+    QVERIFY_OK(access);
+
+    auto q = hub.hub().storage().connection().prepare(
+        QStringLiteral("SELECT child_id_number FROM applications WHERE school_id = ? ORDER BY id LIMIT 1"));
+    QVERIFY_OK(q);
+    q->bind(1, kSchool);
+    QVERIFY(q->step());
+    const QString child = q->text(0);
+    const auto records = lookup(*access, child);
+    QVERIFY_OK(records);
+    QVERIFY(!records->isEmpty());
+    for (const AgencyRecord& r : *records)
+        QVERIFY2(r.subjectIdNumbers.contains(child), qPrintable(r.id));
+
+    const auto nobody = lookup(*access, idNumber(QStringLiteral("37110220190101999")));
+    QVERIFY_OK(nobody);
+    QVERIFY(nobody->isEmpty());
+
+    hub.stop();
+    const auto offline = lookup(*access, child);
+    QVERIFY(!offline);
+    QVERIFY2(offline.error().code == code::Unreachable || offline.error().code == code::Timeout,
+             qPrintable(offline.error().code));
+}
