@@ -47,6 +47,22 @@
     </message>
 </context>
 <context>
+    <name>SignOffPrompter</name>
+    <message numerus="yes">
+        <source>You are signing &quot;%1&quot;: %n decision(s). Your signature is checked with the key whose fingerprint is
+%2
+Type your passphrase to sign.</source>
+        <translation>
+            <numerusform>You are signing &quot;%1&quot;: %n decision. Your signature is checked with the key whose fingerprint is
+%2
+Type your passphrase to sign.</numerusform>
+            <numerusform>You are signing &quot;%1&quot;: %n decisions. Your signature is checked with the key whose fingerprint is
+%2
+Type your passphrase to sign.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::BatchActions</name>
     <message numerus="yes">
         <source>%n application(s) approved, each its own decision: Ctrl+Z takes back the last one until it is sent.</source>
@@ -173,12 +189,84 @@
     </message>
 </context>
 <context>
+    <name>adm::ui::NewBatchDialog</name>
+    <message numerus="yes">
+        <source>Approvals only (%n)</source>
+        <translation>
+            <numerusform>Approvals only (%n)</numerusform>
+            <numerusform>Approvals only (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejections only (%n)</source>
+        <translation>
+            <numerusform>Rejections only (%n)</numerusform>
+            <numerusform>Rejections only (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approvals and rejections (%n)</source>
+        <translation>
+            <numerusform>Approvals and rejections (%n)</numerusform>
+            <numerusform>Approvals and rejections (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The batch will hold %n decision(s).</source>
+        <translation>
+            <numerusform>The batch will hold %n decision.</numerusform>
+            <numerusform>The batch will hold %n decisions.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::QueuePane</name>
     <message numerus="yes">
         <source>%n application(s)</source>
         <translation>
             <numerusform>%n application</numerusform>
             <numerusform>%n applications</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::SignOffWindow</name>
+    <message numerus="yes">
+        <source>Draft, not signed: %n override(s) still to mark seen.</source>
+        <translation>
+            <numerusform>Draft, not signed: %n override still to mark seen.</numerusform>
+            <numerusform>Draft, not signed: %n overrides still to mark seen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n decision(s) · %2</source>
+        <translation>
+            <numerusform>%1
+%n decision · %2</numerusform>
+            <numerusform>%1
+%n decisions · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark each override seen (Space on its row): %n left.</source>
+        <translation>
+            <numerusform>Mark each override seen (Space on its row): %n left.</numerusform>
+            <numerusform>Mark each override seen (Space on its row): %n left.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch &quot;%1&quot; made with %n decision(s). Look at it, then sign it.</source>
+        <translation>
+            <numerusform>Batch &quot;%1&quot; made with %n decision. Look at it, then sign it.</numerusform>
+            <numerusform>Batch &quot;%1&quot; made with %n decisions. Look at it, then sign it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark every override seen before you sign: %n left (Space on its row).</source>
+        <translation>
+            <numerusform>Mark every override seen before you sign: %n left (Space on its row).</numerusform>
+            <numerusform>Mark every override seen before you sign: %n left (Space on its row).</numerusform>
         </translation>
     </message>
 </context>

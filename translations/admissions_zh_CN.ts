@@ -1142,6 +1142,65 @@
     </message>
 </context>
 <context>
+    <name>PublicNotice</name>
+    <message>
+        <source>Cannot write the public notice to %1: %2. Choose another file and try again.</source>
+        <translation>无法将公示名单写入 %1：%2。请另选文件后重试。</translation>
+    </message>
+    <message>
+        <source>The public notice cannot be started: check the printer or the file.</source>
+        <translation>无法开始生成公示名单：请检查打印机或文件。</translation>
+    </message>
+    <message>
+        <source>A page of the public notice could not be added.</source>
+        <translation>无法为公示名单添加新页。</translation>
+    </message>
+    <message>
+        <source>The public notice could not be finished.</source>
+        <translation>公示名单未能完成。</translation>
+    </message>
+    <message>
+        <source>this is not a file name</source>
+        <translation>这不是文件名</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened or written</source>
+        <translation>文件无法打开或写入</translation>
+    </message>
+    <message>
+        <source>the file was not written</source>
+        <translation>文件未写入</translation>
+    </message>
+    <message>
+        <source>There is no batch %1 on this workstation.</source>
+        <translation>本工作站上没有批次 %1。</translation>
+    </message>
+    <message>
+        <source>Batch %1 is not signed yet: only a signed batch has a public notice. Sign it first (admissionsctl batch sign %1).</source>
+        <translation>批次 %1 尚未签署：只有已签署的批次才有公示名单。请先签署（admissionsctl batch sign %1）。</translation>
+    </message>
+    <message>
+        <source>The city platform did not take batch %1 (%2): its decisions were not applied, so it has no public notice. Print the notice of the batch signed in its place.</source>
+        <translation>市级平台未接受批次 %1（%2）：其决定未生效，因此没有公示名单。请打印替代它签署的批次的公示名单。</translation>
+    </message>
+    <message>
+        <source>The signature of batch %1 does not verify with its key on this workstation: no notice is printed of it.</source>
+        <translation>批次 %1 的签名无法用本工作站上的密钥验证：不为其打印公示名单。</translation>
+    </message>
+    <message>
+        <source>Batch %1 admits no one (it holds only rejections): there is no public notice of it.</source>
+        <translation>批次 %1 没有录取任何人（只含不予录取的决定）：没有公示名单。</translation>
+    </message>
+    <message>
+        <source>Application %1 of batch %2 is not in the cache any more: sync, then print the notice again.</source>
+        <translation>批次 %2 中的申请 %1 已不在缓存中：请同步后再打印公示名单。</translation>
+    </message>
+</context>
+<context>
     <name>QueueExport</name>
     <message>
         <source>Number</source>
@@ -1312,6 +1371,23 @@
     <message>
         <source>There is no school %1 on this workstation. Check the id, or sync to receive it.</source>
         <translation>本工作站上没有学校%1。请核对学校ID，或进行同步以获取该学校。</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffPrompter</name>
+    <message numerus="yes">
+        <source>You are signing &quot;%1&quot;: %n decision(s). Your signature is checked with the key whose fingerprint is
+%2
+Type your passphrase to sign.</source>
+        <translation>
+            <numerusform>您正在签署“%1”：%n 项决定。您的签名将用指纹为
+%2
+的密钥核验。请输入您的口令以签署。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the signed batch to</source>
+        <translation>将已签署的批次导出到</translation>
     </message>
 </context>
 <context>
@@ -3257,6 +3333,10 @@
         <source>This application is not among the rows of the queue on the left: it was opened from a related application. The decision keys act on it. Choose a row on the left to go back to the queue.</source>
         <translation>该申请不在左侧队列的行中：它是从相关申请中打开的。审核快捷键对该申请有效。在左侧选择一行即可返回队列。</translation>
     </message>
+    <message>
+        <source>You declared a relationship to a person on this application: someone else decides.</source>
+        <translation>您申报了与本申请中某人的亲属关系：由其他人决定。</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::DraftKeeper</name>
@@ -4001,6 +4081,89 @@
         <source>Counter</source>
         <translation>窗口</translation>
     </message>
+    <message>
+        <source>Sign-o&amp;ff</source>
+        <translation>签发(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-off…</source>
+        <translation>签发(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Review the school&apos;s decisions in batches and sign them</source>
+        <translation>分批审阅学校的决定并签署</translation>
+    </message>
+    <message>
+        <source>&amp;Declared relatives…</source>
+        <translation>申报的亲属(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The ID numbers of your relatives: you will not decide their applications</source>
+        <translation>您亲属的身份证号：您不会决定他们的申请</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::NewBatchDialog</name>
+    <message>
+        <source>New batch</source>
+        <translation>新建批次</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Approvals only (%n)</source>
+        <translation>
+            <numerusform>仅录取（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejections only (%n)</source>
+        <translation>
+            <numerusform>仅不录取（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Approvals and rejections (%n)</source>
+        <translation>
+            <numerusform>录取和不录取（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Decisions:</source>
+        <translation>决定(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Only decisions made &amp;between these dates</source>
+        <translation>仅限这些日期之间(&amp;B)作出的决定</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>至(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Make the batch</source>
+        <translation>生成批次(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Give the batch a title.</source>
+        <translation>请为批次填写标题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The batch will hold %n decision(s).</source>
+        <translation>
+            <numerusform>该批次将包含 %n 项决定。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::NoteDialog</name>
@@ -4045,6 +4208,49 @@
     </message>
 </context>
 <context>
+    <name>adm::ui::PassphraseDialog</name>
+    <message>
+        <source>Sign the batch</source>
+        <translation>签署批次</translation>
+    </message>
+    <message>
+        <source>Generate a signing key</source>
+        <translation>生成签名密钥</translation>
+    </message>
+    <message>
+        <source>Ed25519 (recommended)</source>
+        <translation>Ed25519（推荐）</translation>
+    </message>
+    <message>
+        <source>SM2 with SM3 (national algorithms)</source>
+        <translation>SM2/SM3（国密算法）</translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation>算法(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The key is made on this workstation and kept in the cache, locked with your own passphrase: no other user can sign with it. Type your passphrase to make it.</source>
+        <translation>密钥在本工作站生成并保存在缓存中，用您自己的口令锁定：其他用户无法用它签名。请输入您的口令以生成密钥。</translation>
+    </message>
+    <message>
+        <source>Your &amp;passphrase:</source>
+        <translation>您的口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>签署(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::QueuePane</name>
     <message>
         <source>counting… %1</source>
@@ -4071,6 +4277,80 @@
     <message>
         <source>Search: application number, ID number, phone, child&apos;s or guardian&apos;s name  ( / )</source>
         <translation>搜索：申请编号、身份证号、电话、儿童或监护人姓名  ( / )</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::RelativesDialog</name>
+    <message>
+        <source>Declared relatives</source>
+        <translation>申报的亲属</translation>
+    </message>
+    <message>
+        <source>Declare the ID numbers of your relatives. You will not decide or sign an application naming one of them as child or guardian: someone else does. The numbers stay encrypted on this workstation and are never sent to the city platform.</source>
+        <translation>请申报您亲属的身份证号。凡将其中一人列为儿童或监护人的申请，您都不会决定或签署，而由其他人处理。这些号码加密保存在本工作站，绝不会发送到市级平台。</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>申报时间</translation>
+    </message>
+    <message>
+        <source>&amp;ID number:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>N&amp;ote (optional):</source>
+        <translation>备注（可选）(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>&amp;Declare</source>
+        <translation>申报(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The cache cannot be read.</source>
+        <translation>无法读取缓存。</translation>
+    </message>
+    <message>
+        <source>Declared. Applications naming this person will go to someone else.</source>
+        <translation>已申报。列有此人的申请将交由其他人处理。</translation>
+    </message>
+    <message>
+        <source>You had declared this person already.</source>
+        <translation>您已申报过此人。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::ReturnNoteDialog</name>
+    <message>
+        <source>Return to the officer</source>
+        <translation>退回经办人</translation>
+    </message>
+    <message>
+        <source>Application %1 leaves the batch and goes back to the officer who decided it, with your note. It stays out of new batches until it is decided again.</source>
+        <translation>申请 %1 将移出批次，连同您的备注退回作出决定的经办人。在重新决定之前，它不会进入新的批次。</translation>
+    </message>
+    <message>
+        <source>&amp;Note for the officer:</source>
+        <translation>给经办人的备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>退回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4188,6 +4468,345 @@
     <message>
         <source>Cancel a dialog</source>
         <translation>取消对话框</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::SignOffWindow</name>
+    <message>
+        <source>Sign-off — %1</source>
+        <translation>签发 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a new signing key…</source>
+        <translation>生成新的签名密钥(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Generate signing key…</source>
+        <translation>生成签名密钥(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Batches</source>
+        <translation>批次(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Make again without the moved items</source>
+        <translation>去掉已变动的项目后重新生成(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;New batch…</source>
+        <translation>新建批次(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>放弃草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Return to officer…</source>
+        <translation>退回经办人(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign…</source>
+        <translation>签署(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Why it is an override</source>
+        <translation>为何属于改判</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s reason</source>
+        <translation>经办人理由</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>已查看</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Declared by</source>
+        <translation>申报人</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Note for the officer</source>
+        <translation>给经办人的备注</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>退回时间</translation>
+    </message>
+    <message>
+        <source>The cache cannot be read.</source>
+        <translation>无法读取缓存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Draft, not signed: %n override(s) still to mark seen.</source>
+        <translation>
+            <numerusform>草稿，未签署：还有 %n 项改判待标记为已查看。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draft, not signed yet.</source>
+        <translation>草稿，尚未签署。</translation>
+    </message>
+    <message>
+        <source>Signed %1; it goes to the city platform at the next sync.</source>
+        <translation>已于 %1 签署；将在下次同步时发送到市级平台。</translation>
+    </message>
+    <message>
+        <source>Sent to the city platform; its answer has not come yet.</source>
+        <translation>已发送到市级平台；尚未收到答复。</translation>
+    </message>
+    <message>
+        <source>Accepted by the city platform.</source>
+        <translation>市级平台已接受。</translation>
+    </message>
+    <message>
+        <source>Refused: application %1 moved on at the city platform since you signed.</source>
+        <translation>被拒绝：您签署后，申请 %1 在市级平台上已有变动。</translation>
+    </message>
+    <message>
+        <source>Refused as a conflict; made again as a new draft.</source>
+        <translation>因冲突被拒绝；已重新生成为新草稿。</translation>
+    </message>
+    <message>
+        <source>Refused: the city platform could not accept it (%1).</source>
+        <translation>被拒绝：市级平台无法接受（%1）。</translation>
+    </message>
+    <message>
+        <source>Refused; made again as a new draft.</source>
+        <translation>被拒绝；已重新生成为新草稿。</translation>
+    </message>
+    <message>
+        <source>Approve, category %1</source>
+        <translation>录取，%1 类</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>不录取</translation>
+    </message>
+    <message>
+        <source>The check found category %1</source>
+        <translation>自动核查结果为 %1 类</translation>
+    </message>
+    <message>
+        <source>The check found no category</source>
+        <translation>自动核查未找到类别</translation>
+    </message>
+    <message>
+        <source>Approved without a check result</source>
+        <translation>无核查结果即录取</translation>
+    </message>
+    <message>
+        <source>No city platform account is known for you on this workstation: sign in to the city platform once, then sign batches.</source>
+        <translation>本工作站上没有您的市级平台账号：请先登录一次市级平台，再签署批次。</translation>
+    </message>
+    <message>
+        <source>Signing key (%1): fingerprint %2. %3</source>
+        <translation>签名密钥（%1）：指纹 %2。%3</translation>
+    </message>
+    <message>
+        <source>SM2 with SM3</source>
+        <translation>SM2/SM3</translation>
+    </message>
+    <message>
+        <source>Registered with the city platform.</source>
+        <translation>已在市级平台登记。</translation>
+    </message>
+    <message>
+        <source>Goes to the city platform at the next sync.</source>
+        <translation>将在下次同步时发送到市级平台。</translation>
+    </message>
+    <message>
+        <source>You have no signing key yet: generate one before you sign.</source>
+        <translation>您还没有签名密钥：请在签署前生成一个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n decision(s) · %2</source>
+        <translation>
+            <numerusform>%1
+%n 项决定 · %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache holds no application of your school yet: sync first.</source>
+        <translation>缓存中还没有贵校的申请：请先同步。</translation>
+    </message>
+    <message>
+        <source>Decisions accepted by the city platform and in no batch: %1 approvals, %2 rejections.</source>
+        <translation>市级平台已接受但未进入批次的决定：录取 %1 项，不录取 %2 项。</translation>
+    </message>
+    <message>
+        <source>No batch yet: make one with New batch… (Ctrl+N).</source>
+        <translation>还没有批次：用“新建批次…”（Ctrl+N）生成一个。</translation>
+    </message>
+    <message>
+        <source>Choose a batch on the left.</source>
+        <translation>请在左侧选择一个批次。</translation>
+    </message>
+    <message>
+        <source>%1 — made by %2 on %3</source>
+        <translation>%1 — 由 %2 于 %3 生成</translation>
+    </message>
+    <message>
+        <source>Signed with the key %1.</source>
+        <translation>已用密钥 %1 签署。</translation>
+    </message>
+    <message>
+        <source>%1: %2 approved for %3 seats.</source>
+        <translation>%1：已录取 %2 人，学位 %3 个。</translation>
+    </message>
+    <message>
+        <source>%1: %2 approved; the number of seats is not known.</source>
+        <translation>%1：已录取 %2 人；学位数未知。</translation>
+    </message>
+    <message>
+        <source>Category %1: %2 in this batch, %3 approved in all; with the categories before it %4 seats taken%5</source>
+        <translation>%1 类：本批次 %2 人，共录取 %3 人；连同之前的类别共占用 %4 个学位%5</translation>
+    </message>
+    <message>
+        <source> — over capacity</source>
+        <translation> — 超出学位</translation>
+    </message>
+    <message>
+        <source>Over capacity.</source>
+        <translation>超出学位数。</translation>
+    </message>
+    <message>
+        <source>Not seen yet</source>
+        <translation>尚未查看</translation>
+    </message>
+    <message>
+        <source>%1 — who declared a relationship</source>
+        <translation>%1 — 已申报亲属关系</translation>
+    </message>
+    <message>
+        <source>You declared a relationship to a person on %1: return it to the officer; someone else signs it.</source>
+        <translation>您申报了与 %1 中某人的亲属关系：请将其退回经办人，由其他人签署。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark each override seen (Space on its row): %n left.</source>
+        <translation>
+            <numerusform>请逐项将改判标记为已查看（在该行按空格键）：还剩 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every override was seen. The batch can be signed.</source>
+        <translation>所有改判均已查看。可以签署该批次。</translation>
+    </message>
+    <message>
+        <source>&amp;Overrides (%1)</source>
+        <translation>改判（%1）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Flagged approvals (%1)</source>
+        <translation>有标记的录取（%1）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Declared re&amp;lationships (%1)</source>
+        <translation>申报的亲属关系（%1）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;All items (%1)</source>
+        <translation>全部项目（%1）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;turned (%1)</source>
+        <translation>已退回（%1）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Override %1 marked seen.</source>
+        <translation>改判 %1 已标记为已查看。</translation>
+    </message>
+    <message>
+        <source>No decision waits for a batch: every accepted decision is in one. Sync to fetch new ones.</source>
+        <translation>没有待进入批次的决定：所有已接受的决定都已在批次中。请同步以获取新的决定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch &quot;%1&quot; made with %n decision(s). Look at it, then sign it.</source>
+        <translation>
+            <numerusform>已生成批次“%1”，含 %n 项决定。请审阅后签署。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You have no signing key yet: generate one first (Generate signing key…).</source>
+        <translation>您还没有签名密钥：请先生成一个（生成签名密钥…）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark every override seen before you sign: %n left (Space on its row).</source>
+        <translation>
+            <numerusform>签署前请将每项改判标记为已查看：还剩 %n 项（在该行按空格键）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation>正在签署…</translation>
+    </message>
+    <message>
+        <source>Signed &quot;%1&quot; with the key %2. It goes to the city platform at the next sync.</source>
+        <translation>已用密钥 %2 签署“%1”。它将在下次同步时发送到市级平台。</translation>
+    </message>
+    <message>
+        <source>Making the signing key…</source>
+        <translation>正在生成签名密钥…</translation>
+    </message>
+    <message>
+        <source>Signing key made. Its fingerprint is %1: note it, it is printed on the public notice.</source>
+        <translation>签名密钥已生成。其指纹为 %1：请记下，公示名单上会印出该指纹。</translation>
+    </message>
+    <message>
+        <source>Application %1 went back to its officer with your note.</source>
+        <translation>申请 %1 已连同您的备注退回其经办人。</translation>
+    </message>
+    <message>
+        <source>Exported to %1: batch.json (the signed bytes), batch.sig and signer.pem. docs/signoff.md says how to check them with openssl.</source>
+        <translation>已导出到 %1：batch.json（签署的原始字节）、batch.sig 和 signer.pem。docs/signoff.md 说明了如何用 openssl 核验。</translation>
+    </message>
+    <message>
+        <source>A new draft without %1 was made: look at it and sign it again.</source>
+        <translation>已生成不含 %1 的新草稿：请审阅后重新签署。</translation>
+    </message>
+    <message>
+        <source>any item</source>
+        <translation>任何项目</translation>
+    </message>
+    <message>
+        <source>Discard the draft</source>
+        <translation>放弃草稿</translation>
+    </message>
+    <message>
+        <source>Discard the draft &quot;%1&quot;? Its decisions can go into another batch.</source>
+        <translation>放弃草稿“%1”？其中的决定可以进入其他批次。</translation>
+    </message>
+    <message>
+        <source>The draft was discarded.</source>
+        <translation>草稿已放弃。</translation>
     </message>
 </context>
 <context>
@@ -5667,10 +6286,6 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
         <translation>用法：key export-recovery | key signing-generate [--algorithm ed25519|sm2-sm3]</translation>
     </message>
     <message>
-        <source>usage: batch candidates [--school ID] [--json] | create --title T [--outcome approve|reject] [--from DATE] [--to DATE] [--school ID] [--json] | list [--json] | show ID [--json] | seen ID --all|APPLICATION | return ID APPLICATION --note TEXT | sign ID | renew ID | discard ID | export ID --out DIR</source>
-        <translation>用法：batch candidates [--school ID] [--json] | create --title T [--outcome approve|reject] [--from DATE] [--to DATE] [--school ID] [--json] | list [--json] | show ID [--json] | seen ID --all|APPLICATION | return ID APPLICATION --note TEXT | sign ID | renew ID | discard ID | export ID --out DIR</translation>
-    </message>
-    <message>
         <source>This workstation holds no applications yet: sync first (admissionsctl sync).</source>
         <translation>本工作站尚无申请：请先同步（admissionsctl sync）。</translation>
     </message>
@@ -5783,10 +6398,6 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
         <translation>return：将决定退回审核员的原因。</translation>
     </message>
     <message>
-        <source>export: the folder to write the files into.</source>
-        <translation>export：写入文件的文件夹。</translation>
-    </message>
-    <message>
         <source>say the batch&apos;s title with --title T</source>
         <translation>请用 --title T 给出批次标题</translation>
     </message>
@@ -5821,10 +6432,6 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>Signing key %1 made; it is registered with the city platform at the next sync. Its fingerprint, for the public notice: %2</source>
         <translation>签名密钥 %1 已生成；下次同步时向市级平台登记。其指纹（用于公示）：%2</translation>
-    </message>
-    <message>
-        <source>The principal&apos;s sign-off of the school&apos;s decisions (docs/signoff.md). candidates: the accepted decisions no batch holds yet; create: a draft batch of them; show: seats, overrides, flags and declared relationships; seen: mark overrides seen; return: send an item back to its officer; sign: sign it (your passphrase is asked again); renew: a refused batch again without the items that moved on; export: batch.json, batch.sig and signer.pem for openssl.</source>
-        <translation>校长签批学校的决定（docs/signoff.md）。candidates：尚未放入批次的已接受决定；create：用它们生成草稿批次；show：学位、改判、提示标记和已申报的亲属关系；seen：将改判标记为已阅；return：将某项退回审核员；sign：签署（会再次询问口令）；renew：将被拒批次去掉已变化项目后重新生成；export：供 openssl 使用的 batch.json、batch.sig 和 signer.pem。</translation>
     </message>
     <message>
         <source>%1 [ID] [APPLICATION]</source>
@@ -5893,6 +6500,38 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>verify the local audit log</source>
         <translation>核验本地审计日志</translation>
+    </message>
+    <message>
+        <source>usage: batch candidates [--school ID] [--json] | create --title T [--outcome approve|reject] [--from DATE] [--to DATE] [--school ID] [--json] | list [--json] | show ID [--json] | seen ID --all|APPLICATION | return ID APPLICATION --note TEXT | sign ID | renew ID | discard ID | export ID --out DIR | notice ID --out FILE.pdf</source>
+        <translation>用法：batch candidates [--school ID] [--json] | create --title T [--outcome approve|reject] [--from DATE] [--to DATE] [--school ID] [--json] | list [--json] | show ID [--json] | seen ID --all|APPLICATION | return ID APPLICATION --note TEXT | sign ID | renew ID | discard ID | export ID --out DIR | notice ID --out FILE.pdf</translation>
+    </message>
+    <message>
+        <source>export: the folder to write the files into; notice: the PDF file to write.</source>
+        <translation>export：写入文件的文件夹；notice：要写入的 PDF 文件。</translation>
+    </message>
+    <message>
+        <source>DIR|FILE</source>
+        <translation>文件夹|文件</translation>
+    </message>
+    <message>
+        <source>say where with --out FILE.pdf</source>
+        <translation>请用 --out FILE.pdf 指明位置</translation>
+    </message>
+    <message>
+        <source>--out %1 is a folder: give the PDF file&apos;s name, such as %2</source>
+        <translation>--out %1 是文件夹：请给出 PDF 文件名，例如 %2</translation>
+    </message>
+    <message>
+        <source>the folder of --out %1 does not exist</source>
+        <translation>--out %1 所在的文件夹不存在</translation>
+    </message>
+    <message>
+        <source>The principal&apos;s sign-off of the school&apos;s decisions (docs/signoff.md). candidates: the accepted decisions no batch holds yet; create: a draft batch of them; show: seats, overrides, flags and declared relationships; seen: mark overrides seen; return: send an item back to its officer; sign: sign it (your passphrase is asked again); renew: a refused batch again without the items that moved on; export: batch.json, batch.sig and signer.pem for openssl; notice: the public notice (公示名单) of a signed batch as a PDF, names masked.</source>
+        <translation>校长签批学校的决定（docs/signoff.md）。candidates：尚未放入批次的已接受决定；create：用它们生成草稿批次；show：学位、改判、提示标记和已申报的亲属关系；seen：将改判标记为已阅；return：将某项退回审核员；sign：签署（会再次询问口令）；renew：将被拒批次去掉已变化项目后重新生成；export：供 openssl 使用的 batch.json、batch.sig 和 signer.pem；notice：已签署批次的公示名单 PDF，姓名已遮蔽。</translation>
+    </message>
+    <message>
+        <source>Public notice of batch %1 written to %2: %3 admitted child(ren) on %4 page(s), names masked. Its QR code holds the batch id and the SHA-256 of the signed bytes.</source>
+        <translation>批次 %1 的公示名单已写入 %2：共 %3 名录取儿童，%4 页，姓名已遮蔽。其二维码包含批次编号和被签署字节的 SHA-256。</translation>
     </message>
 </context>
 <context>

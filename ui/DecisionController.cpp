@@ -1,6 +1,7 @@
 #include "DecisionController.h"
 
 #include "CurrentApplication.h"
+#include "DetailPane.h"
 #include "Prompter.h"
 #include "views/ApplicationDetail.h"
 #include "views/DecisionService.h"
@@ -84,6 +85,11 @@ void DecisionController::decide(DecisionDialog::Kind kind, const views::Applicat
 {
     if (!m_service || m_busy)
         return;
+    if (detail.declaredRelation) {
+        // The workflow refuses it too; said before a dialog is filled in for nothing.
+        fail(DetailPane::relationRefusal());
+        return;
+    }
     DecisionContext context = contextFor(detail);
     context.draft = draft;
 

@@ -161,6 +161,14 @@ void DetailPane::rebuild()
     layout->setContentsMargins(12, 8, 12, 12);
     if (m_outsideQueue)
         layout->addWidget(outsideQueueBanner(content));
+    if (d.declaredRelation) {
+        auto* banner = new QLabel(relationRefusal(), content);
+        banner->setObjectName(QStringLiteral("declaredRelationBanner"));
+        banner->setWordWrap(true);
+        banner->setStyleSheet(
+            QStringLiteral("background: #fdecea; color: #8a0015; border: 1px solid #e0a0a0; padding: 6px;"));
+        layout->addWidget(banner);
+    }
     layout->addWidget(sections::summary(d, content));
     layout->addWidget(sections::title(tr("Child and guardians"), content));
     layout->addWidget(sections::people(d, m_revealed, this, content));
@@ -182,6 +190,11 @@ void DetailPane::rebuild()
     layout->addStretch(1);
     setContent(content);
     verticalScrollBar()->setValue(scroll);
+}
+
+QString DetailPane::relationRefusal()
+{
+    return tr("You declared a relationship to a person on this application: someone else decides.");
 }
 
 QWidget* DetailPane::outsideQueueBanner(QWidget* parent)

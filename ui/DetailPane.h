@@ -64,6 +64,13 @@ protected:
 private:
     void setOutsideQueue(bool outside);
     QWidget* outsideQueueBanner(QWidget* parent);
+
+public:
+    // The line shown over an application the user declared a relative on, and the refusal of its
+    // decision keys (issue 14).
+    static QString relationRefusal();
+
+private:
     void setContent(QWidget* content);
     void rebuild();
     QWidget* message(const QString& text);

@@ -17,6 +17,8 @@
 #include "QueueTableView.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
+#include "SignOffPrompter.h"
+#include "SignOffWindow.h"
 #include "StatusStrip.h"
 #include "UnlockDialog.h"
 #include "ZoomController.h"
@@ -29,6 +31,7 @@
 #include "views/Labels.h"
 #include "views/QueueModel.h"
 #include "views/ReaderThread.h"
+#include "views/SignOffService.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -251,6 +254,8 @@ void MainWindow::buildMenus()
     work->addAction(a.cancelSync);
     work->addAction(a.signIn);
     work->addAction(a.counts);
+    if (a.relatives)
+        work->addAction(a.relatives);
     work->addSeparator();
     work->addAction(a.lock);
     work->addAction(a.quit);
@@ -262,6 +267,7 @@ void MainWindow::buildMenus()
     addViewEntries(queue);
     // Only for a role that may take walk-in applications.
     addCounterMenu();
+    addSignOffMenu();
     if (a.approve) { // only for a role that may decide
         QMenu* decide = menuBar()->addMenu(tr("&Decision"));
         decide->addAction(a.approve);
@@ -308,6 +314,7 @@ void MainWindow::retranslate()
     a.languages[2]->setText(QStringLiteral("English"));
     retranslateKeyboardActions();
     retranslateCounter();
+    retranslateSignOff();
     buildMenus();
     retranslateRole();
     m_lockedLabel->setText(tr("The workstation is locked. Its data is closed and off the screen."));
@@ -365,6 +372,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
 void MainWindow::closeSession()
 {
     closeCounter(); // it reads and writes through the session
+    closeSignOff();
     m_drafts->setSession(nullptr);
     if (m_quit != QuitStep::Ready)
         m_quit = QuitStep::None;
@@ -490,12 +498,15 @@ void MainWindow::readCurrentNow()
     const QString id = m_current->id();
     // The check of an application with many records takes a while: never on this thread.
     m_reads->run<DetailAnswer>(
-        [id](const views::CacheView* cache) {
+        [id, user = m_user](const views::CacheView* cache) {
             if (!cache)
                 return DetailAnswer{std::nullopt, tr("The cache cannot be read.")};
             auto d = views::readApplicationDetail(*cache, id);
             if (!d)
                 return DetailAnswer{std::nullopt, d.error().message};
+            // Issue 14: a relative the user declared is named on it: someone else decides.
+            auto related = views::readDeclaredRelation(*cache, user, id);
+            d->declaredRelation = related && *related;
             return DetailAnswer{std::move(d.value()), QString()};
         },
         this,

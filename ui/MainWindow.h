@@ -14,6 +14,7 @@
 #include <optional>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QMenu;
 class QStackedWidget;
@@ -31,6 +32,8 @@ class CurrentApplication;
 class BatchActions;
 class CounterPrompter;
 class CounterWindow;
+class SignOffPrompter;
+class SignOffWindow;
 class DecisionController;
 class DetailPane;
 class DraftKeeper;
@@ -71,6 +74,10 @@ public:
     // dialogs; it must outlive the window), and the counter window while it is open.
     void setCounterPrompter(CounterPrompter* prompter);
     CounterWindow* counterWindow() const;
+    // Sign-off (issue 14, MainWindowSignOff.cpp): the sign-off window's questions (null: the real
+    // dialogs; it must outlive the window), and the window while it is open.
+    void setSignOffPrompter(SignOffPrompter* prompter);
+    SignOffWindow* signOffWindow() const;
 
 Q_SIGNALS:
     // The user picked another language ("system", "zh_CN" or "en").
@@ -144,6 +151,15 @@ private:
     void openCounter(bool newApplication);
     void closeCounter();
 
+    // Sign-off (issue 14, MainWindowSignOff.cpp): "Sign-off" for a role that may sign batches, and
+    // "Declared relatives…" for every user; the window and the dialog are closed with the session.
+    void offerSignOff(bool offered);
+    void addSignOffMenu();
+    void retranslateSignOff();
+    void openSignOff();
+    void closeSignOff();
+    void openRelatives();
+
     // Quitting: the outbox first.
     void askBeforeQuit(qint64 unsent);
     void syncedBeforeQuit(bool ok, const QString& message);
@@ -185,6 +201,11 @@ private:
     QToolBar* m_counterBar = nullptr; // a clerk's "Counter intake"
     std::unique_ptr<CounterPrompter> m_ownCounterPrompter;
     CounterPrompter* m_counterPrompter = nullptr;
+
+    QPointer<SignOffWindow> m_signOff;
+    QPointer<QDialog> m_relatives;
+    std::unique_ptr<SignOffPrompter> m_ownSignOffPrompter;
+    SignOffPrompter* m_signOffPrompter = nullptr;
 
     std::unique_ptr<views::ReaderThread> m_reads;
     std::unique_ptr<views::DecisionService> m_decisionService;

@@ -38,6 +38,9 @@ struct MainWindow::Actions {
     // Counter intake (issue 13): only for a role that may take walk-in applications.
     QAction* counterIntake = nullptr;
     QAction* newCounter = nullptr;
+    // Sign-off (issue 14): only for a role that may sign batches; declared relatives for everyone.
+    QAction* signOff = nullptr;
+    QAction* relatives = nullptr;
 };
 
 } // namespace adm::ui

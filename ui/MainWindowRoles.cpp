@@ -64,6 +64,7 @@ void MainWindow::applyRole(const security::SchoolSettings& settings)
     }
     m_readOnly->setVisible(m_session && !decides);
     offerCounter(m_session && security::may(m_role, security::Action::CounterIntake, settings));
+    offerSignOff(m_session && security::may(m_role, security::Action::SignBatches, settings));
     retranslateDecisions();
     buildMenus();
     retranslateRole();

@@ -11,8 +11,10 @@
 #include "sync/SignOffReads.h"
 #include "sync/SigningKeys.h"
 #include "sync/SyncState.h"
+#include "views/PublicNotice.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -23,14 +25,14 @@ namespace {
 const QStringList kBatchActions = {QStringLiteral("candidates"), QStringLiteral("create"), QStringLiteral("list"),
                                    QStringLiteral("show"),       QStringLiteral("seen"),   QStringLiteral("return"),
                                    QStringLiteral("sign"),       QStringLiteral("renew"),  QStringLiteral("discard"),
-                                   QStringLiteral("export")};
+                                   QStringLiteral("export"),     QStringLiteral("notice")};
 
 QString batchUsage()
 {
     return CtlText::tr("usage: batch candidates [--school ID] [--json] | create --title T [--outcome approve|reject] "
                        "[--from DATE] [--to DATE] [--school ID] [--json] | list [--json] | show ID [--json] | "
                        "seen ID --all|APPLICATION | return ID APPLICATION --note TEXT | sign ID | renew ID | "
-                       "discard ID | export ID --out DIR");
+                       "discard ID | export ID --out DIR | notice ID --out FILE.pdf");
 }
 
 void printJson(CtlContext& ctx, const QJsonValue& v)
@@ -171,8 +173,9 @@ struct BatchOptions {
     QCommandLineOption all{QStringLiteral("all"), CtlText::tr("seen: mark every override of the batch seen.")};
     QCommandLineOption note{QStringLiteral("note"), CtlText::tr("return: why the decision goes back to its officer."),
                             CtlText::tr("TEXT")};
-    QCommandLineOption out{QStringLiteral("out"), CtlText::tr("export: the folder to write the files into."),
-                           CtlText::tr("DIR")};
+    QCommandLineOption out{QStringLiteral("out"),
+                           CtlText::tr("export: the folder to write the files into; notice: the PDF file to write."),
+                           CtlText::tr("DIR|FILE")};
     QCommandLineOption json{QStringLiteral("json"), CtlText::tr("Print JSON.")};
     QList<QCommandLineOption> list() const { return {title, outcome, from, to, school, all, note, out, json}; }
 };
@@ -205,6 +208,16 @@ QString usageProblem(const QCommandLineParser& p, const BatchOptions& o, const Q
         return CtlText::tr("say why with --note TEXT: the officer reads it");
     if (action == QLatin1String("export") && p.value(o.out).trimmed().isEmpty())
         return CtlText::tr("say where with --out DIR");
+    if (action == QLatin1String("notice")) {
+        const QString file = p.value(o.out).trimmed();
+        if (file.isEmpty())
+            return CtlText::tr("say where with --out FILE.pdf");
+        if (QFileInfo(file).isDir())
+            return CtlText::tr("--out %1 is a folder: give the PDF file's name, such as %2")
+                .arg(file, QDir(file).filePath(QStringLiteral("notice.pdf")));
+        if (!QFileInfo(file).absoluteDir().exists())
+            return CtlText::tr("the folder of --out %1 does not exist").arg(file);
+    }
     return {};
 }
 
@@ -255,7 +268,8 @@ int cmdBatch(CtlContext& ctx)
                                "overrides, flags and declared relationships; seen: mark overrides seen; return: "
                                "send an item back to its officer; sign: sign it (your passphrase is asked again); "
                                "renew: a refused batch again without the items that moved on; export: batch.json, "
-                               "batch.sig and signer.pem for openssl."),
+                               "batch.sig and signer.pem for openssl; notice: the public notice (公示名单) of a "
+                               "signed batch as a PDF, names masked."),
                    o.list(), QStringLiteral("action"),
                    CtlText::tr("%1 [ID] [APPLICATION]").arg(kBatchActions.join(u'|'))))
         return BadUsage;
@@ -274,7 +288,8 @@ int cmdBatch(CtlContext& ctx)
         return code;
     // The actions that change a batch are a principal's: said before anything else is looked at.
     if (action != QLatin1String("candidates") && action != QLatin1String("list") && action != QLatin1String("show") &&
-        action != QLatin1String("export") && !security::may(ws->role(), security::Action::SignBatches))
+        action != QLatin1String("export") && action != QLatin1String("notice") &&
+        !security::may(ws->role(), security::Action::SignBatches))
         return failSync(ctx, security::refusal(ws->role(), security::Action::SignBatches));
     store::Connection& db = ws->database().writer();
     sync::SignOff signOff(db, ws->audit(), ws->user(), ws->role(), sync::SyncState(db).accountFor(ws->user()));
@@ -418,6 +433,38 @@ int cmdBatch(CtlContext& ctx)
         if (Status s = signOff.discard(id); !s)
             return failSync(ctx, s.error());
         ctx.err() << CtlText::tr("Draft batch %1 discarded.").arg(id) << Qt::endl;
+        return Done;
+    }
+    if (action == QLatin1String("notice")) {
+        // Any role may print it, as any may export: the notice is public.
+        const QString file = QDir::cleanPath(p.value(o.out).trimmed());
+        auto notice = views::PublicNotice::readPublicNotice(db, id);
+        if (!notice)
+            return failSync(ctx, notice.error());
+        if (Status s = views::PublicNotice::writePdf(*notice, file); !s)
+            return ctx.fail(s.error());
+        // Ids and the digest only: the notice itself shows (masked) names.
+        if (auto e = ws->audit().append(ws->user(), QStringLiteral("batch.notice"),
+                                        QStringLiteral("batch=%1 rows=%2 sha256=%3")
+                                            .arg(notice->batchId)
+                                            .arg(notice->rows.size())
+                                            .arg(QString::fromLatin1(notice->signedBytesSha256Hex)));
+            !e)
+            return ctx.fail(e.error());
+        const int pages = views::PublicNotice::pageCount(*notice);
+        if (json)
+            printJson(ctx, QJsonObject{{QStringLiteral("batch_id"), notice->batchId},
+                                       {QStringLiteral("file"), file},
+                                       {QStringLiteral("rows"), int(notice->rows.size())},
+                                       {QStringLiteral("pages"), pages},
+                                       {QStringLiteral("sha256"), QString::fromLatin1(notice->signedBytesSha256Hex)},
+                                       {QStringLiteral("fingerprint"), notice->keyFingerprint}});
+        ctx.err() << CtlText::tr("Public notice of batch %1 written to %2: %3 admitted child(ren) on %4 page(s), "
+                                 "names masked. Its QR code holds the batch id and the SHA-256 of the signed bytes.")
+                         .arg(notice->batchId, file)
+                         .arg(notice->rows.size())
+                         .arg(pages)
+                  << Qt::endl;
         return Done;
     }
     // export

@@ -83,12 +83,14 @@ int printHelp(QTextStream& stream)
 
 int main(int argc, char* argv[])
 {
-    // The counter's receipt is painted (QPdfWriter), which needs a QGuiApplication for its fonts. No
-    // window is ever shown: the offscreen platform, whatever the session has, and no display needed.
-    // Any argument naming those commands (options may come first: --data-dir DIR intake …).
+    // The counter's receipt and a batch's public notice are painted (QPdfWriter), which needs a
+    // QGuiApplication for its fonts. No window is ever shown: the offscreen platform, whatever the
+    // session has, and no display needed. Any argument naming those commands (options may come first:
+    // --data-dir DIR intake …).
     bool paints = false;
     for (int i = 1; i < argc; ++i)
-        paints = paints || std::strcmp(argv[i], "intake") == 0 || std::strcmp(argv[i], "receipt") == 0;
+        paints = paints || std::strcmp(argv[i], "intake") == 0 || std::strcmp(argv[i], "receipt") == 0 ||
+                 std::strcmp(argv[i], "notice") == 0; // batch notice: the public notice's PDF
     if (paints) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         // Qt's note that XDG_RUNTIME_DIR is not set (a minimal system, a container) is not the user's

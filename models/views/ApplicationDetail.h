@@ -58,11 +58,14 @@ struct ApplicationDetail {
     QString checkError;          // why there is no check (no policy for the school, …)
     QList<AgencyRecord> records; // every agency record about the application's people
     QList<RelatedApplication> related;
-    QList<HistoryEntry> history;     // oldest first
+    QList<HistoryEntry> history; // oldest first
     std::optional<DecisionSummary> decision;
-    QList<ApplicantNote> notes; // internal, kept on this workstation only; oldest first
+    QList<ApplicantNote> notes;      // internal, kept on this workstation only; oldest first
     QList<sync::Conflict> conflicts; // this application's decisions the hub did not take
     qint64 openDecisionItem = 0;     // the decision of this workstation still in the outbox, 0 if none
+    // The user reading it declared a relative named on it (issue 14): they may not decide it. Set by the
+    // reader that knows the user (views::readDeclaredRelation), not by loadApplicationDetail.
+    bool declaredRelation = false;
 
     // The agency's own record number of an evidence record ("" when unknown).
     QString sourceRefOf(const QString& recordId) const;

@@ -8,6 +8,8 @@
 //   ui_screenshots OUT_DIR [APPLICATIONS]              a generated city, no hub
 //   --size WxH                                         the main window's size (default 1600x960)
 //   --counter-only                                     only the counter window (issue 13)
+//   --signoff-only                                     only the sign-off window (issue 14), a generated
+//                                                      city, at 1920x1080 and 1366x768
 #include "BatchApproveDialog.h"
 #include "CityFixture.h"
 #include "CounterForm.h"
@@ -25,6 +27,8 @@
 #include "ScriptedPrompter.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
+#include "SignOffPrompter.h"
+#include "SignOffWindow.h"
 #include "StatusStrip.h"
 #include "domain/JsonCodec.h"
 #include "i18n/Translations.h"
@@ -125,6 +129,57 @@ void shootDraftQuestions(QWidget* window, const ui::DecisionContext& context, co
 }
 QSize g_windowSize(1600, 960);
 bool g_counterOnly = false;
+bool g_signOffOnly = false;
+const QString kScreenPrincipal = QStringLiteral("wang.xiaozhang");
+const QString kScreenPrincipalPassphrase = QStringLiteral("principal passphrase 3");
+
+// The sign-off window (issue 14) of a principal with a draft's review in view: seats, the overrides (one
+// marked seen), at 1920x1080 (signoff_<lang>.png) and 1366x768 (signoff_1366_<lang>.png).
+void shootSignOff(const QString& dataDir, const QString& out, const QString& suffix)
+{
+    auto ws = store::Workspace::unlock(dataDir, kScreenPrincipal, security::SecretBytes(kScreenPrincipalPassphrase));
+    if (!ws)
+        qFatal("%s", qPrintable(ws.error().message));
+    views::LocalSession session(std::move(*ws));
+    ScriptedPrompter prompter;
+    ui::DialogSignOffPrompter signOffPrompter;
+    {
+        // A draft, made once (the second language finds it).
+        ui::SignOffWindow window(session, prompter, signOffPrompter);
+        waitFor([&] { return !window.overview().schoolId.isEmpty(); }, 20000, "the sign-off overview");
+        if (window.overview().batches.isEmpty()) {
+            views::SignOffService service(session);
+            bool made = false;
+            sync::BatchSelection selection;
+            selection.title = QStringLiteral("2026 primary 1 — first round");
+            selection.schoolId = window.overview().schoolId;
+            QString batchId;
+            service.createBatch(selection, &window, [&](Result<sync::BatchSummary> b) {
+                made = true;
+                if (b)
+                    batchId = b->id;
+            });
+            waitFor([&] { return made; }, 20000, "the batch");
+            waitFor([&] { return window.review() && window.review()->batch.id == batchId; }, 20000, "the review");
+            const auto overrides = window.review()->overrides();
+            if (!overrides.isEmpty()) {
+                bool seen = false;
+                service.markSeen(batchId, overrides.first().applicationId, &window, [&](Status) { seen = true; });
+                waitFor([&] { return seen; }, 20000, "an override seen");
+            }
+        }
+    }
+    for (const QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
+        ui::SignOffWindow window(session, prompter, signOffPrompter);
+        window.resize(size);
+        window.show();
+        waitFor([&] { return window.review().has_value(); }, 20000, "the review");
+        QTest::qWait(300);
+        save(&window,
+             out + (size.width() == 1920 ? QStringLiteral("/signoff") : QStringLiteral("/signoff_1366")) + suffix);
+    }
+    (void)session.close();
+}
 
 // The counter window (issue 13) with a half-typed walk-in application: the child of an application the
 // cache holds (so the check panel shows it, prominently, before anything is saved), a guardian, the
@@ -470,6 +525,10 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
     QLocale::setDefault(
         QLocale(language == QLatin1String("zh_CN") ? QStringLiteral("zh_CN") : QStringLiteral("en_GB")));
     const QString suffix = QStringLiteral("_%1.png").arg(language);
+    if (g_signOffOnly) {
+        shootSignOff(desk.dataDir, out, suffix);
+        return;
+    }
     if (!g_counterOnly)
         shootFirstRun(desk, out, suffix);
     ScriptedPrompter prompter;
@@ -579,6 +638,10 @@ int main(int argc, char* argv[])
         g_counterOnly = true;
         args.remove(at);
     }
+    if (const qsizetype at = args.indexOf(QStringLiteral("--signoff-only")); at > 0) {
+        g_signOffOnly = true;
+        args.remove(at);
+    }
     Desk desk;
     QTemporaryDir dir;
     if (const qsizetype at = args.indexOf(QStringLiteral("--data-dir")); at > 0 && at + 1 < args.size()) {
@@ -590,8 +653,13 @@ int main(int argc, char* argv[])
     } else {
         QStandardPaths::setTestModeEnabled(true);
         const int applications = args.size() > 2 ? args.at(2).toInt() : 3000;
-        if (!testsupport::makeCityWorkspace(dir.path(), applications))
+        auto ws = testsupport::makeCityWorkspace(dir.path(), applications);
+        if (!ws)
             return 1; // the warning says why
+        if (g_signOffOnly && testsupport::addSignOffDesk(*ws, kScreenPrincipal, kScreenPrincipalPassphrase,
+                                                         QStringLiteral("principal.s371102001"))
+                                 .isEmpty())
+            return 1;
         desk = Desk{dir.path(), testsupport::kReviewer, testsupport::kPassphrase, {}};
     }
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")})

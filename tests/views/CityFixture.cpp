@@ -5,7 +5,11 @@
 #include "domain/JsonCodec.h"
 #include "store/CacheEligibility.h"
 #include "store/ChangeApplier.h"
+#include "store/Sql.h"
+#include "sync/SignOffReads.h"
+#include "sync/SyncState.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -71,6 +75,69 @@ std::unique_ptr<store::Workspace> makeCityWorkspace(const QString& dir, int appl
     if (!applyAndCheck(*ws, changes))
         return nullptr;
     return ws;
+}
+
+QString addSignOffDesk(store::Workspace& ws, const QString& principal, const QString& passphrase,
+                       const QString& account)
+{
+    auto fail = [](const QString& why) {
+        qWarning("sign-off desk: %s", qPrintable(why));
+        return QString();
+    };
+    if (Status s = ws.addUser(principal, QStringLiteral("principal"), security::SecretBytes(passphrase), false); !s)
+        return fail(s.error().message);
+    store::Connection& db = ws.database().writer();
+    if (Status s = sync::SyncState(db).setAccountFor(principal, account); !s)
+        return fail(s.error().message);
+    auto schools = sync::SignOffReads::schoolsWithApplications(db);
+    if (!schools || schools->isEmpty())
+        return fail(QStringLiteral("no school"));
+    const QString school = schools->first();
+    auto q = db.prepare(QStringLiteral("SELECT a.id, a.data, e.category FROM applications a LEFT JOIN "
+                                       "eligibility_results e ON e.application_id = a.id WHERE a.target_school_id = ? "
+                                       "ORDER BY a.id LIMIT 12"));
+    if (!q)
+        return fail(q.error().message);
+    q->bind(1, school);
+    struct Update {
+        QString id, status;
+        QByteArray data;
+    };
+    QList<Update> updates;
+    int n = 0;
+    while (q->step()) {
+        QJsonObject data = QJsonDocument::fromJson(q->utf8(1)).object();
+        const bool approved = n % 4 != 3;
+        const QString checked = q->text(2);
+        QJsonObject decision{
+            {QStringLiteral("outcome"), approved ? QStringLiteral("approve") : QStringLiteral("reject")},
+            {QStringLiteral("decided_by"), QStringLiteral("officer.liu")},
+            {QStringLiteral("decided_at"), QStringLiteral("2026-05-0%1T09:30:00Z").arg(1 + n % 5)},
+            {QStringLiteral("reason_code"), QStringLiteral("verified_on_paper")},
+            {QStringLiteral("note"), QStringLiteral("checked at the counter")}};
+        if (approved) {
+            // Every other approval follows the check; the others are in category C (an override unless the
+            // check found C).
+            const bool checkedCategory = checked.size() == 1;
+            decision.insert(QStringLiteral("category"), checkedCategory && n % 2 == 0 ? checked : QStringLiteral("C"));
+        }
+        const QString status = approved ? QStringLiteral("approved") : QStringLiteral("rejected");
+        data.insert(QStringLiteral("status"), status);
+        data.insert(QStringLiteral("decision"), decision);
+        updates.append({q->text(0), status, QJsonDocument(data).toJson(QJsonDocument::Compact)});
+        ++n;
+    }
+    for (const Update& up : updates) {
+        auto u = db.prepare(QStringLiteral("UPDATE applications SET status = ?, data = ? WHERE id = ?"));
+        if (!u)
+            return fail(u.error().message);
+        u->bind(1, up.status);
+        u->bind(2, up.data);
+        u->bind(3, up.id);
+        if (Status s = u->run(); !s)
+            return fail(s.error().message);
+    }
+    return school;
 }
 
 std::unique_ptr<store::Workspace> makeFixtureWorkspace(const QString& dir)

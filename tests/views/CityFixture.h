@@ -18,6 +18,13 @@ inline const QString kPassphrase = QStringLiteral("desk passphrase 1");
 // saying why) when it cannot be made.
 std::unique_ptr<adm::store::Workspace> makeCityWorkspace(const QString& dir, int applications, quint64 seed = 7);
 
+// For the principal's sign-off (issue 14): adds `principal` (a principal, with `passphrase`) whose hub
+// account is `account`, and makes twelve applications of the first school decided by an officer and
+// taken by the platform (approved, every 4th rejected; some approvals in another category than the
+// check found: overrides). Returns the school's id; empty (with a warning) when it cannot.
+QString addSignOffDesk(adm::store::Workspace& workspace, const QString& principal, const QString& passphrase,
+                       const QString& account);
+
 // A new workspace in `dir` holding the shared fixture (shared/fixtures/policy-cases.json), checked.
 // Null (with a warning saying why) when the fixture is missing or the workspace cannot be made.
 std::unique_ptr<adm::store::Workspace> makeFixtureWorkspace(const QString& dir);
