@@ -493,7 +493,7 @@ void TestCounterForm::missingNameStopsTheSaveAtItsField()
              qPrintable(find<QLabel>("counterMessage")->text()));
     // The missing papers of category A are a warning, not what stops it.
     QVERIFY(find<QLabel>("paperEvidenceWarning")->isVisible());
-    QTest::qWait(200);
+    QCoreApplication::processEvents(); // a save would be posted: none was
     QCOMPARE(applicationItems().size(), before);
     QCOMPARE(m_open.counter->listModel()->rowCount(), rows);
     QVERIFY(m_counterPrompter.asked.isEmpty());
@@ -698,7 +698,7 @@ void TestCounterForm::offeredOnlyToRolesThatTakeApplications()
         QVERIFY(!o.window->findChild<QAction*>(QStringLiteral("newCounterAction")));
         QVERIFY(!o.window->findChild<QToolBar*>(QStringLiteral("counterToolBar")));
         QTest::keyClick(o.window.get(), Qt::Key_N, Qt::ControlModifier);
-        QTest::qWait(100);
+        QCoreApplication::processEvents(); // the shortcut acts at once when it exists
         QVERIFY(!o.window->counterWindow());
     }
     {

@@ -290,7 +290,7 @@ void TestSignOffWindow::reviewerHasNoSignOff()
     QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("signOffAction")));
     QVERIFY(m_window->findChild<QAction*>(QStringLiteral("declaredRelativesAction")));
     QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
-    QTest::qWait(200);
+    QCoreApplication::processEvents(); // the shortcut acts at once when it exists
     QVERIFY(!m_window->signOffWindow());
 }
 
