@@ -2,6 +2,7 @@
 
 #include "Prompter.h"
 #include "SignOffPrompter.h"
+#include "views/Labels.h"
 #include "views/ReaderThread.h"
 #include "views/Session.h"
 
@@ -514,10 +515,14 @@ void SignOffWindow::showReview()
     const QList<sync::BatchItem> overrides = r.overrides();
     int unseen = 0;
     for (const sync::BatchItem& i : overrides) {
+        // The reason as the officer chose it from the list (its label in this language), then the note.
+        QString reason = i.reasonCode.isEmpty() ? QString() : views::labels::reason(i.reasonCode, i.outcome);
+        if (!i.note.isEmpty())
+            reason += (reason.isEmpty() ? QString() : QStringLiteral(": ")) + i.note;
         auto* row = add(m_overrides, i,
-                        {i.applicationId, decisionText(i), overrideText(i), i.decidedBy, i.overrideReason,
+                        {i.applicationId, decisionText(i), overrideText(i), i.decidedBy, reason,
                          i.seenAt.isValid() ? tr("Seen") : tr("Not seen yet")});
-        row->setToolTip(4, i.overrideReason);
+        row->setToolTip(4, reason);
         if (!i.seenAt.isValid()) {
             ++unseen;
             QFont f = row->font(5);
