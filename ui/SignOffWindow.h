@@ -72,6 +72,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // The id (batch or application) a list row or tree row stands for.
+    static constexpr int kIdRole = Qt::UserRole;
     enum class Tone { Plain, Ok, Warning, Error };
 
     QWidget* buildBatchPane();

@@ -174,7 +174,6 @@ void shootSignOff(const QString& dataDir, const QString& out, const QString& suf
         window.resize(size);
         window.show();
         waitFor([&] { return window.review().has_value(); }, 20000, "the review");
-        QTest::qWait(300);
         save(&window,
              out + (size.width() == 1920 ? QStringLiteral("/signoff") : QStringLiteral("/signoff_1366")) + suffix);
     }
@@ -248,7 +247,6 @@ void shootCounter(ui::MainWindow& window, views::Session& session, const QString
                    !category->text().startsWith(QStringLiteral("The check runs"));
         },
         10000, "the check panel");
-    QTest::qWait(400);
     save(counter, out + QStringLiteral("/counter_form") + suffix);
     counter->form()->clear();
     counter->close();
