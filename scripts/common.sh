@@ -9,7 +9,7 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 PACKAGES=(
     g++ make cmake pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-charts-dev libqt6sql6-sqlite libgl-dev
+    qt6-charts-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
     libsqlcipher-dev sqlcipher libssl-dev openssl libqrencode-dev libboost-dev
     xvfb xauth fonts-noto-cjk libxlsxwriter-dev poppler-utils zbar-tools unzip
     python3

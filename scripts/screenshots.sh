@@ -34,3 +34,7 @@ for size in ${ADMISSIONS_SCREENSHOT_SIZES:-1920x1080 1366x768}; do
     xvfb-run -a -s "-screen 0 1920x1200x24" \
         "$BUILD/tests/ui/ui_screenshots" "$dir" --data-dir "$DATA/workstation" --user demo.reviewer --size "$size"
 done
+
+# The supervision dashboard (issue 16): a generated city with officers' decisions and a supervisor, no hub.
+say "Taking the supervision dashboard's screenshots under Xvfb into $OUT"
+xvfb-run -a -s "-screen 0 1920x1200x24" "$BUILD/tests/ui/ui_screenshots" "$OUT" 3000 --supervision-only

@@ -63,6 +63,50 @@ Type your passphrase to sign.</numerusform>
     </message>
 </context>
 <context>
+    <name>Supervision</name>
+    <message numerus="yes">
+        <source>This workstation holds the applications of %n school(s); say which with --scope SCHOOL.</source>
+        <translation>
+            <numerusform>This workstation holds the applications of %n school; say which with --scope SCHOOL.</numerusform>
+            <numerusform>This workstation holds the applications of %n schools; say which with --scope SCHOOL.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionCharts</name>
+    <message numerus="yes">
+        <source>Checked category of the %n school(s) with the most applications</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionTables</name>
+    <message numerus="yes">
+        <source>Schools without a decision for %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>An officer stands out when |robust z| &gt; %1, with z = 0.6745 (rate − median) / MAD over the officers with at least %n approval(s) and rejection(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Here: %n officer(s), median override rate %1, MAD %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>adm::ui::BatchActions</name>
     <message numerus="yes">
         <source>%n application(s) approved, each its own decision: Ctrl+Z takes back the last one until it is sent.</source>
@@ -267,6 +311,13 @@ Type your passphrase to sign.</numerusform>
         <translation>
             <numerusform>Mark every override seen before you sign: %n left (Space on its row).</numerusform>
             <numerusform>Mark every override seen before you sign: %n left (Space on its row).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Public notice written to %1: %n admitted child(ren), names masked.</source>
+        <translation>
+            <numerusform>Public notice written to %1: %n admitted child, names masked.</numerusform>
+            <numerusform>Public notice written to %1: %n admitted children, names masked.</numerusform>
         </translation>
     </message>
 </context>

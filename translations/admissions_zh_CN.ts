@@ -1081,6 +1081,10 @@
         <source>Help → Legend lists every flag.</source>
         <translation>“帮助 → 图例”中列出了所有标记。</translation>
     </message>
+    <message>
+        <source>Returned by the principal</source>
+        <translation>校长退回</translation>
+    </message>
 </context>
 <context>
     <name>Permissions</name>
@@ -1346,6 +1350,22 @@
         <source>The pages could not be finished.</source>
         <translation>无法完成页面输出。</translation>
     </message>
+    <message>
+        <source>District %1</source>
+        <translation>区县 %1</translation>
+    </message>
+    <message>
+        <source>Decisions by %1 that override the check</source>
+        <translation>%1 作出的、推翻自动核验的决定</translation>
+    </message>
+    <message>
+        <source>Decisions by %1</source>
+        <translation>%1 作出的决定</translation>
+    </message>
+    <message>
+        <source>Decisions that override the check</source>
+        <translation>推翻自动核验的决定</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -1388,6 +1408,421 @@ Type your passphrase to sign.</source>
     <message>
         <source>Export the signed batch to</source>
         <translation>将已签署的批次导出到</translation>
+    </message>
+    <message>
+        <source>Save the public notice as</source>
+        <translation>公示名单另存为</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <source>&quot;%1&quot; is not a scope this workstation holds: give the city (%2), the code of a district it holds schools of, or the id of a school.</source>
+        <translation>“%1”不是本工作站持有的范围：请给出全市（%2）、本工作站持有其学校的区县代码，或学校编号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>This workstation holds the applications of %n school(s); say which with --scope SCHOOL.</source>
+        <translation>
+            <numerusform>本工作站持有 %n 所学校的申请；请用 --scope SCHOOL 指定学校。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A principal reads the figures of the school, not of a district or the city: say the school with --scope SCHOOL.</source>
+        <translation>校长只能查看本校的数据，不能查看区县或全市：请用 --scope SCHOOL 指定学校。</translation>
+    </message>
+    <message>
+        <source>You are signed in as %1, who may not read the supervision figures. A bureau supervisor reads those of its district or the city, a principal those of the school.</source>
+        <translation>您以 %1 身份登录，无权查看督导数据。教育局督导员查看其区县或全市的数据，校长查看本校的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionCharts</name>
+    <message>
+        <source>Applications submitted and decided, cumulative</source>
+        <translation>累计提交与已决定的申请</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Decided (approved or rejected)</source>
+        <translation>已决定（通过或驳回）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked category of the %n school(s) with the most applications</source>
+        <translation>
+            <numerusform>申请最多的 %n 所学校的核查类别</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Online and at the counter, per district</source>
+        <translation>各区网上申请与窗口申请</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>%1 % online</source>
+        <translation>网上 %1 %</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>district: online share</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Override rate per officer (%)</source>
+        <translation>各审核员推翻率（%）</translation>
+    </message>
+    <message>
+        <source>Override rate</source>
+        <translation>推翻率</translation>
+    </message>
+    <message>
+        <source>Stands out</source>
+        <translation>异常</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionReportPdf</name>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <source>Supervision report: %1</source>
+        <translation>监管报告：%1</translation>
+    </message>
+    <message>
+        <source>Figures generated at %1 · report written at %2 · scope code %3</source>
+        <translation>数据生成于 %1 · 报告写于 %2 · 范围代码 %3</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Seats and channels</source>
+        <translation>学位与渠道</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Cannot write %1. Choose another folder, or free some space.</source>
+        <translation>无法写入 %1。请选择其他文件夹，或腾出磁盘空间。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionTables</name>
+    <message>
+        <source>Applications</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Awaiting a decision</source>
+        <translation>待决定</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>Information requested</source>
+        <translation>已要求补充材料</translation>
+    </message>
+    <message>
+        <source>Information past its due date</source>
+        <translation>补充材料已逾期</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Decisions waiting to be sent</source>
+        <translation>待发送的决定</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2. Choose another folder, or free some space.</source>
+        <translation>无法写入 %1：%2。请选择其他文件夹，或腾出磁盘空间。</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>City %1</source>
+        <translation>全市 %1</translation>
+    </message>
+    <message>
+        <source>District %1</source>
+        <translation>区县 %1</translation>
+    </message>
+    <message>
+        <source>School %1</source>
+        <translation>学校 %1</translation>
+    </message>
+    <message>
+        <source>School %1 (%2)</source>
+        <translation>学校 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Progress per day</source>
+        <translation>每日进度</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Information requests</source>
+        <translation>补充材料要求</translation>
+    </message>
+    <message>
+        <source>Submitted in all</source>
+        <translation>累计提交</translation>
+    </message>
+    <message>
+        <source>Decided in all</source>
+        <translation>累计决定</translation>
+    </message>
+    <message>
+        <source>Seats per district</source>
+        <translation>各区学位</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation>学校数</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>学位数</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>已占比例</translation>
+    </message>
+    <message>
+        <source>Seats per school</source>
+        <translation>各校学位</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Over capacity by</source>
+        <translation>超出学位</translation>
+    </message>
+    <message>
+        <source>Checked category per school</source>
+        <translation>各校核查类别</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A类</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B类</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C类</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未核查</translation>
+    </message>
+    <message>
+        <source>Channels per district</source>
+        <translation>各区申请渠道</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网上</translation>
+    </message>
+    <message>
+        <source>At the counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Online share</source>
+        <translation>网上占比</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Quality per school</source>
+        <translation>各校审核质量</translation>
+    </message>
+    <message>
+        <source>With a flag</source>
+        <translation>有标记</translation>
+    </message>
+    <message>
+        <source>Median time to decision</source>
+        <translation>决定用时中位数</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>第90百分位</translation>
+    </message>
+    <message>
+        <source>Last decision</source>
+        <translation>最近决定</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schools without a decision for %n day(s)</source>
+        <translation>
+            <numerusform>%n 天以上无决定的学校</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Days without a decision</source>
+        <translation>无决定天数</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Officer account</source>
+        <translation>审核员账号</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Rejections</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>推翻自动核查</translation>
+    </message>
+    <message>
+        <source>Override rate</source>
+        <translation>推翻率</translation>
+    </message>
+    <message>
+        <source>Robust z</source>
+        <translation>稳健 z 值</translation>
+    </message>
+    <message>
+        <source>Stands out</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>(no hub account)</source>
+        <translation>（无平台账号）</translation>
+    </message>
+    <message numerus="yes">
+        <source>An officer stands out when |robust z| &gt; %1, with z = 0.6745 (rate − median) / MAD over the officers with at least %n approval(s) and rejection(s).</source>
+        <translation>
+            <numerusform>当 |稳健 z| &gt; %1 时审核员被视为异常，z = 0.6745 ×（推翻率 − 中位数）/ MAD，统计范围为通过与驳回合计至少 %n 件的审核员。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fewer than %1 such officers here (%2): no one is measured.</source>
+        <translation>此范围内此类审核员少于 %1 人（%2 人）：不作衡量。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Here: %n officer(s), median override rate %1, MAD %2.</source>
+        <translation>
+            <numerusform>此处：%n 名审核员，推翻率中位数 %1，MAD %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The MAD is 0, so the mean absolute deviation stands in.</source>
+        <translation>MAD 为 0，改用平均绝对偏差。</translation>
+    </message>
+    <message>
+        <source>the file cannot be created</source>
+        <translation>无法创建文件</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .csv or .xlsx.</source>
+        <translation>请选择以 .csv 或 .xlsx 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open the matching queue.</source>
+        <translation>双击或按回车键打开对应的队列。</translation>
     </message>
 </context>
 <context>
@@ -3337,6 +3772,12 @@ Type your passphrase to sign.</source>
         <source>You declared a relationship to a person on this application: someone else decides.</source>
         <translation>您申报了与本申请中某人的亲属关系：由其他人决定。</translation>
     </message>
+    <message>
+        <source>Returned by the principal (%1, %2): %3
+Decide it again: the new decision goes to the principal&apos;s next batch.</source>
+        <translation>校长退回（%1，%2）：%3
+请重新决定：新的决定将进入校长的下一批次。</translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::DraftKeeper</name>
@@ -3662,6 +4103,47 @@ Type your passphrase to sign.</source>
     <message>
         <source>Only information requests whose due date has passed</source>
         <translation>只显示已超过截止日期的补充材料要求</translation>
+    </message>
+    <message>
+        <source>District %1 ×</source>
+        <comment>a filter chip; × removes it</comment>
+        <translation>区县 %1 ×</translation>
+    </message>
+    <message>
+        <source>Only the applications to the schools of district %1. Press to remove this filter.</source>
+        <translation>只显示报考区县 %1 各学校的申请。按下可去掉这个筛选条件。</translation>
+    </message>
+    <message>
+        <source>Remove the filter: district %1</source>
+        <translation>去掉筛选条件：区县 %1</translation>
+    </message>
+    <message>
+        <source>Decisions by %1 that override the check</source>
+        <comment>a filter chip</comment>
+        <translation>%1 作出的、推翻自动核验的决定</translation>
+    </message>
+    <message>
+        <source>Decisions by %1</source>
+        <comment>a filter chip</comment>
+        <translation>%1 作出的决定</translation>
+    </message>
+    <message>
+        <source>Decisions that override the check</source>
+        <comment>a filter chip</comment>
+        <translation>推翻自动核验的决定</translation>
+    </message>
+    <message>
+        <source>%1 ×</source>
+        <comment>a filter chip: its filter, then × that removes it</comment>
+        <translation>%1 ×</translation>
+    </message>
+    <message>
+        <source>Only the applications whose decision matches this. Press to remove this filter.</source>
+        <translation>只显示决定符合此条件的申请。按下可去掉这个筛选条件。</translation>
+    </message>
+    <message>
+        <source>Remove the filter: %1</source>
+        <translation>去掉筛选条件：%1</translation>
     </message>
 </context>
 <context>
@@ -4100,6 +4582,18 @@ Type your passphrase to sign.</source>
     <message>
         <source>The ID numbers of your relatives: you will not decide their applications</source>
         <translation>您亲属的身份证号：您不会决定他们的申请</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard…</source>
+        <translation>看板(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Where enrolment stands in the city, a district or a school, and where it goes wrong</source>
+        <translation>全市、区县或学校的招生进展，以及问题所在</translation>
+    </message>
+    <message>
+        <source>S&amp;upervision</source>
+        <translation>监管(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -4808,6 +5302,20 @@ Type your passphrase to sign.</source>
         <source>The draft was discarded.</source>
         <translation>草稿已放弃。</translation>
     </message>
+    <message>
+        <source>&amp;Public notice…</source>
+        <translation>公示名单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The notice board&apos;s list (公示名单) of the children this signed batch admits, as a PDF: names masked, no ID numbers, a QR code of the batch id and its digest.</source>
+        <translation>本已签批次录取儿童的公示名单（PDF）：姓名已遮蔽，不含身份证号，附批次编号及其摘要的二维码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Public notice written to %1: %n admitted child(ren), names masked.</source>
+        <translation>
+            <numerusform>公示名单已写入 %1：录取儿童 %n 名，姓名已遮蔽。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>adm::ui::StatusStrip</name>
@@ -4870,6 +5378,198 @@ Type your passphrase to sign.</source>
     <message>
         <source>The city platform has not answered within the time a request may take; the sync keeps trying. Decisions wait in the outbox.</source>
         <translation>市级平台在请求时限内没有响应，同步会继续重试。审核决定保留在待上传队列中。</translation>
+    </message>
+</context>
+<context>
+    <name>adm::ui::SupervisionWindow</name>
+    <message>
+        <source>Supervision dashboard</source>
+        <translation>监管看板</translation>
+    </message>
+    <message>
+        <source>Sc&amp;ope:</source>
+        <translation>范围(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Read the figures again (F5); they are read again after every sync.</source>
+        <translation>重新读取数据（F5）；每次同步后会自动重新读取。</translation>
+    </message>
+    <message>
+        <source>Repor&amp;t (PDF)…</source>
+        <translation>报告 PDF(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The whole dashboard with its charts as a PDF, dated and naming its scope (Ctrl+P).</source>
+        <translation>将整个看板连同图表导出为 PDF，注明日期和范围（Ctrl+P）。</translation>
+    </message>
+    <message>
+        <source>&amp;Progress</source>
+        <translation>进度(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Seats</source>
+        <translation>学位(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannels</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Quality</source>
+        <translation>质量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewers</source>
+        <translation>审核员(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+%1</source>
+        <translation>Ctrl+%1</translation>
+    </message>
+    <message>
+        <source>Per da&amp;y</source>
+        <translation>每日(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Approved against capacity: over capacity first, then the fullest</source>
+        <translation>已通过与学位数对比：超额的在前，其次为占用最多的(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Checked &amp;category per school</source>
+        <translation>各校核查类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>F&amp;lags in the scope</source>
+        <translation>范围内的标记(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Per school: flag rates, hours from submission to dec&amp;ision</source>
+        <translation>各校：标记比例、从提交到决定的小时数(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Schools with applications and &amp;no decision for at least this many days:</source>
+        <translation>有申请但至少这么多天没有决定的学校(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export table…</source>
+        <translation>导出表格(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The table last used on this tab, as CSV or XLSX (Ctrl+E).</source>
+        <translation>将此标签页最近使用的表格导出为 CSV 或 XLSX（Ctrl+E）。</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>看板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>学位</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Dashboard &amp;report (PDF)…</source>
+        <translation>看板报告 PDF(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>The figures cannot be read. Close the dashboard and open it again.</source>
+        <translation>无法读取数据。请关闭看板后重新打开。</translation>
+    </message>
+    <message>
+        <source>%1 · generated at %2</source>
+        <translation>%1 · 生成于 %2</translation>
+    </message>
+    <message>
+        <source>This workstation cannot tell yet.</source>
+        <translation>本工作站暂时无法得出此数据。</translation>
+    </message>
+    <message>
+        <source>Double-click a district, school, officer or flag (or press Enter) to open its queue.</source>
+        <translation>双击区县、学校、审核员或标记（或按回车键）可打开对应的队列。</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Dashboard report</source>
+        <translation>看板报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the matching queue</source>
+        <translation>打开对应的队列(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — generated at %3</source>
+        <comment>table title, scope, time</comment>
+        <translation>%1 — %2 — 生成于 %3</translation>
+    </message>
+    <message>
+        <source>An export is being written; try again in a moment.</source>
+        <translation>正在写入导出文件，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Choose a file ending in .csv or .xlsx.</source>
+        <translation>请选择以 .csv 或 .xlsx 结尾的文件。</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1. Choose another folder.</source>
+        <translation>无法写入 %1。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
     </message>
 </context>
 <context>
@@ -6532,6 +7232,54 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>Public notice of batch %1 written to %2: %3 admitted child(ren) on %4 page(s), names masked. Its QR code holds the batch id and the SHA-256 of the signed bytes.</source>
         <translation>批次 %1 的公示名单已写入 %2：共 %3 名录取儿童，%4 页，姓名已遮蔽。其二维码包含批次编号和被签署字节的 SHA-256。</translation>
+    </message>
+    <message>
+        <source>Scope %1 (%2), %3 school(s): %4 application(s), %5 approved, %6 decision(s) of which %7 override(s); median %8 h, 90th percentile %9 h from submission to decision.</source>
+        <translation>范围 %1（%2），%3 所学校：%4 份申请，%5 份已录取，%6 项决定，其中 %7 项推翻自动审核；从提交到决定的中位数 %8 小时，第 90 百分位 %9 小时。</translation>
+    </message>
+    <message>
+        <source>school	district	capacity	applications	approved	online	counter	flagged	median h</source>
+        <translation>学校	区县	学位	申请	已录取	网上	窗口	有标记	中位小时</translation>
+    </message>
+    <message>
+        <source>account	decisions	overrides	info requests	override rate	robust z</source>
+        <translation>账号	决定	推翻	补充材料	推翻率	稳健 z</translation>
+    </message>
+    <message>
+        <source>	STANDS OUT</source>
+        <translation>	明显偏离</translation>
+    </message>
+    <message>
+        <source>The city (371100), a district code or a school id (default: the city for a supervisor, the school for a principal).</source>
+        <translation>全市（371100）、区县代码或学校编号（默认：督导员为全市，校长为本校）。</translation>
+    </message>
+    <message>
+        <source>DISTRICT|SCHOOL</source>
+        <translation>区县|学校</translation>
+    </message>
+    <message>
+        <source>Make the counters again from the cache first (maintenance).</source>
+        <translation>先从缓存重新生成计数器（维护）。</translation>
+    </message>
+    <message>
+        <source>The supervision figures (docs/supervision.md): applications by status, checked category and channel, approvals against capacity, flags, time to decision per school, and each officer&apos;s decisions, overrides and information requests, with the officers whose override rate stands far from their peers&apos;.</source>
+        <translation>督导数据（docs/supervision.md）：按状态、审核类别和渠道统计的申请，录取与学位对比，标记，各校从提交到决定的时间，以及每位审核员的决定、推翻和补充材料要求，并列出推翻率明显偏离同行的审核员。</translation>
+    </message>
+    <message>
+        <source>usage: report [--scope DISTRICT|SCHOOL] [--json] [--rebuild]</source>
+        <translation>用法：report [--scope 区县|学校] [--json] [--rebuild]</translation>
+    </message>
+    <message>
+        <source>--scope takes the city (371100), a district code or a school id</source>
+        <translation>--scope 接受全市（371100）、区县代码或学校编号</translation>
+    </message>
+    <message>
+        <source>The supervision counters were made again from the cache.</source>
+        <translation>已从缓存重新生成督导计数器。</translation>
+    </message>
+    <message>
+        <source>the supervision figures of the city, a district or a school</source>
+        <translation>全市、区县或学校的督导数据</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLocale>
 #include <QScrollBar>
 #include <QVBoxLayout>
 
@@ -169,6 +170,8 @@ void DetailPane::rebuild()
             QStringLiteral("background: #fdecea; color: #8a0015; border: 1px solid #e0a0a0; padding: 6px;"));
         layout->addWidget(banner);
     }
+    if (d.returned)
+        layout->addWidget(returnedBanner(*d.returned, content));
     layout->addWidget(sections::summary(d, content));
     layout->addWidget(sections::title(tr("Child and guardians"), content));
     layout->addWidget(sections::people(d, m_revealed, this, content));
@@ -190,6 +193,21 @@ void DetailPane::rebuild()
     layout->addStretch(1);
     setContent(content);
     verticalScrollBar()->setValue(scroll);
+}
+
+QWidget* DetailPane::returnedBanner(const sync::BatchItem& item, QWidget* parent)
+{
+    auto* banner = new QLabel(parent);
+    banner->setObjectName(QStringLiteral("returnedBanner"));
+    banner->setWordWrap(true);
+    banner->setTextFormat(Qt::PlainText);
+    banner->setText(tr("Returned by the principal (%1, %2): %3\nDecide it again: the new decision goes to "
+                       "the principal's next batch.")
+                        .arg(item.returnedBy, QLocale().toString(item.returnedAt.toLocalTime(), QLocale::ShortFormat),
+                             item.returnedNote));
+    banner->setStyleSheet(
+        QStringLiteral("background: #fff4e0; color: #5c3b00; border: 1px solid #e6c27a; padding: 6px;"));
+    return banner;
 }
 
 QString DetailPane::relationRefusal()

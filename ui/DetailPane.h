@@ -64,6 +64,7 @@ protected:
 private:
     void setOutsideQueue(bool outside);
     QWidget* outsideQueueBanner(QWidget* parent);
+    static QWidget* returnedBanner(const sync::BatchItem& item, QWidget* parent);
 
 public:
     // The line shown over an application the user declared a relative on, and the refusal of its

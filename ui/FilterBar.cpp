@@ -104,9 +104,25 @@ FilterBar::FilterBar(QWidget* parent)
     m_overdue->setObjectName(QStringLiteral("overdueFilter"));
     m_clear = new QToolButton(this);
     m_clear->setObjectName(QStringLiteral("clearFiltersButton"));
+    // The drill-down's chips: buttons, so that Tab reaches them and Space removes their filter.
+    for (QToolButton** chip : {&m_districtChip, &m_decisionsChip}) {
+        *chip = new QToolButton(this);
+        (*chip)->setFocusPolicy(Qt::StrongFocus);
+        (*chip)->setProperty("drillDownChip", true);
+        (*chip)->setStyleSheet(QStringLiteral("QToolButton { border: 1px solid palette(highlight); border-radius: "
+                                              "10px; padding: 2px 8px; background: palette(alternate-base); }"
+                                              "QToolButton:focus { border-width: 2px; }"));
+        (*chip)->hide();
+        connect(*chip, &QToolButton::clicked, this, [this, c = *chip] { removeChip(c); });
+    }
+    m_districtChip->setObjectName(QStringLiteral("districtChip"));
+    m_decisionsChip->setObjectName(QStringLiteral("decisionsChip"));
 
     auto* layout = new FlowLayout(this, 6);
     layout->setContentsMargins(0, 0, 0, 0);
+    // First, where the eye starts: why the queue is narrowed.
+    layout->addWidget(m_districtChip);
+    layout->addWidget(m_decisionsChip);
     for (QWidget* w : {static_cast<QWidget*>(m_school), static_cast<QWidget*>(m_category),
                        static_cast<QWidget*>(m_flag), static_cast<QWidget*>(m_channel)})
         layout->addWidget(w);
@@ -207,6 +223,48 @@ void FilterBar::retranslate()
     m_overdue->setToolTip(tr("Only information requests whose due date has passed"));
     m_clear->setText(tr("Clear"));
     m_clear->setToolTip(tr("Show every application of the queue again"));
+    updateChips();
+}
+
+void FilterBar::updateChips()
+{
+    m_districtChip->setVisible(!m_districtCode.isEmpty());
+    m_districtChip->setText(tr("District %1 ×", "a filter chip; × removes it").arg(m_districtCode));
+    m_districtChip->setToolTip(tr("Only the applications to the schools of district %1. Press to remove this "
+                                  "filter.")
+                                   .arg(m_districtCode));
+    m_districtChip->setAccessibleName(tr("Remove the filter: district %1").arg(m_districtCode));
+
+    const bool decisions = !m_officer.isEmpty() || m_overridesOnly;
+    m_decisionsChip->setVisible(decisions);
+    QString text;
+    if (!m_officer.isEmpty() && m_overridesOnly)
+        text = tr("Decisions by %1 that override the check", "a filter chip").arg(m_officer);
+    else if (!m_officer.isEmpty())
+        text = tr("Decisions by %1", "a filter chip").arg(m_officer);
+    else if (m_overridesOnly)
+        text = tr("Decisions that override the check", "a filter chip");
+    m_decisionsChip->setText(tr("%1 ×", "a filter chip: its filter, then × that removes it").arg(text));
+    m_decisionsChip->setToolTip(tr("Only the applications whose decision matches this. Press to remove this filter."));
+    m_decisionsChip->setAccessibleName(tr("Remove the filter: %1").arg(text));
+}
+
+void FilterBar::removeChip(QToolButton* chip)
+{
+    const bool hadFocus = chip->hasFocus();
+    if (chip == m_districtChip) {
+        m_districtCode.clear();
+    } else {
+        m_officer.clear();
+        m_overridesOnly = false;
+    }
+    updateChips();
+    if (hadFocus) // the pressed chip is gone: the focus goes to the other chip, or to Clear
+        (m_districtChip->isVisible()    ? m_districtChip
+         : m_decisionsChip->isVisible() ? m_decisionsChip
+                                        : m_clear)
+            ->setFocus(Qt::TabFocusReason);
+    Q_EMIT filterChanged();
 }
 
 void FilterBar::fillFixedChoices()
@@ -292,6 +350,10 @@ void FilterBar::clear()
     m_dates->setChecked(false);
     resetDates();
     m_overdue->setChecked(false);
+    m_districtCode.clear();
+    m_officer.clear();
+    m_overridesOnly = false;
+    updateChips();
     m_filling = false;
     Q_EMIT cleared();
     Q_EMIT filterChanged();
@@ -319,6 +381,10 @@ void FilterBar::restore(const views::QueueFilter& f)
     if (f.to.isValid())
         m_to->setDate(f.to);
     m_overdue->setChecked(f.overdueOn.isValid());
+    m_districtCode = f.districtCode;
+    m_officer = f.officer;
+    m_overridesOnly = f.overridesOnly;
+    updateChips();
     m_filling = false;
 }
 
@@ -335,6 +401,9 @@ views::QueueFilter FilterBar::filter() const
     }
     if (m_overdue->isChecked())
         f.overdueOn = m_today();
+    f.districtCode = m_districtCode;
+    f.officer = m_officer;
+    f.overridesOnly = m_overridesOnly;
     return f;
 }
 

@@ -13,7 +13,10 @@ class QToolButton;
 namespace adm::ui {
 
 // The queue's filters: school, checked category, flag, channel and submission dates, and the saved
-// views. The dates filter once their box is ticked, or once a date is typed or picked; until then
+// views. Supervision's drill-down filters (a district, an officer's decisions, the overrides of the
+// check) have no box of their own: while one is set it shows as a chip ("District 371102 ×") that
+// says why the queue is narrowed and removes it when pressed (mouse, or Tab and Space); Clear
+// removes them too. The dates filter once their box is ticked, or once a date is typed or picked; until then
 // they show the data's first and last days, where their calendars open. Changing one emits filterChanged(); nothing
 // here reads the cache (the schools and the data's dates are given). The filters sit in a flow layout: a narrow window
 // wraps them onto a second line instead of cutting them.
@@ -51,6 +54,10 @@ protected:
 
 private:
     void fillFixedChoices();
+    // The drill-down chips: shown for what is set, with the words of the moment.
+    void updateChips();
+    // A chip was pressed: its filter goes, the focus moves on to what is still there.
+    void removeChip(QToolButton* chip);
     void applyLocale();
     // The date edits show the data's first and last days while the date filter is off.
     void resetDates();
@@ -67,6 +74,11 @@ private:
     QToolButton* m_remove = nullptr;
     QCheckBox* m_overdue = nullptr;
     QToolButton* m_clear = nullptr;
+    QToolButton* m_districtChip = nullptr;
+    QToolButton* m_decisionsChip = nullptr;
+    QString m_districtCode; // the drill-down's filters, kept as given
+    QString m_officer;
+    bool m_overridesOnly = false;
     QList<QPair<QString, QString>> m_schools;
     QDate m_firstDay;
     QDate m_lastDay;

@@ -20,6 +20,7 @@
 #include "SignOffPrompter.h"
 #include "SignOffWindow.h"
 #include "StatusStrip.h"
+#include "SupervisionWindow.h"
 #include "UnlockDialog.h"
 #include "ZoomController.h"
 #include "security/Permissions.h"
@@ -268,6 +269,7 @@ void MainWindow::buildMenus()
     // Only for a role that may take walk-in applications.
     addCounterMenu();
     addSignOffMenu();
+    addSupervisionMenu();
     if (a.approve) { // only for a role that may decide
         QMenu* decide = menuBar()->addMenu(tr("&Decision"));
         decide->addAction(a.approve);
@@ -359,6 +361,7 @@ void MainWindow::openSession(std::unique_ptr<views::Session> session)
     m_status->setOnline(m_session->isOnline(), m_session->canSync());
     updateSyncActions();
     refreshStatus();
+    refreshRefused();
     m_statusTimer.start();
     applyIdleSetting();
     m_idle->setActive(true);
@@ -373,6 +376,7 @@ void MainWindow::closeSession()
 {
     closeCounter(); // it reads and writes through the session
     closeSignOff();
+    closeSupervision();
     m_drafts->setSession(nullptr);
     if (m_quit != QuitStep::Ready)
         m_quit = QuitStep::None;

@@ -34,6 +34,8 @@ class CounterPrompter;
 class CounterWindow;
 class SignOffPrompter;
 class SignOffWindow;
+class SupervisionPrompter;
+class SupervisionWindow;
 class DecisionController;
 class DetailPane;
 class DraftKeeper;
@@ -78,6 +80,14 @@ public:
     // dialogs; it must outlive the window), and the window while it is open.
     void setSignOffPrompter(SignOffPrompter* prompter);
     SignOffWindow* signOffWindow() const;
+    // Supervision (issue 16, MainWindowSupervision.cpp): the dashboard's file questions (null: the real
+    // dialogs; it must outlive the window), and the dashboard while it is open.
+    void setSupervisionPrompter(SupervisionPrompter* prompter);
+    SupervisionWindow* supervisionWindow() const;
+    // Supervision's drill-down (issue 16, MainWindowDrillDown.cpp): raises the window and shows the
+    // queue view of `query` (bin, filters, search, order) as a kept place is put back; the filter bar
+    // shows its drill-down filters as chips. Nothing while the window is locked.
+    void showQueueQuery(const views::QueueQuery& query);
 
 Q_SIGNALS:
     // The user picked another language ("system", "zh_CN" or "en").
@@ -124,6 +134,7 @@ private:
     void reveal(int position);
     void refreshStatus();
     void cacheChanged();
+    void refreshRefused(); // the queue greys the applications naming the user's declared relatives
     void openSettings();
     void openCacheCounts();
     void applyIdleSetting();
@@ -159,6 +170,12 @@ private:
     void openSignOff();
     void closeSignOff();
     void openRelatives();
+
+    // Supervision (issue 16, MainWindowSupervision.cpp): "Supervision → Dashboard…" for a role that may
+    // see dashboards (made with the menus), the window closed with the session.
+    void addSupervisionMenu();
+    void openSupervision();
+    void closeSupervision();
 
     // Quitting: the outbox first.
     void askBeforeQuit(qint64 unsent);
@@ -206,6 +223,10 @@ private:
     QPointer<QDialog> m_relatives;
     std::unique_ptr<SignOffPrompter> m_ownSignOffPrompter;
     SignOffPrompter* m_signOffPrompter = nullptr;
+
+    QPointer<SupervisionWindow> m_supervision;
+    std::unique_ptr<SupervisionPrompter> m_ownSupervisionPrompter;
+    SupervisionPrompter* m_supervisionPrompter = nullptr;
 
     std::unique_ptr<views::ReaderThread> m_reads;
     std::unique_ptr<views::DecisionService> m_decisionService;

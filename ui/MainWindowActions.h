@@ -41,6 +41,8 @@ struct MainWindow::Actions {
     // Sign-off (issue 14): only for a role that may sign batches; declared relatives for everyone.
     QAction* signOff = nullptr;
     QAction* relatives = nullptr;
+    // Supervision (issue 16): only for a role that may see dashboards.
+    QAction* supervision = nullptr;
 };
 
 } // namespace adm::ui

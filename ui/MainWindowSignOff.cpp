@@ -2,13 +2,18 @@
 // SignBatches: principals) gets a Sign-off menu with "Sign-off…" (Ctrl+Shift+S), which opens the sign-off
 // window or raises the one open. Every user gets "Declared relatives…" in the Workstation menu. Both
 // are closed with the session (a lock).
+#include "DetailPane.h"
 #include "MainWindow.h"
 #include "MainWindowActions.h"
 #include "Prompter.h"
+#include "QueuePane.h"
 #include "RelativesDialog.h"
 #include "SignOffPrompter.h"
 #include "SignOffWindow.h"
 #include "security/Permissions.h"
+#include "views/QueueModel.h"
+#include "views/ReaderThread.h"
+#include "views/SignOffService.h"
 
 #include <QMenu>
 #include <QMenuBar>
@@ -120,6 +125,24 @@ void MainWindow::closeSignOff()
     window->shutdown(); // its readers go before the session's writer
     window->hide();
     window->deleteLater(); // not now: a question it asked may still be on the stack
+}
+
+void MainWindow::refreshRefused()
+{
+    if (!m_reads)
+        return;
+    m_reads->run<QSet<QString>>(
+        [user = m_user](const views::CacheView* cache) {
+            if (!cache)
+                return QSet<QString>();
+            auto ids = views::readRelatedApplications(*cache, user);
+            return ids ? *ids : QSet<QString>();
+        },
+        this,
+        [this](QSet<QString> ids) {
+            if (m_session)
+                m_queue->model()->setRefused(ids, DetailPane::relationRefusal());
+        });
 }
 
 void MainWindow::openRelatives()

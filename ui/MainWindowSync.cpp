@@ -73,6 +73,7 @@ void MainWindow::cacheChanged()
 {
     m_queue->refresh();
     refreshStatus();
+    refreshRefused();
     readCurrentAfterPause();
 }
 

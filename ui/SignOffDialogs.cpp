@@ -256,4 +256,14 @@ std::optional<QString> DialogSignOffPrompter::askExportFolder(QWidget* parent, c
     return dir;
 }
 
+std::optional<QString> DialogSignOffPrompter::askNoticeFile(QWidget* parent, const QString& suggested)
+{
+    const QString file = QFileDialog::getSaveFileName(
+        parent, QCoreApplication::translate("SignOffPrompter", "Save the public notice as"), suggested,
+        QCoreApplication::translate("SignOffPrompter", "PDF documents (*.pdf)"));
+    if (file.isEmpty())
+        return std::nullopt;
+    return file.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ? file : file + QStringLiteral(".pdf");
+}
+
 } // namespace adm::ui

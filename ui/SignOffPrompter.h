@@ -43,6 +43,8 @@ public:
     virtual std::optional<QString> askReturnNote(QWidget* parent, const QString& applicationId) = 0;
     // The folder an export goes to; nullopt: cancelled.
     virtual std::optional<QString> askExportFolder(QWidget* parent, const QString& suggested) = 0;
+    // The PDF file a public notice is written to; nullopt: cancelled.
+    virtual std::optional<QString> askNoticeFile(QWidget* parent, const QString& suggested) = 0;
 };
 
 class DialogSignOffPrompter : public SignOffPrompter {
@@ -53,6 +55,7 @@ public:
     std::optional<NewKeyAnswer> askNewKey(QWidget* parent) override;
     std::optional<QString> askReturnNote(QWidget* parent, const QString& applicationId) override;
     std::optional<QString> askExportFolder(QWidget* parent, const QString& suggested) override;
+    std::optional<QString> askNoticeFile(QWidget* parent, const QString& suggested) override;
 };
 
 } // namespace adm::ui

@@ -238,11 +238,15 @@ QWidget* SignOffWindow::buildReviewPane()
     m_export = new QPushButton(pane);
     m_export->setObjectName(QStringLiteral("exportButton"));
     connect(m_export, &QPushButton::clicked, this, &SignOffWindow::exportBatch);
+    m_notice = new QPushButton(pane);
+    m_notice->setObjectName(QStringLiteral("noticeButton"));
+    connect(m_notice, &QPushButton::clicked, this, &SignOffWindow::writeNotice);
     m_sign = new QPushButton(pane);
     m_sign->setObjectName(QStringLiteral("signButton"));
     connect(m_sign, &QPushButton::clicked, this, &SignOffWindow::sign);
     row->addWidget(m_return);
     row->addStretch(1);
+    row->addWidget(m_notice);
     row->addWidget(m_export);
     row->addWidget(m_sign);
     layout->addLayout(row);
@@ -259,6 +263,9 @@ void SignOffWindow::retranslate()
     m_discard->setText(tr("&Discard draft"));
     m_return->setText(tr("&Return to officer…"));
     m_export->setText(tr("E&xport…"));
+    m_notice->setText(tr("&Public notice…"));
+    m_notice->setToolTip(tr("The notice board's list (公示名单) of the children this signed batch admits, as a "
+                            "PDF: names masked, no ID numbers, a QR code of the batch id and its digest."));
     m_sign->setText(tr("&Sign…"));
     m_overrides->setHeaderLabels({tr("Application"), tr("Decision"), tr("Why it is an override"), tr("Officer"),
                                   tr("Officer's reason"), tr("Seen")});

@@ -56,6 +56,7 @@ public:
     void generateKey();
     void returnItem();
     void exportBatch();
+    void writeNotice();
     void renewBatch();
     void discardBatch();
 
@@ -135,6 +136,7 @@ private:
     QPushButton* m_return = nullptr;
     QPushButton* m_sign = nullptr;
     QPushButton* m_export = nullptr;
+    QPushButton* m_notice = nullptr;
     QLabel* m_message = nullptr;
 };
 

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -46,6 +47,9 @@ void SignOffWindow::updateActions()
     m_return->setEnabled(open && draft && reviewed && !currentItemId().isEmpty());
     m_sign->setEnabled(open && draft && reviewed);
     m_export->setEnabled(open && batch && !batch->keyId.isEmpty());
+    // A refused batch's notice would list decisions that were not applied (PublicNotice refuses it too).
+    m_notice->setEnabled(open && batch && !batch->keyId.isEmpty() && batch->state != sync::batchstate::Conflict &&
+                         batch->state != sync::batchstate::Invalid && batch->replacedBy.isEmpty());
 }
 
 void SignOffWindow::answer(const Status& status, const QString& okText)
@@ -200,6 +204,31 @@ void SignOffWindow::exportBatch()
         answer(s, tr("Exported to %1: batch.json (the signed bytes), batch.sig and signer.pem. docs/signoff.md "
                      "says how to check them with openssl.")
                       .arg(shown));
+    });
+}
+
+void SignOffWindow::writeNotice()
+{
+    const auto batch = selectedBatch();
+    if (!m_service || m_busy || !batch || batch->keyId.isEmpty())
+        return;
+    const QString base = m_lastExportDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                                   : m_lastExportDir;
+    const auto file = m_signOffPrompter.askNoticeFile(
+        this, QDir(base).filePath(QStringLiteral("notice-%1.pdf").arg(batch->id.left(8))));
+    if (!file)
+        return;
+    m_lastExportDir = QFileInfo(*file).absolutePath();
+    m_busy = true;
+    updateActions();
+    const QString shown = QDir::toNativeSeparators(*file);
+    m_service->writeNotice(batch->id, *file, this, [this, shown](Result<QPair<int, int>> written) {
+        if (!written) {
+            answer(written.error(), {});
+            return;
+        }
+        answer({},
+               tr("Public notice written to %1: %n admitted child(ren), names masked.", "", written->first).arg(shown));
     });
 }
 

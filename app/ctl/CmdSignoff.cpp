@@ -438,19 +438,9 @@ int cmdBatch(CtlContext& ctx)
     if (action == QLatin1String("notice")) {
         // Any role may print it, as any may export: the notice is public.
         const QString file = QDir::cleanPath(p.value(o.out).trimmed());
-        auto notice = views::PublicNotice::readPublicNotice(db, id);
+        auto notice = views::PublicNotice::write(*ws, id, file);
         if (!notice)
             return failSync(ctx, notice.error());
-        if (Status s = views::PublicNotice::writePdf(*notice, file); !s)
-            return ctx.fail(s.error());
-        // Ids and the digest only: the notice itself shows (masked) names.
-        if (auto e = ws->audit().append(ws->user(), QStringLiteral("batch.notice"),
-                                        QStringLiteral("batch=%1 rows=%2 sha256=%3")
-                                            .arg(notice->batchId)
-                                            .arg(notice->rows.size())
-                                            .arg(QString::fromLatin1(notice->signedBytesSha256Hex)));
-            !e)
-            return ctx.fail(e.error());
         const int pages = views::PublicNotice::pageCount(*notice);
         if (json)
             printJson(ctx, QJsonObject{{QStringLiteral("batch_id"), notice->batchId},

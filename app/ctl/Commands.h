@@ -28,5 +28,7 @@ int keySigningGenerate(CtlContext& ctx, const QString& algorithm, bool json);
 // CmdRelations.cpp (issue 14)
 int cmdRelations(CtlContext& ctx);
 int cmdAudit(CtlContext& ctx);
+// CmdReport.cpp (issue 16)
+int cmdReport(CtlContext& ctx);
 
 } // namespace adm::ctl

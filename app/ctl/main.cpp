@@ -60,6 +60,9 @@ const std::map<QString, CommandInfo>& commands()
         {QStringLiteral("relations"),
          {cmdRelations, QT_TRANSLATE_NOOP("admissionsctl", "declare relatives you may not decide on")}},
         {QStringLiteral("audit"), {cmdAudit, QT_TRANSLATE_NOOP("admissionsctl", "verify the local audit log")}},
+        {QStringLiteral("report"),
+         {cmdReport,
+          QT_TRANSLATE_NOOP("admissionsctl", "the supervision figures of the city, a district or a school")}},
     };
     return table;
 }

@@ -18,8 +18,10 @@ bool may(const QString& role, Action action, const SchoolSettings& settings, con
     case Action::RevealId:
         return true; // every role; a reveal always with a reason in the audit log
     case Action::ReadScope:
-    case Action::Dashboards:
         return role == role::Supervisor;
+    case Action::Dashboards:
+        // A principal sees the figures of the school (views::SupervisionReport::allowed).
+        return role == role::Supervisor || role == role::Principal;
     case Action::Decide:
     case Action::RequestInfo:
     case Action::Undo:
@@ -46,7 +48,7 @@ QString whoMay(Action action)
         return QCoreApplication::translate(
             "Permissions", "Only a bureau supervisor may read every school of a district or of the city.");
     case Action::Dashboards:
-        return QCoreApplication::translate("Permissions", "Only a bureau supervisor may open the dashboards.");
+        return QCoreApplication::translate("Permissions", "Only a bureau supervisor (its district or the city) or a principal (the school) may open the dashboards.");
     case Action::Decide:
         return QCoreApplication::translate(
             "Permissions",

@@ -14,7 +14,7 @@ namespace adm::security {
 enum class Action {
     ReadQueues,            // the queues and detail of the schools this workstation holds
     ReadScope,             // every school of a district or the city
-    Dashboards,            // numbers and trends (a later issue)
+    Dashboards,            // the supervision figures: a supervisor its scope, a principal the school
     Decide,                // approve or reject
     RequestInfo,           // ask a family for information
     Undo,                  // take back (drop) a decision still in the outbox, or one the hub refused

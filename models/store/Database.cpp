@@ -5,6 +5,7 @@
 #include "PeopleNames.h"
 #include "QueueRules.h"
 #include "SignoffSchema.h"
+#include "SupervisionSchema.h"
 #include "security/Crypto.h"
 
 #include <QCoreApplication>
@@ -222,7 +223,7 @@ const QRegularExpression& migrationName()
 
 // Migration 6: the outcome of a decision in a column of its own, which the outbox writer fills and
 // the queue triggers read (they read it from the payload's JSON text before). Decisions already
-// there get it from their payload; then the queue triggers are made from the queue rules.
+// there get it from their payload; the queue triggers are dropped, to be made again from the queue rules.
 // Written to run again over a cache that has the column (a test or a benchmark that takes the queue
 // away by setting the schema version back).
 Status addOutboxOutcome(Connection& c)
@@ -255,7 +256,21 @@ Status addOutboxOutcome(Connection& c)
     }
     if (!error.code.isEmpty())
         return error;
-    return QueueRules::install(c);
+    // The queue triggers are dropped, and made again from the queue rules after the last migration
+    // (QueueRules::ensure): they read columns and tables of later migrations.
+    QStringList triggers;
+    auto names = c.prepare(
+        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'queue\\_%' ESCAPE '\\'"));
+    if (!names)
+        return names.error();
+    while (names->step(&error))
+        triggers << names->text(0);
+    if (!error.code.isEmpty())
+        return error;
+    for (const QString& name : triggers)
+        if (Status s = c.exec(QStringLiteral("DROP TRIGGER %1").arg(name)); !s)
+            return s;
+    return {};
 }
 
 // Migration 7: the officer's unfinished work per local user (views::DraftStore): the draft of an open
@@ -283,6 +298,8 @@ const CodeMigration kCodeMigrations[] = {
     {9, "0009_applicant_notes (C++)", &NotesSchema::install},
     {10, "0010_counter_applications (C++)", &CounterSchema::install},
     {11, "0011_signoff (C++)", &SignoffSchema::install},
+    {12, "0012_queue_returned (C++)", &SignoffSchema::addQueueReturned},
+    {13, "0013_supervision (C++)", &SupervisionSchema::install},
 };
 
 struct Step {
@@ -350,6 +367,10 @@ Status Database::migrate()
     if (Status s = QueueRules::ensure(*m_writer); !s)
         return Error{QStringLiteral("migration_failed"),
                      QStringLiteral("the queue triggers cannot be made: %1").arg(s.error().message)};
+    // The supervision counters' triggers sit on queue_rows; made again, and filled, if they differ.
+    if (Status s = SupervisionSchema::ensure(*m_writer); !s)
+        return Error{QStringLiteral("migration_failed"),
+                     QStringLiteral("the supervision counters cannot be made: %1").arg(s.error().message)};
     return {};
 }
 

@@ -208,6 +208,13 @@ QString QueueRules::conflictSql(const QString& applicationId)
         .arg(kDecisionItems.arg(applicationId));
 }
 
+QString QueueRules::returnedSql(const QString& applicationId, const QString& version)
+{
+    return QStringLiteral("EXISTS (SELECT 1 FROM batch_items bi WHERE bi.application_id = %1 AND bi.version = %2 "
+                          "AND bi.returned_note IS NOT NULL)")
+        .arg(applicationId, version);
+}
+
 QString QueueRules::facetTestSql(const QueueFacet& f)
 {
     if (f.width == 0)
@@ -228,7 +235,11 @@ QList<QPair<QString, QString>> QueueRules::triggers()
     const QString qidOf = QStringLiteral("(SELECT qid FROM queue_rows WHERE application_id = NEW.id)");
 
     // An application arrives or changes (INSERT OR REPLACE fires the insert trigger). Its row is
-    // written whole, in one statement, so that a bulk sync rewrites each row's indexes once.
+    // written whole, in one statement, so that a bulk sync rewrites each row's indexes once. A row
+    // already there (an INSERT OR REPLACE into applications, which deletes the old application without
+    // its delete trigger) is deleted first, explicitly, so that the delete triggers of queue_rows run
+    // (supervision's counters, SupervisionSchema.h): the REPLACE below then never meets a row. The
+    // appliers delete before they write, so this finds nothing: one index probe.
     QueueInputs app;
     app.pending = QStringLiteral("x.pending");
     app.status = QStringLiteral("NEW.status");
@@ -238,10 +249,11 @@ QList<QPair<QString, QString>> QueueRules::triggers()
     add("queue_application_insert", QStringLiteral("AFTER INSERT ON applications"),
         QStringLiteral(
             "    DELETE FROM queue_name_grams WHERE qid = %1;\n"
-            "    INSERT OR REPLACE INTO queue_rows (qid, application_id, version, status, pending, conflict, bin, "
-            "school_id, school_name, child_name, birth_date, claimed, checked, flag_mask, channel, submitted_at, "
+            "    DELETE FROM queue_rows WHERE application_id = NEW.id;\n"
+            "    INSERT OR REPLACE INTO queue_rows (qid, application_id, version, status, pending, conflict, returned, "
+            "bin, school_id, school_name, child_name, birth_date, claimed, checked, flag_mask, channel, submitted_at, "
             "facets)\n"
-            "    SELECT x.qid, NEW.id, NEW.version, NEW.status, x.pending, x.conflict, %2, NEW.target_school_id, "
+            "    SELECT x.qid, NEW.id, NEW.version, NEW.status, x.pending, x.conflict, %6, %2, NEW.target_school_id, "
             "x.school_name, NEW.child_name, substr(NEW.child_id_number, 7, 8), coalesce(NEW.claimed_category, ''), "
             "x.checked, x.flag_mask, NEW.channel, coalesce(NEW.submitted_at, ''), %3\n"
             "    FROM (SELECT %1 AS qid, %4 AS pending, %5 AS conflict,\n"
@@ -255,7 +267,8 @@ QList<QPair<QString, QString>> QueueRules::triggers()
             "    SELECT substr(NEW.child_name, p, 2), %1 FROM queue_gram_positions WHERE p < length(NEW.child_name);")
             .arg(qidOf, binSql(app), facetsSql(app),
                  pendingSql(QStringLiteral("NEW.id"), QStringLiteral("NEW.version")),
-                 conflictSql(QStringLiteral("NEW.id"))));
+                 conflictSql(QStringLiteral("NEW.id")),
+                 returnedSql(QStringLiteral("NEW.id"), QStringLiteral("NEW.version"))));
 
     add("queue_application_delete", QStringLiteral("AFTER DELETE ON applications"),
         QStringLiteral("    DELETE FROM queue_name_grams WHERE qid = (SELECT qid FROM queue_rows WHERE application_id "
@@ -298,6 +311,18 @@ QList<QPair<QString, QString>> QueueRules::triggers()
     add("queue_outbox_insert", QStringLiteral("AFTER INSERT ON outbox WHEN NEW.kind = 'decision'"), setDecision);
     add("queue_outbox_update", QStringLiteral("AFTER UPDATE OF state ON outbox WHEN NEW.kind = 'decision'"),
         setDecision);
+
+    // The principal returned an item to its officer, or a batch holding returned items was discarded.
+    const QString setReturned = QStringLiteral("    UPDATE queue_rows SET returned = %1 WHERE application_id = %2;");
+    add("queue_batch_items_update", QStringLiteral("AFTER UPDATE OF returned_note ON batch_items"),
+        setReturned.arg(returnedSql(QStringLiteral("NEW.application_id"), QStringLiteral("queue_rows.version")),
+                        QStringLiteral("NEW.application_id")));
+    add("queue_batch_items_insert", QStringLiteral("AFTER INSERT ON batch_items WHEN NEW.returned_note IS NOT NULL"),
+        setReturned.arg(returnedSql(QStringLiteral("NEW.application_id"), QStringLiteral("queue_rows.version")),
+                        QStringLiteral("NEW.application_id")));
+    add("queue_batch_items_delete", QStringLiteral("AFTER DELETE ON batch_items WHEN OLD.returned_note IS NOT NULL"),
+        setReturned.arg(returnedSql(QStringLiteral("OLD.application_id"), QStringLiteral("queue_rows.version")),
+                        QStringLiteral("OLD.application_id")));
 
     // The pending decision changed: the bin follows (status and flags are as they were). When it
     // did not change (an answer that keeps it, as "accepted" until the pull), the bin is right.
@@ -394,6 +419,15 @@ Status QueueRules::install(Connection& c)
                                          "(SELECT subject_id FROM outbox WHERE kind = 'decision') AND (pending != %1 "
                                          "OR conflict != %2)")
                               .arg(pending, conflict));
+        !s)
+        return s;
+    const QString returned =
+        returnedSql(QStringLiteral("queue_rows.application_id"), QStringLiteral("queue_rows.version"));
+    if (Status s =
+            c.exec(QStringLiteral("UPDATE queue_rows SET returned = %1 WHERE (returned != 0 OR application_id IN "
+                                  "(SELECT application_id FROM batch_items WHERE returned_note IS NOT NULL)) "
+                                  "AND returned != %1")
+                       .arg(returned));
         !s)
         return s;
     const QString bin = binSql();

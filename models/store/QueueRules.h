@@ -20,6 +20,7 @@ enum class QueueBin {
     Approved = 3,
     Rejected = 4,
     Conflicts = 5,
+    Returned = 6,
     Closed = 9
 };
 
@@ -86,6 +87,12 @@ inline constexpr QueueBinRule kQueueBins[] = {
      .name = "conflicts",
      .label = QT_TRANSLATE_NOOP("Labels", "Conflicts"),
      .overlay = "conflict"},
+    // An officer's decision the principal took out of a batch and sent back with a note (issue 14),
+    // until the application changes: the officer reads the note in the detail pane and decides again.
+    {.bin = QueueBin::Returned,
+     .name = "returned",
+     .label = QT_TRANSLATE_NOOP("Labels", "Returned by the principal"),
+     .overlay = "returned"},
     // Withdrawn, or any status this workstation does not know yet: not in the queue list.
     {.bin = QueueBin::Closed,
      .name = "closed",
@@ -139,6 +146,8 @@ public:
     // The pending decision of an application, from the outbox ('' for none).
     static QString pendingSql(const QString& applicationId, const QString& version);
     static QString conflictSql(const QString& applicationId);
+    // Whether a batch item of the application at that version was returned to its officer (0 or 1).
+    static QString returnedSql(const QString& applicationId, const QString& version);
     // A filter on one facet: the condition and the value to bind.
     static QString facetTestSql(const QueueFacet& facet);
 

@@ -68,4 +68,23 @@ Status SignoffSchema::install(Connection& c)
     return {};
 }
 
+// Runs again over a cache that has the column (a test that sets the schema version back).
+Status SignoffSchema::addQueueReturned(Connection& c)
+{
+    bool has = false;
+    {
+        auto columns = c.prepare(QStringLiteral("PRAGMA table_info(queue_rows)")); // 3.15: no pragma_table_info()
+        if (!columns)
+            return columns.error();
+        while (columns->step())
+            has = has || columns->text(1) == QLatin1String("returned");
+    }
+    if (!has)
+        if (Status s = c.exec(QStringLiteral("ALTER TABLE queue_rows ADD COLUMN returned INTEGER NOT NULL DEFAULT 0"));
+            !s)
+            return s;
+    return c.exec(
+        QStringLiteral("CREATE INDEX IF NOT EXISTS queue_returned ON queue_rows (returned) WHERE returned != 0"));
+}
+
 } // namespace adm::store

@@ -17,6 +17,9 @@ class Connection;
 class SignoffSchema {
 public:
     static Status install(Connection& c);
+    // Migration 12: queue_rows.returned, the overlay bin "Returned by the principal" (QueueRules): 1
+    // while a batch item of the application's cached version was taken out and returned to its officer.
+    static Status addQueueReturned(Connection& c);
 };
 
 } // namespace adm::store

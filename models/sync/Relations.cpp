@@ -96,6 +96,25 @@ Result<bool> Relations::relatedApplication(store::Connection& c, const QString& 
     return found;
 }
 
+Result<QSet<QString>> Relations::relatedApplications(store::Connection& c, const QString& user)
+{
+    // Declared numbers are kept in upper case; a cached one may end in a lower-case x. Each side of
+    // the OR is read from the people's index by ID number.
+    auto q = c.prepare(QStringLiteral("SELECT DISTINCT p.application_id FROM relations r JOIN application_people p "
+                                      "ON (p.id_number = r.id_number OR p.id_number = lower(r.id_number)) "
+                                      "WHERE r.user = ?"));
+    if (!q)
+        return q.error();
+    q->bind(1, user);
+    QSet<QString> out;
+    Error error;
+    while (q->step(&error))
+        out.insert(q->text(0));
+    if (!error.code.isEmpty())
+        return error;
+    return out;
+}
+
 Result<QStringList> Relations::declaringUsers(store::Connection& c, const QString& applicationId)
 {
     auto q =

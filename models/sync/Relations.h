@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -44,6 +45,8 @@ public:
     // Whether the application names a person `user` declared, as its child or a guardian.
     static Result<bool> relatedApplication(store::Connection& connection, const QString& user,
                                            const QString& applicationId);
+    // Every application that names a person `user` declared (the queue shows them greyed).
+    static Result<QSet<QString>> relatedApplications(store::Connection& connection, const QString& user);
     // The local users who declared a person the application names (sorted).
     static Result<QStringList> declaringUsers(store::Connection& connection, const QString& applicationId);
 

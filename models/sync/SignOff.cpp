@@ -106,9 +106,9 @@ Result<BatchSummary> SignOff::load(const QString& batchId) const
     return **found;
 }
 
-Status SignOff::settle()
+Status SignOff::settleAnswers(store::Connection& writer)
 {
-    if (Status s = m_writer.exec(QStringLiteral(
+    if (Status s = writer.exec(QStringLiteral(
             "UPDATE batches SET "
             "state = (SELECT CASE o.state WHEN 'done' THEN 'accepted' WHEN 'conflict' THEN 'conflict' "
             "WHEN 'invalid' THEN 'invalid' WHEN 'pending' THEN CASE WHEN o.attempts > 0 THEN 'sent' ELSE 'signed' END "
@@ -119,7 +119,7 @@ Status SignOff::settle()
             "WHERE state IN ('signed', 'sent') AND EXISTS (SELECT 1 FROM outbox o WHERE o.id = batches.outbox_id)"));
         !s)
         return s;
-    return SigningKeys::settle(m_writer);
+    return SigningKeys::settle(writer);
 }
 
 Status SignOff::insertItem(const QString& batchId, const SignOffDecision& d, const QString& seenAt)

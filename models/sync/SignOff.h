@@ -77,8 +77,10 @@ public:
     Status exportBatch(const QString& batchId, const QString& dir);
 
     // Stores the platform's answers to signed batches (state, code, message) and to signing keys
-    // (registered). Reads do not need it (they join the outbox); the writer's operations call it.
-    Status settle();
+    // (registered). Reads do not need it (they join the outbox); the writer's operations call it, and
+    // the sync pass after each push (settleAnswers), so that the stored state is the platform's answer.
+    Status settle() { return settleAnswers(m_writer); }
+    static Status settleAnswers(store::Connection& writer);
 
 private:
     Status allowed() const;

@@ -232,6 +232,22 @@ Result<BatchSeats> seatsOf(store::Connection& c, const QString& schoolId, const 
 
 } // namespace
 
+Result<std::optional<BatchItem>> SignOffReads::returnedItem(store::Connection& c, const QString& applicationId)
+{
+    auto q = c.prepare(QLatin1String(kItemColumns) +
+                       QStringLiteral("WHERE i.application_id = ? AND i.returned_note IS NOT NULL AND a.version = "
+                                      "i.version ORDER BY i.returned_at DESC LIMIT 1"));
+    if (!q)
+        return q.error();
+    q->bind(1, applicationId);
+    Error error;
+    if (q->step(&error))
+        return std::optional<BatchItem>(itemFrom(*q));
+    if (!error.code.isEmpty())
+        return error;
+    return std::optional<BatchItem>();
+}
+
 QString SignOffReads::effectiveState(const QString& stored, const QString& outboxState, int attempts)
 {
     if (stored == batchstate::Draft || outboxState.isEmpty())

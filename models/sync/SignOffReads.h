@@ -52,6 +52,8 @@ public:
     // "Returned by the principal"), of one school when given. Only those whose application has not
     // changed since (once the officer decides again, it is no longer waiting for them).
     static Result<QList<BatchItem>> returnedItems(store::Connection& connection, const QString& schoolId = {});
+    // The item of one application returned to its officer, while the application has not changed.
+    static Result<std::optional<BatchItem>> returnedItem(store::Connection& connection, const QString& applicationId);
 
     // The state a batch is in given its stored state and its outbox item's (empty: none).
     static QString effectiveState(const QString& stored, const QString& outboxState, int attempts);

@@ -4,6 +4,7 @@
 #include "Puller.h"
 #include "Pusher.h"
 #include "SessionCache.h"
+#include "SignOff.h"
 #include "SyncState.h"
 #include "domain/JsonCodec.h"
 #include "security/Permissions.h"
@@ -227,6 +228,9 @@ Status SyncPass::push(PassResult& result)
     result.summary.pushed = pusher.stats().pushed;
     result.summary.conflicts = pusher.stats().conflicts;
     result.summary.rejected = pusher.stats().rejected;
+    // Signed batches and signing keys keep the platform's answer in their own rows (issue 14).
+    if (Status s = SignOff::settleAnswers(m_workspace.database().writer()); !s)
+        qCWarning(lcSync) << "the answers to signed batches were not stored:" << s.error().code;
     return pushed;
 }
 

@@ -6,6 +6,7 @@
 #include "store/CacheEligibility.h"
 #include "store/NotesSchema.h"
 #include "store/Sql.h"
+#include "sync/SignOffReads.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -123,8 +124,8 @@ Status readHistory(store::Connection& c, ApplicationDetail& d)
             text = tr("%1; reason: %2").arg(text, labels::reason(a.decision->reasonCode, a.decision->outcome));
         const QDate due = store::NotesSchema::dueDateOf(a.decision->raw);
         d.history.append({a.decision->decidedAt, a.decision->decidedBy, text, a.decision->note, due});
-        d.decision = DecisionSummary{a.decision->outcome, a.decision->category, a.decision->reasonCode,
-                                     a.decision->note, due, false};
+        d.decision = DecisionSummary{
+            a.decision->outcome, a.decision->category, a.decision->reasonCode, a.decision->note, due, false};
     }
     auto o = c.prepare(QStringLiteral("SELECT id, created_at, created_by, state, payload, attempts, "
                                       "coalesce(base_version, 0) FROM outbox "
@@ -210,6 +211,10 @@ Result<ApplicationDetail> loadApplicationDetail(store::Connection& c, const QStr
         d.notes = std::move(notes.value());
     else
         return notes.error();
+    if (auto returned = sync::SignOffReads::returnedItem(c, applicationId))
+        d.returned = std::move(returned.value());
+    else
+        return returned.error();
     if (d.row.conflict) {
         if (auto all = sync::Conflicts::list(c)) {
             for (const sync::Conflict& k : *all)

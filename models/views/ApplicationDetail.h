@@ -6,6 +6,7 @@
 #include "domain/Result.h"
 #include "policy/EligibilityResult.h"
 #include "sync/Conflicts.h"
+#include "sync/SignOffTypes.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -66,6 +67,9 @@ struct ApplicationDetail {
     // The user reading it declared a relative named on it (issue 14): they may not decide it. Set by the
     // reader that knows the user (views::readDeclaredRelation), not by loadApplicationDetail.
     bool declaredRelation = false;
+    // The principal took this decision out of a batch and sent it back with a note (issue 14); kept
+    // until the application changes.
+    std::optional<sync::BatchItem> returned;
 
     // The agency's own record number of an evidence record ("" when unknown).
     QString sourceRefOf(const QString& recordId) const;

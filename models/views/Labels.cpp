@@ -275,6 +275,11 @@ QString reason(const QString& code, const QString& outcome)
     for (const sync::ReasonCode& r : sync::ReasonCodes::all())
         if (r.code == code && (outcome.isEmpty() || r.outcome == outcome))
             return r.label(language);
+    // A code of the other outcome (an officer's tool upstream may mix them): its label still reads
+    // better than the code.
+    for (const sync::ReasonCode& r : sync::ReasonCodes::all())
+        if (r.code == code)
+            return r.label(language);
     return code;
 }
 

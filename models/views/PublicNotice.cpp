@@ -6,6 +6,7 @@
 #include "security/Crypto.h"
 #include "security/Signatures.h"
 #include "store/Sql.h"
+#include "store/Workspace.h"
 #include "sync/SignOffReads.h"
 
 #include <QColor>
@@ -475,6 +476,24 @@ int PublicNotice::pageCount(const PublicNoticeData& data)
     writer.setPageLayout(a4Layout());
     const QRectF area = pageArea(writer);
     return paginate(writer, area, data, qrFor(writer, qrText(data))).pages(int(data.rows.size()));
+}
+
+Result<PublicNoticeData> PublicNotice::write(store::Workspace& workspace, const QString& batchId, const QString& path)
+{
+    auto notice = readPublicNotice(workspace.database().writer(), batchId);
+    if (!notice)
+        return notice.error();
+    if (Status s = writePdf(*notice, path); !s)
+        return s.error();
+    // Ids and the digest only: the notice itself shows (masked) names.
+    if (auto e = workspace.audit().append(workspace.user(), QStringLiteral("batch.notice"),
+                                          QStringLiteral("batch=%1 rows=%2 sha256=%3")
+                                              .arg(notice->batchId)
+                                              .arg(notice->rows.size())
+                                              .arg(QString::fromLatin1(notice->signedBytesSha256Hex)));
+        !e)
+        return e.error();
+    return notice;
 }
 
 Status PublicNotice::writePdf(const PublicNoticeData& data, const QString& path)

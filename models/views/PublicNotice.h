@@ -11,7 +11,8 @@ class QPagedPaintDevice;
 
 namespace adm::store {
 class Connection;
-}
+class Workspace;
+} // namespace adm::store
 
 namespace adm::views {
 
@@ -72,6 +73,10 @@ public:
     // invalid or replaced; its notice would list decisions that were not applied), "bad_signature",
     // "nothing_to_notice" (no approval in it), "not_cached" (an application is no longer in the cache).
     static Result<PublicNoticeData> readPublicNotice(store::Connection& connection, const QString& batchId);
+    // readPublicNotice, writePdf to `path`, and the audit entry "batch.notice" (the batch id, the number
+    // of rows and the digest; never a name) by the workspace's user: what `admissionsctl batch notice`
+    // and the sign-off window's "Public notice…" do. Any role may: the notice is public.
+    static Result<PublicNoticeData> write(store::Workspace& workspace, const QString& batchId, const QString& path);
 };
 
 } // namespace adm::views

@@ -197,6 +197,14 @@ ExportHeading QueueExport::heading(const QueueQuery& query, const QString& schoo
         parts << QCoreApplication::translate("QueueExport", "Submitted %1 to %2")
                      .arg(f.from.isValid() ? f.from.toString(Qt::ISODate) : QStringLiteral("…"),
                           f.to.isValid() ? f.to.toString(Qt::ISODate) : QStringLiteral("…"));
+    if (!f.districtCode.isEmpty())
+        parts << QCoreApplication::translate("QueueExport", "District %1").arg(f.districtCode);
+    if (!f.officer.isEmpty() && f.overridesOnly)
+        parts << QCoreApplication::translate("QueueExport", "Decisions by %1 that override the check").arg(f.officer);
+    else if (!f.officer.isEmpty())
+        parts << QCoreApplication::translate("QueueExport", "Decisions by %1").arg(f.officer);
+    else if (f.overridesOnly)
+        parts << QCoreApplication::translate("QueueExport", "Decisions that override the check");
     if (const QString search = query.search.trimmed(); !search.isEmpty()) {
         // Digits may be an ID number or a phone: never printed in full on a title.
         const SearchTerms terms = QueueSql::classify(search);

@@ -5,6 +5,8 @@
 #include "domain/JsonCodec.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace adm::views {
 
@@ -276,6 +278,17 @@ QVariant QueueModel::display(const QueueRow& r, Column column) const
     return {};
 }
 
+void QueueModel::setRefused(const QSet<QString>& applicationIds, const QString& reason)
+{
+    if (applicationIds == m_refused && reason == m_refusedReason)
+        return;
+    m_refused = applicationIds;
+    m_refusedReason = reason;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1),
+                           {Qt::ForegroundRole, Qt::ToolTipRole, RefusedRole});
+}
+
 QVariant QueueModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -289,9 +302,14 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
         return {};
     }
     const auto column = Column(index.column());
+    const bool refused = !m_refused.isEmpty() && m_refused.contains(r->applicationId);
     switch (role) {
     case Qt::DisplayRole:
         return display(*r, column);
+    case Qt::ForegroundRole:
+        if (refused)
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
     case Qt::DecorationRole:
         if (column == Column::Flags)
             return FlagIcons::forMask(r->flagMask);
@@ -301,6 +319,8 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
             return FlagIcons::pendingDecision();
         return {};
     case Qt::ToolTipRole:
+        if (refused)
+            return m_refusedReason;
         if (column == Column::Flags)
             return r->flagMask ? labels::flagList(r->flagMask) : tr("No flags");
         if (column == Column::Number && r->conflict)
@@ -333,6 +353,8 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const
         return r->pending;
     case SchoolIdRole:
         return r->schoolId;
+    case RefusedRole:
+        return refused;
     default:
         return {};
     }

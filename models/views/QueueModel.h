@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QDate>
+#include <QSet>
 #include <QTimer>
 #include <memory>
 
@@ -23,7 +24,14 @@ namespace adm::views {
 class QueueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Role { ApplicationIdRole = Qt::UserRole + 1, LoadedRole, FlagMaskRole, PendingRole, SchoolIdRole };
+    enum Role {
+        ApplicationIdRole = Qt::UserRole + 1,
+        LoadedRole,
+        FlagMaskRole,
+        PendingRole,
+        SchoolIdRole,
+        RefusedRole
+    };
 
     static constexpr int kFirstRows = 200;
     static constexpr int kWindow = 400;
@@ -38,6 +46,9 @@ public:
     void refresh();
     // Up to how many rows a result keeps every qid (tests lower it to reach the anchor paths).
     void setKeepAllQids(int rows) { m_keepAllQids = rows; }
+    // Applications the user may not decide (a declared relative is named on them, issue 14): shown
+    // greyed, with `reason` as their tooltip. The rows stay: someone must see that they wait.
+    void setRefused(const QSet<QString>& applicationIds, const QString& reason);
 
     bool isCounting() const { return m_counting; }
     qint64 count() const { return m_rows; }
@@ -79,6 +90,8 @@ private:
     std::unique_ptr<QueueWorkerThread> m_scanner;
 
     int m_keepAllQids = QueueReader::kKeepAllQids;
+    QSet<QString> m_refused;
+    QString m_refusedReason;
     int m_rows = 0;
     bool m_counting = false;
     bool m_firstLoaded = false;

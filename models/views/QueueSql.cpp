@@ -127,13 +127,25 @@ int QueueSql::categoryFacet(const QString& category)
     return std::max(0, store::QueueRules::facetCode(store::QueueRules::facet("category"), category));
 }
 
+bool QueueSql::decidedBin(Bin bin)
+{
+    return bin == Bin::Approved || bin == Bin::Rejected || bin == Bin::InfoRequested;
+}
+
 bool QueueSql::searchesByCandidates(const QueueQuery& query, SearchPlan plan)
 {
     // Overdue requests sit in the "information requested" bin, a small one: walk its order's index
     // (covering) and test each qid against the overdue set, which stops at a full first page. In any
     // other bin they are few or none: read them first by qid instead of walking a big bin.
-    if (query.filter.overdueOn.isValid() && classify(query.search).isEmpty())
-        return plan != SearchPlan::InOrder && query.bin != Bin::InfoRequested;
+    // The same for an officer's decisions and the overrides (supervision's drill-down): they sit in
+    // the bins of the decisions; anywhere else there are few or none of them.
+    const QueueFilter& f = query.filter;
+    const bool overdue = f.overdueOn.isValid();
+    const bool decisions = !f.officer.isEmpty() || f.overridesOnly;
+    if ((overdue || decisions) && classify(query.search).isEmpty()) {
+        const bool inTheirBin = (!overdue || query.bin == Bin::InfoRequested) && (!decisions || decidedBin(query.bin));
+        return plan != SearchPlan::InOrder && !inTheirBin;
+    }
     const SearchTerms terms = classify(query.search);
     if (terms.isEmpty() || terms.name.size() == 1)
         return false;
@@ -196,6 +208,29 @@ SqlText QueueSql::where(const QueueQuery& query, bool withBin, SearchPlan plan)
     if (f.to.isValid()) {
         parts << QStringLiteral("submitted_at < ?");
         binds << utcBound(f.to.addDays(1));
+    }
+
+    if (!f.districtCode.isEmpty()) {
+        // The district's schools are few (a few dozen): the set is made once per statement. Without
+        // a school, a page walks the order's index and tests each row's school; with `withBin` false
+        // (the bin counts) the school's index (school_id, bin) answers it alone.
+        parts << QStringLiteral("school_id IN (SELECT id FROM schools WHERE district_code = ?)");
+        binds << f.districtCode;
+    }
+    if (!f.officer.isEmpty() || f.overridesOnly) {
+        // The decisions' own table (store/SupervisionSchema.h), by its index (account, override): a
+        // set of qids, tested on each entry of the order's index, which holds qid (covering), or read
+        // first by qid when the bin holds few of them (searchesByCandidates).
+        QStringList tests;
+        if (!f.officer.isEmpty()) {
+            tests << QStringLiteral("d.account = ?");
+            binds << f.officer;
+        }
+        if (f.overridesOnly)
+            tests << QStringLiteral("d.override = 1");
+        parts << QStringLiteral("qid IN (SELECT q.qid FROM supervision_decisions d JOIN queue_rows q ON "
+                                "q.application_id = d.application_id WHERE %1)")
+                     .arg(tests.join(QStringLiteral(" AND ")));
     }
 
     if (f.overdueOn.isValid()) {

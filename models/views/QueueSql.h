@@ -55,6 +55,9 @@ public:
     static SqlText overlayCount(const QueueQuery& query, Bin bin);
 
     static SearchTerms classify(const QString& text);
+    // The bins an application with a decision sits in (approve, reject, request_info): where the
+    // drill-down's officer and override filters walk the order's index instead of sorting candidates.
+    static bool decidedBin(Bin bin);
     // True when the search is answered from its own indexes (candidates by qid, then sorted).
     static bool searchesByCandidates(const QueueQuery& query, SearchPlan plan = SearchPlan::Auto);
     // The table, with the index to use when SQLite would pick a worse one.

@@ -30,6 +30,11 @@ struct QueueFilter {
     QDate from;          // submitted on or after (local date); invalid: open
     QDate to;            // submitted on or before (local date); invalid: open
     QDate overdueOn;     // valid: only information requests due before this day (today), see QueueSql
+    // Supervision's drill-down (issue 16): applications of one district's schools; those an officer
+    // account decided; only decisions that override the automatic check (with `officer` or alone).
+    QString districtCode; // empty: every district
+    QString officer;      // hub account of the decision's officer; empty: anyone
+    bool overridesOnly = false;
 
     bool operator==(const QueueFilter&) const = default;
 };

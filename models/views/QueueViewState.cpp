@@ -22,7 +22,11 @@ QJsonObject QueueViewState::filterToJson(const QueueFilter& f)
             {QStringLiteral("from"), isoDate(f.from)},
             {QStringLiteral("to"), isoDate(f.to)},
             // "Overdue" means overdue on the day the view is used again, not on the day it was kept.
-            {QStringLiteral("overdue"), f.overdueOn.isValid()}};
+            {QStringLiteral("overdue"), f.overdueOn.isValid()},
+            // Supervision's drill-down (issue 16).
+            {QStringLiteral("district"), f.districtCode},
+            {QStringLiteral("officer"), f.officer},
+            {QStringLiteral("overrides"), f.overridesOnly}};
 }
 
 QueueFilter QueueViewState::filterFromJson(const QJsonObject& o)
@@ -36,6 +40,9 @@ QueueFilter QueueViewState::filterFromJson(const QJsonObject& o)
     f.to = QDate::fromString(o.value(QStringLiteral("to")).toString(), Qt::ISODate);
     if (o.value(QStringLiteral("overdue")).toBool())
         f.overdueOn = QDate::currentDate();
+    f.districtCode = o.value(QStringLiteral("district")).toString();
+    f.officer = o.value(QStringLiteral("officer")).toString();
+    f.overridesOnly = o.value(QStringLiteral("overrides")).toBool();
     return f;
 }
 

@@ -1,5 +1,6 @@
 #include "SignOffService.h"
 
+#include "PublicNotice.h"
 #include "domain/IdNumber.h"
 #include "store/Workspace.h"
 #include "sync/Relations.h"
@@ -76,6 +77,11 @@ Result<std::optional<sync::SigningKeyInfo>> readSigningKey(const CacheView& cach
 Result<bool> readDeclaredRelation(const CacheView& cache, const QString& user, const QString& applicationId)
 {
     return sync::Relations::relatedApplication(cache.connection(), user, applicationId);
+}
+
+Result<QSet<QString>> readRelatedApplications(const CacheView& cache, const QString& user)
+{
+    return sync::Relations::relatedApplications(cache.connection(), user);
 }
 
 Result<QList<DeclaredRelative>> readDeclaredRelatives(const CacheView& cache, const QString& user)
@@ -178,6 +184,19 @@ void SignOffService::exportBatch(const QString& batchId, const QString& dir, QOb
 {
     write<Status>([batchId, dir](store::Workspace& w) { return signOffOf(w).exportBatch(batchId, dir); }, context,
                   std::move(done));
+}
+
+void SignOffService::writeNotice(const QString& batchId, const QString& path, QObject* context,
+                                 std::function<void(Result<QPair<int, int>>)> done)
+{
+    write<Result<QPair<int, int>>>(
+        [batchId, path](store::Workspace& w) -> Result<QPair<int, int>> {
+            auto notice = PublicNotice::write(w, batchId, path);
+            if (!notice)
+                return notice.error();
+            return qMakePair(int(notice->rows.size()), PublicNotice::pageCount(*notice));
+        },
+        context, std::move(done));
 }
 
 void SignOffService::generateKey(crypto::SignatureAlgorithm algorithm, security::SecretBytes passphrase,

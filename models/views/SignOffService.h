@@ -10,6 +10,7 @@
 
 #include <QMap>
 #include <QObject>
+#include <QSet>
 #include <functional>
 #include <optional>
 
@@ -39,6 +40,8 @@ Result<QList<sync::BatchItem>> readReturnedItems(const CacheView& cache, const Q
 Result<std::optional<sync::SigningKeyInfo>> readSigningKey(const CacheView& cache, const QString& user);
 // Whether `user` declared a relative named on the application (the decision actions are refused).
 Result<bool> readDeclaredRelation(const CacheView& cache, const QString& user, const QString& applicationId);
+// The applications naming a person `user` declared: their queue shows them greyed.
+Result<QSet<QString>> readRelatedApplications(const CacheView& cache, const QString& user);
 Result<QList<DeclaredRelative>> readDeclaredRelatives(const CacheView& cache, const QString& user);
 
 // The sign-off's writes (sync::SignOff, sync::SigningKeys, sync::Relations), run on the writer's thread
@@ -64,6 +67,10 @@ public:
                std::function<void(Result<sync::BatchSummary>, QStringList dropped)> done);
     void discard(const QString& batchId, QObject* context, std::function<void(Status)> done);
     void exportBatch(const QString& batchId, const QString& dir, QObject* context, std::function<void(Status)> done);
+    // The public notice PDF of a signed batch (PublicNotice::write), with its audit entry; done gets the
+    // number of admitted children on it and its pages.
+    void writeNotice(const QString& batchId, const QString& path, QObject* context,
+                     std::function<void(Result<QPair<int, int>>)> done);
     void generateKey(crypto::SignatureAlgorithm algorithm, security::SecretBytes passphrase, QObject* context,
                      std::function<void(Result<sync::SigningKeyInfo>)> done);
     // Any local user: a relative's ID number. True when new.

@@ -117,6 +117,14 @@ void TestRelations::declaringOfficerCannotDecideAnotherCan()
     QCOMPARE(checked.error().code, kDeclaredRelation);
     QCOMPARE(m_reviewer->audit(QStringLiteral("relation.refuse")).size(), refusals);
 
+    // Their queue greys exactly these (QueueModel::setRefused); another user's has none.
+    auto c = m_reviewer->reader();
+    QVERIFY(c);
+    auto related = Relations::relatedApplications(*c, SyncFixture::kUser);
+    QVERIFY_OK(related);
+    QCOMPARE(*related, (QSet<QString>{kP1, kP3}));
+    QVERIFY(Relations::relatedApplications(*c, kSecond)->isEmpty());
+
     for (const QString& id : {kP1, kP3}) {
         auto refused = m_reviewer->decide(approve(id));
         QVERIFY(!refused);

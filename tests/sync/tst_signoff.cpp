@@ -133,6 +133,30 @@ QJsonObject cachedApplication(SignOffDesk& desk, const QString& id)
         .object();
 }
 
+// The officer decides an application again straight upstream (another workstation's decision): its
+// version moves on. The hub's answer status ("accepted").
+QString decideUpstream(HubFixture& hub, const QString& account, const QString& id, const QString& category,
+                       const QString& reasonCode = {})
+{
+    const QString token = hub.login(account);
+    qint64 version = -1;
+    for (const QJsonObject& change : hub.pullAll(token))
+        if (change.value(QStringLiteral("id")).toString() == id)
+            version = change.value(QStringLiteral("version")).toInteger();
+    if (version <= 0)
+        return QStringLiteral("not in the feed");
+    QJsonObject decision{{QStringLiteral("idempotency_key"), newKey()},
+                         {QStringLiteral("application_id"), id},
+                         {QStringLiteral("base_version"), version},
+                         {QStringLiteral("outcome"), QStringLiteral("approve")},
+                         {QStringLiteral("category"), category}};
+    if (!reasonCode.isEmpty())
+        decision.insert(QStringLiteral("reason_code"), reasonCode);
+    const auto decided = hub.post(QStringLiteral("/api/v1/decisions"),
+                                  QJsonObject{{QStringLiteral("decisions"), QJsonArray{decision}}}, token);
+    return decided.result().value(QStringLiteral("status")).toString();
+}
+
 // The reviewer and the principal of kSchool, the reviewer's decisions accepted upstream, and the
 // principal's cache pulled after them.
 struct School {
@@ -372,23 +396,9 @@ void TestSignOff::movedOnItemIsConflictThenNewBatchWithoutIt()
     QVERIFY_OK(sign(principal, batch->id));
 
     // Between signing and pushing, the officer decides P1 again upstream: it moves on.
-    const QString token = hub.login(school.reviewer.account);
-    qint64 version = -1;
-    for (const QJsonObject& change : hub.pullAll(token))
-        if (change.value(QStringLiteral("id")).toString() == kP1)
-            version = change.value(QStringLiteral("version")).toInteger();
-    QVERIFY(version > 0);
-    const auto decided = hub.post(
-        QStringLiteral("/api/v1/decisions"),
-        QJsonObject{{QStringLiteral("decisions"),
-                     QJsonArray{QJsonObject{{QStringLiteral("idempotency_key"), newKey()},
-                                            {QStringLiteral("application_id"), kP1},
-                                            {QStringLiteral("base_version"), version},
-                                            {QStringLiteral("outcome"), QStringLiteral("approve")},
-                                            {QStringLiteral("category"), QStringLiteral("B")},
-                                            {QStringLiteral("reason_code"), QStringLiteral("category_override")}}}}},
-        token);
-    QCOMPARE(decided.result().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+    QCOMPARE(
+        decideUpstream(hub, school.reviewer.account, kP1, QStringLiteral("B"), QStringLiteral("category_override")),
+        QStringLiteral("accepted"));
 
     PassResult r = principal.sync();
     QVERIFY2(r.ok(), qPrintable(r.errorMessage));
@@ -518,16 +528,44 @@ void TestSignOff::returnedItemStaysOut()
     const QStringList audit = principal.audit(QStringLiteral("batch.return"));
     QCOMPARE(audit.size(), 1);
     QVERIFY(audit.first().contains(kP3) && !audit.first().contains(note));
+    // The reviewers' overlay bin "Returned by the principal" holds it, and the detail pane its note.
+    auto returnedRows = [&principal] {
+        return principal.count(QStringLiteral("SELECT count(*) FROM queue_rows WHERE returned != 0"));
+    };
+    QCOMPARE(returnedRows(), qint64(1));
+    QCOMPARE(principal.count(QStringLiteral("SELECT returned FROM queue_rows WHERE application_id = '%1'").arg(kP3)),
+             qint64(1));
+    auto one = SignOffReads::returnedItem(*c, kP3);
+    QVERIFY_OK(one);
+    QVERIFY(one->has_value());
+    QCOMPARE((*one)->returnedNote, note);
+    QVERIFY(!SignOffReads::returnedItem(*c, kP1)->has_value());
 
     QVERIFY_OK(sign(principal, batch->id));
     QVERIFY(principal.sync().ok());
     QCOMPARE(find(principal, batch->id)->state, batchstate::Accepted);
+    // The pass stored the answer in the batch's own row too.
+    QCOMPARE(principal.count(
+                 QStringLiteral("SELECT count(*) FROM batches WHERE id = '%1' AND state = 'accepted'").arg(batch->id)),
+             qint64(1));
     auto signedBytes = SignOffReads::signedBytes(*c, batch->id);
     QVERIFY_OK(signedBytes);
     const QJsonArray items =
         QJsonDocument::fromJson(signedBytes->canonical).object().value(QStringLiteral("items")).toArray();
     QCOMPARE(items.size(), 1);
     QCOMPARE(items.first().toObject().value(QStringLiteral("application_id")).toString(), kP1);
+    QCOMPARE(returnedRows(), qint64(1)); // signing the rest does not clear it
+
+    // The officer decides P3 again (here straight upstream): once the new version is pulled the item is
+    // no longer waiting for them, and the decision is a candidate of the next batch.
+    QCOMPARE(decideUpstream(hub, school.reviewer.account, kP3, QStringLiteral("C")), QStringLiteral("accepted"));
+    PassResult r = principal.sync();
+    QVERIFY2(r.ok(), qPrintable(r.errorMessage));
+    QCOMPARE(returnedRows(), qint64(0));
+    QVERIFY(!SignOffReads::returnedItem(*c, kP3)->has_value());
+    QVERIFY_OK(SignOffReads::returnedItems(*c, SignOffDesk::kSchool));
+    QVERIFY(SignOffReads::returnedItems(*c, SignOffDesk::kSchool)->isEmpty());
+    QCOMPARE(candidateIds(principal, QStringLiteral("approve")), QStringList{kP3});
 }
 
 void TestSignOff::onlyAPrincipalSigns_data()

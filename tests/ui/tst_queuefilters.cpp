@@ -152,7 +152,9 @@ void TestQueueFilters::dateFilterTypedAndPicked()
     QTRY_COMPARE(from->calendarWidget()->locale().language(), locale.language());
     QCOMPARE(from->locale().language(), locale.language());
 
-    // Picked: the calendar opens at the data's first month, not at today's (nor at "any date").
+    // Picked: the calendar opens at the data's first month, not at today's (nor at "any date"). The
+    // data's days are read off the GUI thread: wait until the filter bar has them.
+    QTRY_COMPARE(from->date(), firstDay);
     from->setFocus();
     QTest::mouseClick(from, Qt::LeftButton, {}, QPoint(from->width() - 6, from->height() / 2));
     QCalendarWidget* calendar = from->calendarWidget();

@@ -1,31 +1,42 @@
 #include "CityFixture.h"
+#include "DetailPane.h"
 #include "MainWindow.h"
+#include "PdfText.h"
+#include "QueuePane.h"
+#include "RelativesDialog.h"
 #include "ResultCheck.h"
 #include "ScriptedPrompter.h"
 #include "SignOffPrompter.h"
 #include "SignOffWindow.h"
 #include "security/Roles.h"
 #include "security/Signatures.h"
+#include "store/QueueRules.h"
 #include "store/Sql.h"
 #include "store/Workspace.h"
 #include "sync/Outbox.h"
+#include "sync/SignOff.h"
 #include "sync/SignOffReads.h"
 #include "sync/SyncState.h"
+#include "views/BinCountsModel.h"
 #include "views/LocalSession.h"
 #include "views/OpenCache.h"
+#include "views/QueueModel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <QTreeWidget>
 
 using namespace adm;
@@ -69,6 +80,12 @@ public:
         return ui::DialogSignOffPrompter::askSignPassphrase(parent, batch, key);
     }
     std::optional<QString> askExportFolder(QWidget*, const QString&) override { return std::nullopt; }
+    QString noticeFile; // where "Public notice…" writes; empty: cancelled
+    std::optional<QString> askNoticeFile(QWidget*, const QString&) override
+    {
+        asked << QStringLiteral("notice");
+        return noticeFile.isEmpty() ? std::nullopt : std::optional<QString>(noticeFile);
+    }
 
 private:
     void typeIntoDialog()
@@ -109,6 +126,7 @@ private Q_SLOTS:
     void cleanup();
     void wholeSignOffWithTheKeyboard();
     void reviewerHasNoSignOff();
+    void reviewerSeesReturnedAndRelated();
 
 private:
     std::unique_ptr<ui::MainWindow> open(const QString& user, const QString& passphrase);
@@ -281,6 +299,27 @@ void TestSignOffWindow::wholeSignOffWithTheKeyboard()
     QTRY_VERIFY(w->overview().batches.size() == 1 && w->overview().batches.first().state == sync::batchstate::Signed);
     auto* list = w->findChild<QListWidget*>(QStringLiteral("batchList"));
     QTRY_VERIFY(list->count() == 1 && list->item(0)->text().contains(m_signOffPrompter.title));
+
+    // The public notice of the signed batch (Alt+P): a PDF naming the batch, its audit entry.
+    auto* notice = w->findChild<QPushButton*>(QStringLiteral("noticeButton"));
+    QVERIFY(notice);
+    QTRY_VERIFY(notice->isEnabled());
+    m_signOffPrompter.noticeFile = m_dir.filePath(QStringLiteral("notice.pdf"));
+    const qsizetype noticeBefore = answers.size();
+    QApplication::setActiveWindow(w);
+    QVERIFY(QTest::qWaitForWindowActive(w));
+    QTest::keyClick(focused(), Qt::Key_P, Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(answers.size() > noticeBefore, 20000);
+    QVERIFY2(answers.last().at(0).toBool(), qPrintable(answers.last().at(1).toString()));
+    QVERIFY(m_signOffPrompter.asked.contains(QStringLiteral("notice")));
+    QVERIFY(QFileInfo(m_signOffPrompter.noticeFile).size() > 0);
+    QString error;
+    const QString text = testsupport::pdfText(m_signOffPrompter.noticeFile, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(testsupport::textHolds(text, batchId), qPrintable(text));
+    auto audit = reader->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'batch.notice'"));
+    QVERIFY_OK(audit);
+    QCOMPARE(audit->toInt(), 1);
 }
 
 void TestSignOffWindow::reviewerHasNoSignOff()
@@ -292,6 +331,72 @@ void TestSignOffWindow::reviewerHasNoSignOff()
     QTest::keyClick(m_window.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
     QCoreApplication::processEvents(); // the shortcut acts at once when it exists
     QVERIFY(!m_window->signOffWindow());
+}
+
+// A reviewer on the principal's workstation: the item the principal returned waits in the overlay bin
+// "Returned by the principal" with the note in the detail pane; declaring a relative named on it
+// (Workstation → Declared relatives…) greys its row with the reason and puts the refusal in the pane.
+void TestSignOffWindow::reviewerSeesReturnedAndRelated()
+{
+    const QString note = QStringLiteral("请核实租赁合同的备案日期");
+    QString id;
+    QString childId;
+    {
+        // A draft of the principal's with one item returned (the candidates went to the signed batch).
+        auto opened = store::Workspace::unlock(m_dir.filePath(QStringLiteral("ws")), kPrincipal,
+                                               security::SecretBytes(kPrincipalPassphrase));
+        QVERIFY_OK(opened);
+        std::unique_ptr<store::Workspace> ws = std::move(*opened);
+        store::Connection& db = ws->database().writer();
+        auto app = db.prepare(QStringLiteral("SELECT id, child_id_number FROM applications WHERE target_school_id = ? "
+                                             "AND status = 'approved' ORDER BY id LIMIT 1"));
+        QVERIFY_OK(app);
+        app->bind(1, m_school);
+        QVERIFY(app->step());
+        id = app->text(0);
+        childId = app->text(1);
+        QVERIFY_OK(db.exec(QStringLiteral("INSERT INTO batches (id, school_id, title, created_at, created_by) VALUES "
+                                          "('b-returned', '%1', 'second', '2026-06-20T08:00:00Z', '%2')")
+                               .arg(m_school, kPrincipal)));
+        QVERIFY_OK(db.exec(QStringLiteral("INSERT INTO batch_items (batch_id, application_id, version, outcome) SELECT "
+                                          "'b-returned', id, version, 'approve' FROM applications WHERE id = '%1'")
+                               .arg(id)));
+        sync::SignOff signOff(db, ws->audit(), kPrincipal, QStringLiteral("principal"), kAccount);
+        QVERIFY_OK(signOff.returnItem(QStringLiteral("b-returned"), id, note));
+    }
+    m_window = open(testsupport::kReviewer, testsupport::kPassphrase);
+    QVERIFY(m_window);
+    auto* binList = m_window->findChild<QTreeView*>(QStringLiteral("binList"));
+    QVERIFY(binList);
+    auto* bins = qobject_cast<views::BinCountsModel*>(binList->model());
+    QTRY_COMPARE(bins->countOf(views::Bin::Returned), qint64(1));
+    const QRect rect = binList->visualRect(bins->index(store::QueueRules::listedRow(views::Bin::Returned), 0));
+    QTest::mouseClick(binList->viewport(), Qt::LeftButton, {}, rect.center());
+    views::QueueModel* model = m_window->findChild<ui::QueuePane*>()->model();
+    QTRY_VERIFY(model->query().bin == views::Bin::Returned && !model->isCounting() && model->rowCount() == 1);
+    QTRY_COMPARE(model->applicationIdAt(0), id);
+    QTRY_VERIFY(m_window->detailPane()->detail() && m_window->detailPane()->detail()->application.id == id);
+    QLabel* banner = nullptr;
+    QTRY_VERIFY(banner = m_window->findChild<QLabel*>(QStringLiteral("returnedBanner")));
+    QVERIFY2(banner->text().contains(note) && banner->text().contains(kPrincipal), qPrintable(banner->text()));
+    QVERIFY(!model->data(model->index(0, 0), views::QueueModel::RefusedRole).toBool());
+
+    // The reviewer declares the child as a relative: the row greys, and the pane says someone else decides.
+    auto* relatives = m_window->findChild<QAction*>(QStringLiteral("declaredRelativesAction"));
+    QVERIFY(relatives);
+    relatives->trigger();
+    ui::RelativesDialog* dialog = nullptr;
+    QTRY_VERIFY(dialog = m_window->findChild<ui::RelativesDialog*>());
+    auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("relativeIdNumber"));
+    QVERIFY(edit);
+    edit->setFocus();
+    QTest::keyClicks(edit, childId);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(model->data(model->index(0, 0), views::QueueModel::RefusedRole).toBool(), 10000);
+    QCOMPARE(model->data(model->index(0, 1), Qt::ToolTipRole).toString(), ui::DetailPane::relationRefusal());
+    QVERIFY(model->data(model->index(0, 1), Qt::ForegroundRole).isValid());
+    QTRY_VERIFY(m_window->findChild<QLabel*>(QStringLiteral("declaredRelationBanner")));
+    dialog->close();
 }
 
 QTEST_MAIN(TestSignOffWindow)

@@ -10,6 +10,8 @@
 //   --counter-only                                     only the counter window (issue 13)
 //   --signoff-only                                     only the sign-off window (issue 14), a generated
 //                                                      city, at 1920x1080 and 1366x768
+//   --supervision-only                                 only the supervision dashboard (issue 16), a generated
+//                                                      city with officers' decisions, at 1920x1080 and 1366x768
 #include "BatchApproveDialog.h"
 #include "CityFixture.h"
 #include "CounterForm.h"
@@ -30,6 +32,8 @@
 #include "SignOffPrompter.h"
 #include "SignOffWindow.h"
 #include "StatusStrip.h"
+#include "SupervisionDesk.h"
+#include "SupervisionWindow.h"
 #include "domain/JsonCodec.h"
 #include "i18n/Translations.h"
 #include "security/Roles.h"
@@ -61,6 +65,7 @@
 #include <QScrollBar>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -130,6 +135,7 @@ void shootDraftQuestions(QWidget* window, const ui::DecisionContext& context, co
 QSize g_windowSize(1600, 960);
 bool g_counterOnly = false;
 bool g_signOffOnly = false;
+bool g_supervisionOnly = false;
 const QString kScreenPrincipal = QStringLiteral("wang.xiaozhang");
 const QString kScreenPrincipalPassphrase = QStringLiteral("principal passphrase 3");
 
@@ -176,6 +182,57 @@ void shootSignOff(const QString& dataDir, const QString& out, const QString& suf
         waitFor([&] { return window.review().has_value(); }, 20000, "the review");
         save(&window,
              out + (size.width() == 1920 ? QStringLiteral("/signoff") : QStringLiteral("/signoff_1366")) + suffix);
+    }
+    (void)session.close();
+}
+
+// The supervision dashboard (issue 16) of a supervisor, each tab, at 1920x1080 (supervision_<tab>_<lang>.png;
+// the Progress tab as supervision_<lang>.png) and 1366x768 (supervision_1366_<tab>_<lang>.png), and its PDF
+// report (supervision_report_<lang>.pdf in the temporary folder, to look at).
+void shootSupervision(const QString& dataDir, const QString& out, const QString& suffix)
+{
+    auto ws = store::Workspace::unlock(dataDir, testsupport::kSupervisor,
+                                       security::SecretBytes(testsupport::kSupervisorPassphrase));
+    if (!ws)
+        qFatal("%s", qPrintable(ws.error().message));
+    views::LocalSession session(std::move(*ws));
+    struct Files : ui::SupervisionPrompter {
+        QString report;
+        std::optional<QString> askTableFile(QWidget*, const QString&) override { return std::nullopt; }
+        std::optional<QString> askReportFile(QWidget*, const QString&) override { return report; }
+    } files;
+    const QStringList tabs = {QStringLiteral("progress"), QStringLiteral("seats"), QStringLiteral("channels"),
+                              QStringLiteral("quality"), QStringLiteral("reviewers")};
+    for (const QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
+        ui::SupervisionWindow window(session, files);
+        window.resize(size.width(), size.height() - 28); // the title bar
+        window.show();
+        waitFor([&] { return window.shown() != nullptr; }, 20000, "the figures");
+        const QString prefix =
+            out + (size.width() == 1920 ? QStringLiteral("/supervision") : QStringLiteral("/supervision_1366"));
+        auto* tabWidget = window.findChild<QTabWidget*>(QStringLiteral("supervisionTabs"));
+        for (int i = 0; i < tabs.size(); ++i) {
+            tabWidget->setCurrentIndex(i);
+            if (QTableView* t = window.tableView(i == 4 ? QStringLiteral("reviewers") : QStringLiteral("school_seats")))
+                t->setCurrentIndex(t->model()->index(0, 0));
+            save(&window, i == 0 ? prefix + suffix : prefix + u'_' + tabs.at(i) + suffix);
+        }
+        if (size.width() == 1920) {
+            // To look at, not for docs/: beside the other temporary files.
+            files.report =
+                QDir::temp().filePath(QStringLiteral("supervision_report") +
+                                      QString(suffix).replace(QStringLiteral(".png"), QStringLiteral(".pdf")));
+            bool done = false;
+            QObject::connect(&window, &ui::SupervisionWindow::exported, &window,
+                             [&](bool ok, const QString&, const QString& m) {
+                                 done = true;
+                                 if (!ok)
+                                     qWarning("report: %s", qPrintable(m));
+                             });
+            window.writeReport();
+            waitFor([&] { return done; }, 60000, "the report");
+        }
+        window.shutdown();
     }
     (void)session.close();
 }
@@ -527,6 +584,10 @@ void shoot(const Desk& desk, const QString& out, const QString& language)
         shootSignOff(desk.dataDir, out, suffix);
         return;
     }
+    if (g_supervisionOnly) {
+        shootSupervision(desk.dataDir, out, suffix);
+        return;
+    }
     if (!g_counterOnly)
         shootFirstRun(desk, out, suffix);
     ScriptedPrompter prompter;
@@ -640,6 +701,10 @@ int main(int argc, char* argv[])
         g_signOffOnly = true;
         args.remove(at);
     }
+    if (const qsizetype at = args.indexOf(QStringLiteral("--supervision-only")); at > 0) {
+        g_supervisionOnly = true;
+        args.remove(at);
+    }
     Desk desk;
     QTemporaryDir dir;
     if (const qsizetype at = args.indexOf(QStringLiteral("--data-dir")); at > 0 && at + 1 < args.size()) {
@@ -658,6 +723,13 @@ int main(int argc, char* argv[])
                                                          QStringLiteral("principal.s371102001"))
                                  .isEmpty())
             return 1;
+        if (g_supervisionOnly) {
+            const auto made = testsupport::addSupervisionDesk(*ws);
+            if (!made.error.isEmpty()) {
+                qWarning("supervision desk: %s", qPrintable(made.error));
+                return 1;
+            }
+        }
         desk = Desk{dir.path(), testsupport::kReviewer, testsupport::kPassphrase, {}};
     }
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")})

@@ -4,6 +4,7 @@
 #include "store/QueueRules.h"
 #include "sync/DecisionWorkflow.h"
 #include "sync/Outbox.h"
+#include "sync/SignOff.h"
 #include "views/Labels.h"
 #include "views/QueueReader.h"
 #include "views/QueueSql.h"
@@ -77,7 +78,7 @@ void TestQueueRules::everyBinIsNamed()
     QCOMPARE(labels::bin(Bin::Closed), QStringLiteral("Closed"));
     QCOMPARE(QueueRules::rule(Bin(42)).bin, Bin::Closed);
     // The queue list: every listed bin at its row, in the table's order.
-    QCOMPARE(kBinCount, 6);
+    QCOMPARE(kBinCount, 7);
     for (int row = 0; row < kBinCount; ++row)
         QCOMPARE(QueueRules::listedRow(QueueRules::listedAt(row)), row);
     QCOMPARE(QueueRules::listedRow(Bin::Closed), -1);
@@ -218,7 +219,7 @@ void TestQueueRules::facetsSqlAgreesWithTheRules()
 void TestQueueRules::theCacheHoldsTheGeneratedTriggers()
 {
     const auto wanted = QueueRules::triggers();
-    QCOMPARE(wanted.size(), 9);
+    QCOMPARE(wanted.size(), 12);
     for (const auto& [name, sql] : wanted) {
         auto q = m_reader->prepare(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?"));
         q->bind(1, name);
@@ -375,6 +376,34 @@ void TestQueueRules::everyBinIsReachableThroughTheWriters()
     QVERIFY(outbox.record({{rejected->id, refused}}).ok());
     QVERIFY(reach(reject.applicationId, Bin::Conflicts));
     QVERIFY(reach(reject.applicationId, Bin::ToReview));
+
+    // The principal takes a decision out of a draft batch and returns it to its officer: in Returned
+    // (an overlay) until the application changes, and out of it when a discarded draft held the item.
+    const QString returned = open.takeFirst();
+    QVERIFY(applyApplication(returned, QStringLiteral("approved")).ok());
+    for (const char* batch : {"b-one", "b-two"}) {
+        QVERIFY(writer
+                    .exec(QStringLiteral("INSERT INTO batches (id, school_id, title, created_at, created_by) VALUES "
+                                         "('%1', 's', 't', '2026-06-20T08:00:00Z', 'p')")
+                              .arg(QLatin1String(batch)))
+                    .ok());
+        QVERIFY(writer
+                    .exec(QStringLiteral("INSERT INTO batch_items (batch_id, application_id, version, outcome) SELECT "
+                                         "'%1', id, version, 'approve' FROM applications WHERE id = '%2'")
+                              .arg(QLatin1String(batch), returned))
+                    .ok());
+    }
+    sync::SignOff principal(writer, m_ws->audit(), QStringLiteral("p"), QStringLiteral("principal"), QString());
+    QVERIFY(!inBin(Bin::Returned).contains(returned));
+    QVERIFY(principal.returnItem(QStringLiteral("b-one"), returned, QStringLiteral("check the contract")).ok());
+    QVERIFY(reach(returned, Bin::Returned));
+    QVERIFY(inBin(Bin::Approved).contains(returned)); // an overlay: still in its own bin
+    QVERIFY(principal.discard(QStringLiteral("b-one")).ok());
+    QVERIFY(!inBin(Bin::Returned).contains(returned));
+    QVERIFY(principal.returnItem(QStringLiteral("b-two"), returned, QStringLiteral("check again")).ok());
+    QVERIFY(inBin(Bin::Returned).contains(returned));
+    QVERIFY(applyApplication(returned, QStringLiteral("approved")).ok()); // a new version came
+    QVERIFY(!inBin(Bin::Returned).contains(returned));
 
     QSet<int> all;
     for (const store::QueueBinRule& r : store::kQueueBins)
