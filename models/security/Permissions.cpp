@@ -48,7 +48,9 @@ QString whoMay(Action action)
         return QCoreApplication::translate(
             "Permissions", "Only a bureau supervisor may read every school of a district or of the city.");
     case Action::Dashboards:
-        return QCoreApplication::translate("Permissions", "Only a bureau supervisor (its district or the city) or a principal (the school) may open the dashboards.");
+        return QCoreApplication::translate(
+            "Permissions",
+            "Only a bureau supervisor (its district or the city) or a principal (the school) may open the dashboards.");
     case Action::Decide:
         return QCoreApplication::translate(
             "Permissions",

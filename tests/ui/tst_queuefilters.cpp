@@ -93,9 +93,7 @@ TestQueueFilters::Open TestQueueFilters::open()
     }
     o.window = std::make_unique<ui::MainWindow>(
         std::make_unique<LocalSession>(std::move(*ws)),
-        [](views::OpenCache cache) -> std::unique_ptr<Session> {
-            return std::make_unique<LocalSession>(cache.take());
-        },
+        [](views::OpenCache cache) -> std::unique_ptr<Session> { return std::make_unique<LocalSession>(cache.take()); },
         &m_prompter);
     o.window->show();
     QApplication::setActiveWindow(o.window.get());
