@@ -7,6 +7,7 @@
 //
 // With --dir the generated cache is kept in DIR and used again by the next run with the same N.
 #include "BenchOptions.h"
+#include "KeptCache.h"
 #include "citygen/CityGenerator.h"
 #include "security/Crypto.h"
 #include "store/BundleImporter.h"
@@ -98,17 +99,10 @@ void rebuildQueue(const Prepared& p)
 
 Prepared prepare(const QString& dir, int applications, quint64 seed)
 {
-    Prepared p{dir + QStringLiteral("/cache.db"), dir + QStringLiteral("/plain.db"), {}};
-    QFile keyFile(dir + QStringLiteral("/bench.key"));
-    const QString marker = dir + QStringLiteral("/applications-%1-seed-%2").arg(applications).arg(seed);
-    if (QFile::exists(marker) && keyFile.open(QIODevice::ReadOnly)) {
-        p.key = keyFile.readAll();
-        std::printf("using the cache in %s\n", qPrintable(dir));
+    const bench::KeptCache kept(dir, QStringLiteral("applications-%1-seed-%2").arg(applications).arg(seed));
+    Prepared p{kept.path(QStringLiteral("cache.db")), kept.path(QStringLiteral("plain.db")), kept.key()};
+    if (kept.reused())
         return p;
-    }
-    for (const QString& f : QDir(dir).entryList(QDir::Files))
-        QFile::remove(dir + u'/' + f);
-    p.key = crypto::randomBytes(32);
     QElapsedTimer t;
     t.start();
     const QString bundle = dir + QStringLiteral("/city.jsonl");
@@ -151,9 +145,7 @@ Prepared prepare(const QString& dir, int applications, quint64 seed)
         std::printf("plain copy written in %.1f s\n", t.elapsed() / 1000.0);
     }
     QFile::remove(bundle);
-    keyFile.open(QIODevice::WriteOnly);
-    keyFile.write(p.key);
-    QFile(marker).open(QIODevice::WriteOnly);
+    kept.keep();
     return p;
 }
 

@@ -339,17 +339,7 @@ namespace {
 
 Result<QHash<QString, QString>> installedTriggers(Connection& c)
 {
-    auto q = c.prepare(QStringLiteral(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'queue\\_%' ESCAPE '\\'"));
-    if (!q)
-        return q.error();
-    QHash<QString, QString> out;
-    Error error;
-    while (q->step(&error))
-        out.insert(q->text(0), q->text(1));
-    if (!error.code.isEmpty())
-        return error;
-    return out;
+    return schemaObjects(c, QStringLiteral("queue_"), {QStringLiteral("trigger")});
 }
 
 } // namespace

@@ -280,4 +280,31 @@ Status Transaction::commit()
     return s;
 }
 
+Result<QHash<QString, QString>> schemaObjects(Connection& c, const QString& prefix, const QStringList& types)
+{
+    QString escaped = prefix;
+    escaped.replace(u'\\', QStringLiteral("\\\\"))
+        .replace(u'%', QStringLiteral("\\%"))
+        .replace(u'_', QStringLiteral("\\_"));
+    QStringList placeholders;
+    for (qsizetype i = 0; i < types.size(); ++i)
+        placeholders << QStringLiteral("?");
+    auto q =
+        c.prepare(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type IN (%1) AND name LIKE ? ESCAPE '\\'")
+                      .arg(placeholders.join(u',')));
+    if (!q)
+        return q.error();
+    int at = 1;
+    for (const QString& type : types)
+        q->bind(at++, type);
+    q->bind(at, escaped + u'%');
+    QHash<QString, QString> out;
+    Error error;
+    while (q->step(&error))
+        out.insert(q->text(0), q->text(1));
+    if (!error.code.isEmpty())
+        return error;
+    return out;
+}
+
 } // namespace adm::store

@@ -4,7 +4,9 @@
 #include "security/SecretBytes.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <memory>
 
@@ -113,5 +115,10 @@ private:
 };
 
 Error sqlError(const QString& code, sqlite3* db, const QString& context);
+
+// The schema objects of the given types ("trigger", "table", "index") whose name starts with
+// `prefix`, name to SQL as sqlite_master keeps it: what a schema that makes its own triggers
+// compares with the ones it would make.
+Result<QHash<QString, QString>> schemaObjects(Connection& c, const QString& prefix, const QStringList& types);
 
 } // namespace adm::store

@@ -1,5 +1,6 @@
 // The three writers of QueueExport.h: CSV, XLSX (libxlsxwriter) and PDF (QPdfWriter; the same
 // painter code prints).
+#include "CsvText.h"
 #include "QueueExport.h"
 
 #include <QCoreApplication>
@@ -31,28 +32,6 @@ Error cannotWrite(const QString& path, const QString& why)
             .arg(path, why)};
 }
 
-// A CSV field: quoted when it holds a separator, a quote or a line break; a leading = + - @ is
-// kept from being read as a formula by a spreadsheet.
-QString csvField(QString s)
-{
-    if (!s.isEmpty() && QStringLiteral("=+-@").contains(s.front()))
-        s.prepend(u'\'');
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
-        s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return u'"' + s + u'"';
-    }
-    return s;
-}
-
-QByteArray csvLine(const QStringList& cells)
-{
-    QStringList fields;
-    fields.reserve(cells.size());
-    for (const QString& c : cells)
-        fields << csvField(c);
-    return fields.join(u',').toUtf8() + "\r\n";
-}
-
 } // namespace
 
 Status CsvWriter::write(const QString& path, ExportRowSource& source, const ExportTable& table,
@@ -62,7 +41,7 @@ Status CsvWriter::write(const QString& path, ExportRowSource& source, const Expo
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return cannotWrite(path, file.errorString());
     file.write("\xEF\xBB\xBF");
-    file.write(csvLine(table.headers()));
+    file.write(csv::line(table.headers()));
     qint64 done = 0;
     const qint64 total = source.count();
     for (;;) {
@@ -73,7 +52,7 @@ Status CsvWriter::write(const QString& path, ExportRowSource& source, const Expo
             break;
         QByteArray bytes;
         for (const ExportRow& r : *page)
-            bytes += csvLine(table.cells(r));
+            bytes += csv::line(table.cells(r));
         if (file.write(bytes) != bytes.size())
             return cannotWrite(path, file.errorString());
         done += page->size();

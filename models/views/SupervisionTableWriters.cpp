@@ -1,5 +1,6 @@
 // The supervision tables written to files (issue 16): CSV (UTF-8 with a byte-order mark, so that
 // spreadsheets read the Chinese) and XLSX (libxlsxwriter), and the audit entry of each export.
+#include "CsvText.h"
 #include "SupervisionTables.h"
 #include "security/AuditLog.h"
 #include "store/Workspace.h"
@@ -24,25 +25,6 @@ Error cannotWrite(const QString& path, const QString& why)
                  T::tr("Cannot write %1: %2. Choose another folder, or free some space.").arg(path, why)};
 }
 
-QString csvField(QString s)
-{
-    if (!s.isEmpty() && QStringLiteral("=+-@").contains(s.front()) && !(s.size() > 1 && s.at(1).isDigit()))
-        s.prepend(u'\'');
-    if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
-        s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return u'"' + s + u'"';
-    }
-    return s;
-}
-
-QByteArray csvLine(const QStringList& cells)
-{
-    QStringList fields;
-    for (const QString& c : cells)
-        fields << csvField(c);
-    return fields.join(u',').toUtf8() + "\r\n";
-}
-
 } // namespace
 
 Status SupervisionTableWriter::writeCsv(const QString& path, const SupervisionTable& table, const QString& heading)
@@ -52,13 +34,13 @@ Status SupervisionTableWriter::writeCsv(const QString& path, const SupervisionTa
         return cannotWrite(path, file.errorString());
     QByteArray bytes("\xEF\xBB\xBF");
     if (!heading.isEmpty())
-        bytes += csvLine({heading});
-    bytes += csvLine(table.headers());
+        bytes += csv::line({heading});
+    bytes += csv::line(table.headers());
     for (int r = 0; r < table.rows.size(); ++r) {
         QStringList cells;
         for (int c = 0; c < table.columns.size(); ++c)
             cells << table.exportText(r, c);
-        bytes += csvLine(cells);
+        bytes += csv::line(cells);
     }
     if (file.write(bytes) != bytes.size() || !file.flush())
         return cannotWrite(path, file.errorString());

@@ -2,6 +2,7 @@
 #include "ResultCheck.h"
 #include "domain/IdNumber.h"
 #include "store/Workspace.h"
+#include "views/CsvText.h"
 #include "views/LocalSession.h"
 #include "views/QueueExport.h"
 #include "views/QueueExportJob.h"
@@ -78,6 +79,8 @@ private Q_SLOTS:
     void pdfTextHoldsTheRows();
     void cancelLeavesNoFile();
     void revealNeedsAReason();
+    void csvFieldsKeepFormulasAsText_data();
+    void csvFieldsKeepFormulasAsText();
 
 private:
     QueueQuery filteredQuery() const;
@@ -337,6 +340,31 @@ void TestQueueExport::revealNeedsAReason()
     QVERIFY(!run.ok);
     QCOMPARE(run.code, QStringLiteral("bad_input"));
     QVERIFY(!QFile::exists(path));
+}
+
+void TestQueueExport::csvFieldsKeepFormulasAsText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("plain") << QStringLiteral("丁一") << QStringLiteral("丁一");
+    QTest::newRow("formula") << QStringLiteral("=1+1") << QStringLiteral("'=1+1");
+    QTest::newRow("dde after a digit") << QStringLiteral("-2+cmd|'/C calc'!A0")
+                                       << QStringLiteral("'-2+cmd|'/C calc'!A0");
+    QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+    QTest::newRow("negative number") << QStringLiteral("-0.31") << QStringLiteral("-0.31");
+    QTest::newRow("signed number") << QStringLiteral("+5") << QStringLiteral("+5");
+    QTest::newRow("comma and quote") << QStringLiteral("a,\"b\"") << QStringLiteral("\"a,\"\"b\"\"\"");
+    QTest::newRow("formula with a comma") << QStringLiteral("=A1,B1") << QStringLiteral("\"'=A1,B1\"");
+    QTest::newRow("line break") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
+}
+
+// What a spreadsheet would run as a formula is written as text; a plain number stays a number.
+void TestQueueExport::csvFieldsKeepFormulasAsText()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, field);
+    QCOMPARE(csv::field(text), field);
+    QCOMPARE(csv::line({text, QStringLiteral("1")}), (field + QStringLiteral(",1\r\n")).toUtf8());
 }
 
 QTEST_MAIN(TestQueueExport)
