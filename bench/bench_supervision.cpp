@@ -2,13 +2,16 @@
 // applications, 40% of them decided upstream by forty officers), against the same figures computed by
 // plain GROUP BY over the base tables in the same run. Prints the time to open the report (the city
 // and one district), to refresh it after a 1,000-change apply, and the ratios; then what the counters'
-// triggers cost a 1,000-change apply (pages applied with and without them, alternately) and an import,
-// and the one-pass fill of an existing cache (migration 13). It prints; it never asserts.
+// triggers cost a 1,000-change apply (pages applied with and without them, alternately) and an import
+// (with the triggers, without counters, and with the counters filled once at the end as a first import
+// does), and the one-pass fill of an existing cache (migration 13). It prints; it never asserts. The
+// information requests carry due dates two weeks after submission: all of them are overdue.
 //
 //   bench_supervision [--applications N] [--seed S] [--dir DIR] [--import-applications M]
 //
 // With --dir the generated cache is kept in DIR and used again by the next run with the same N.
 #include "BenchOptions.h"
+#include "KeptCache.h"
 #include "citygen/CityGenerator.h"
 #include "domain/JsonCodec.h"
 #include "security/Crypto.h"
@@ -28,6 +31,7 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <cstdio>
+#include <optional>
 
 using namespace adm;
 using views::SupervisionReport;
@@ -63,6 +67,12 @@ void writeDecidedCity(const citygen::Options& options, QIODevice& out)
                              json::formatTime(submitted.addSecs(3600 + qint64(rng.bounded(300 * 3600))))},
                             {QStringLiteral("batch_id"), QJsonValue()},
                             {QStringLiteral("signed"), false}});
+            if (outcome == QLatin1String("request_info")) // due two weeks after it was submitted
+                c.data[QStringLiteral("decision")] = [&] {
+                    QJsonObject d = c.data.value(QStringLiteral("decision")).toObject();
+                    d.insert(QStringLiteral("due_date"), submitted.addDays(14).date().toString(Qt::ISODate));
+                    return d;
+                }();
             c.data.insert(QStringLiteral("status"), outcome == QLatin1String("approve") ? QStringLiteral("approved")
                                                     : outcome == QLatin1String("reject")
                                                         ? QStringLiteral("rejected")
@@ -72,14 +82,24 @@ void writeDecidedCity(const citygen::Options& options, QIODevice& out)
     });
 }
 
-// Imports `bundle` into a new cache; the counters' triggers whose names match `drop` (LIKE) are dropped
-// first ("" keeps them all).
-double import(const QString& cache, const QByteArray& key, const QString& bundle, const QString& drop)
+// How the counters are kept during an import into a new cache.
+enum class Counters {
+    Triggers,      // the triggers count every change
+    None,          // the counters' triggers dropped first: the import without counters
+    CellsOnly,     // the decisions' counters' triggers dropped
+    FilledAtTheEnd // SupervisionBulkLoad: triggers dropped, one pass at the end (admissionsctl import)
+};
+
+// Imports `bundle` into a new cache; seconds.
+double import(const QString& cache, const QByteArray& key, const QString& bundle, Counters counters)
 {
     auto db = store::Database::open(cache, key, store::Database::OpenMode::Create);
     if (!db)
         qFatal("%s", qPrintable(db.error().message));
     store::Connection& c = (*db)->writer();
+    const QString drop = counters == Counters::None        ? QStringLiteral("supervision%")
+                         : counters == Counters::CellsOnly ? QStringLiteral("supervision_decision%")
+                                                           : QString();
     if (!drop.isEmpty()) {
         auto q = c.prepare(
             QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%1'").arg(drop));
@@ -91,11 +111,16 @@ double import(const QString& cache, const QByteArray& key, const QString& bundle
     }
     QElapsedTimer t;
     t.start();
+    std::optional<store::SupervisionBulkLoad> bulk;
+    if (counters == Counters::FilledAtTheEnd)
+        bulk.emplace(c);
     QFile in(bundle);
     in.open(QIODevice::ReadOnly);
     auto imported = store::BundleImporter(c).run(in);
     if (!imported)
         qFatal("import failed: %s", qPrintable(imported.error().message));
+    if (bulk && !bulk->finish())
+        qFatal("the counters were not filled");
     return t.elapsed() / 1000.0;
 }
 
@@ -106,17 +131,10 @@ struct Prepared {
 
 Prepared prepare(const QString& dir, int applications, quint64 seed)
 {
-    Prepared p{dir + QStringLiteral("/cache.db"), {}};
-    QFile keyFile(dir + QStringLiteral("/bench.key"));
-    const QString marker = dir + QStringLiteral("/supervision-%1-seed-%2").arg(applications).arg(seed);
-    if (QFile::exists(marker) && keyFile.open(QIODevice::ReadOnly)) {
-        p.key = keyFile.readAll();
-        std::printf("using the cache in %s\n", qPrintable(dir));
+    const bench::KeptCache kept(dir, QStringLiteral("supervision-%1-seed-%2").arg(applications).arg(seed));
+    Prepared p{kept.path(QStringLiteral("cache.db")), kept.key()};
+    if (kept.reused())
         return p;
-    }
-    for (const QString& f : QDir(dir).entryList(QDir::Files))
-        QFile::remove(dir + u'/' + f);
-    p.key = crypto::randomBytes(32);
     const QString bundle = dir + QStringLiteral("/city.jsonl");
     QElapsedTimer t;
     t.start();
@@ -129,7 +147,8 @@ Prepared prepare(const QString& dir, int applications, quint64 seed)
         writeDecidedCity(options, out);
     }
     std::printf("generated %d applications in %.1f s\n", applications, t.elapsed() / 1000.0);
-    std::printf("imported in %.1f s (with the counters' triggers)\n", import(p.cache, p.key, bundle, QString()));
+    std::printf("imported in %.1f s (the counters filled once at the end)\n",
+                import(p.cache, p.key, bundle, Counters::FilledAtTheEnd));
     {
         auto db = store::Database::open(p.cache, p.key, store::Database::OpenMode::Existing);
         t.restart();
@@ -140,10 +159,25 @@ Prepared prepare(const QString& dir, int applications, quint64 seed)
                     t.elapsed() / 1000.0);
     }
     QFile::remove(bundle);
-    keyFile.open(QIODevice::WriteOnly);
-    keyFile.write(p.key);
-    QFile(marker).open(QIODevice::WriteOnly);
+    kept.keep();
     return p;
+}
+
+// Due dates for the information requests of a cache generated before they had one (two weeks after
+// submission, as writeDecidedCity gives them now): all of them are overdue by the time of a run.
+void addDueDates(store::Connection& c)
+{
+    QElapsedTimer t;
+    t.start();
+    if (Status s = c.exec(QStringLiteral(
+            "INSERT INTO info_due (application_id, source, due_date) SELECT id, 'upstream', date(submitted_at, "
+            "'+14 days') FROM applications a WHERE status = 'info_requested' AND NOT EXISTS (SELECT 1 FROM "
+            "info_due d WHERE d.application_id = a.id AND d.source = 'upstream')"));
+        !s)
+        qFatal("%s", qPrintable(s.error().message));
+    const auto n = c.scalar(QStringLiteral("SELECT count(*) FROM info_due"));
+    std::printf("information requests with a due date: %s (%lld ms to add the missing ones)\n",
+                qPrintable(n ? n->toString() : QString()), static_cast<long long>(t.elapsed()));
 }
 
 // A page of `n` changes as a sync brings them: applications at a new version, with a new decision or
@@ -216,20 +250,23 @@ void compareImports(int importApplications, quint64 seed)
         const QByteArray key = crypto::randomBytes(32);
         // Alternately without and with the triggers (and with the row counters but not the decisions'),
         // so that a change of load weighs on both.
-        bench::Figures without, with, cellsOnly;
+        bench::Figures without, with, cellsOnly, atTheEnd;
         for (int round = 0; round < 2; ++round) {
             const QString base = importDir.filePath(QStringLiteral("%1-").arg(round));
-            without.add(import(base + QStringLiteral("a.db"), key, bundle, QStringLiteral("supervision%")));
-            with.add(import(base + QStringLiteral("b.db"), key, bundle, QString()));
-            cellsOnly.add(import(base + QStringLiteral("c.db"), key, bundle, QStringLiteral("supervision_decision%")));
-            for (const char* f : {"a.db", "b.db", "c.db"})
+            without.add(import(base + QStringLiteral("a.db"), key, bundle, Counters::None));
+            with.add(import(base + QStringLiteral("b.db"), key, bundle, Counters::Triggers));
+            cellsOnly.add(import(base + QStringLiteral("c.db"), key, bundle, Counters::CellsOnly));
+            atTheEnd.add(import(base + QStringLiteral("d.db"), key, bundle, Counters::FilledAtTheEnd));
+            for (const char* f : {"a.db", "b.db", "c.db", "d.db"})
                 for (const char* suffix : {"", "-wal", "-shm"})
                     QFile::remove(base + QLatin1String(f) + QLatin1String(suffix));
         }
         std::printf("import of %d applications: %.1f s with the triggers, %.1f s without: +%.0f%% (%.1f s without "
-                    "the decisions' counters)\n",
+                    "the decisions' counters); %.1f s with the counters filled once at the end "
+                    "(SupervisionBulkLoad, as admissionsctl import and a first sync): %+.0f%%\n",
                     importApplications, with.median(), without.median(),
-                    100.0 * (with.median() - without.median()) / without.median(), cellsOnly.median());
+                    100.0 * (with.median() - without.median()) / without.median(), cellsOnly.median(),
+                    atTheEnd.median(), 100.0 * (atTheEnd.median() - without.median()) / without.median());
     }
 }
 
@@ -238,6 +275,7 @@ void compareImports(int importApplications, quint64 seed)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // a long run shows each figure as it comes
     QCommandLineParser parser;
     bench::addCityOptions(parser, 1000000);
     parser.addOption(
@@ -262,6 +300,7 @@ int main(int argc, char* argv[])
     if (!db)
         qFatal("%s", qPrintable(db.error().message));
     store::Connection& writer = (*db)->writer();
+    addDueDates(writer);
     auto cityScope = SupervisionReport::resolveScope(writer, store::SupervisionSchema::kCityCode);
     auto firstDistrict = writer.scalar(QStringLiteral("SELECT min(district_code) FROM schools"));
     auto districtScope = SupervisionReport::resolveScope(writer, firstDistrict->toString());

@@ -1097,10 +1097,6 @@
         <translation>只有教育局督导才能查看一个区县或全市所有学校的申请。</translation>
     </message>
     <message>
-        <source>Only a bureau supervisor may open the dashboards.</source>
-        <translation>只有教育局督导才能打开统计看板。</translation>
-    </message>
-    <message>
         <source>Only an admissions officer (reviewer) may decide on an application, or a principal where the school allows it.</source>
         <translation>只有招生审核员才能对申请作出审核决定；如学校允许，校长也可以。</translation>
     </message>
@@ -1143,6 +1139,10 @@
     <message>
         <source>Only a counter clerk, an admissions officer or a principal may enter applications at the counter; a supervisor may not.</source>
         <translation>只有窗口受理员、招生审核员或校长可以在窗口录入申请；督导员不可以。</translation>
+    </message>
+    <message>
+        <source>Only a bureau supervisor (its district or the city) or a principal (the school) may open the dashboards.</source>
+        <translation>只有教育局督导（本区县或全市）或校长（本校）才能打开统计看板。</translation>
     </message>
 </context>
 <context>
@@ -7280,6 +7280,14 @@ Exit codes: 0 done, 1 no, 2 bad usage or input, 3 wrong passphrase, 4 damaged or
     <message>
         <source>the supervision figures of the city, a district or a school</source>
         <translation>全市、区县或学校的督导数据</translation>
+    </message>
+    <message>
+        <source>Filling the supervision figures…</source>
+        <translation>正在填充督导统计数据…</translation>
+    </message>
+    <message>
+        <source>Supervision figures filled in %1 s.</source>
+        <translation>督导统计数据已填充，用时 %1 秒。</translation>
     </message>
 </context>
 <context>

@@ -493,6 +493,11 @@ void SupervisionWindow::read()
                                 ? tr("The figures cannot be read. Close the dashboard and open it again.")
                                 : answer.error().message,
                             Tone::Error);
+                // A scope that cannot be read: the figures shown stay, and so does their scope.
+                if (m_read) {
+                    m_scopeCode = m_read->figures.scope.code;
+                    showChoices();
+                }
             } else {
                 showFigures(std::move(*answer));
                 Q_EMIT figuresShown();

@@ -6,6 +6,7 @@
 #include "store/BundleImporter.h"
 #include "store/CacheEligibility.h"
 #include "store/CacheStats.h"
+#include "store/SupervisionSchema.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -65,6 +66,27 @@ int cmdGenerate(CtlContext& ctx)
     return Done;
 }
 
+namespace {
+
+// The supervision figures of a first import, filled in one pass (SupervisionBulkLoad).
+int finishBulkLoad(CtlContext& ctx, store::SupervisionBulkLoad& bulk)
+{
+    if (!bulk.suspended())
+        return Done;
+    QElapsedTimer timer;
+    timer.start();
+    ctx.err() << CtlText::tr("Filling the supervision figures…") << Qt::flush;
+    const Status filled = bulk.finish();
+    ctx.err() << Qt::endl;
+    if (!filled)
+        return ctx.fail(filled.error());
+    ctx.err() << CtlText::tr("Supervision figures filled in %1 s.").arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+              << Qt::endl;
+    return Done;
+}
+
+} // namespace
+
 int cmdImport(CtlContext& ctx)
 {
     QCommandLineParser p;
@@ -97,6 +119,8 @@ int cmdImport(CtlContext& ctx)
 
     QElapsedTimer timer;
     timer.start();
+    // Into an empty cache the supervision counters are filled once, after the import and its check.
+    store::SupervisionBulkLoad bulk(ws->database().writer());
     store::BundleImporter importer(ws->database().writer(), batchSize);
     auto stats = importer.run(input, [&](const store::BundleImporter::Progress& pr) {
         const int percent = pr.totalBytes > 0 ? int(100 * pr.bytes / pr.totalBytes) : 0;
@@ -127,7 +151,7 @@ int cmdImport(CtlContext& ctx)
                      .arg(stats->skipped)
               << Qt::endl;
     if (p.isSet(noCheck))
-        return Done;
+        return finishBulkLoad(ctx, bulk);
     timer.restart();
     store::CacheEligibility eligibility(ws->database().writer());
     auto checked = eligibility.refresh([&](qint64 done, qint64 total) {
@@ -142,7 +166,7 @@ int cmdImport(CtlContext& ctx)
                      .arg(timer.elapsed() / 1000.0, 0, 'f', 1)
                      .arg(checked->changed)
               << Qt::endl;
-    return Done;
+    return finishBulkLoad(ctx, bulk);
 }
 
 int cmdStats(CtlContext& ctx)

@@ -64,15 +64,19 @@ Status NotesSchema::install(Connection& c)
 Status NotesSchema::recordDueDate(Connection& c, const QString& applicationId, Source source, const QDate& due)
 {
     const QString from = source == Source::Upstream ? QStringLiteral("upstream") : QStringLiteral("here");
-    auto q = c.prepare(due.isValid() ? QStringLiteral("INSERT OR REPLACE INTO info_due (application_id, source, "
-                                                      "due_date) VALUES (?, ?, ?)")
-                                     : QStringLiteral("DELETE FROM info_due WHERE application_id = ? AND source = ?"));
-    if (!q)
-        return q.error();
-    q->bind(1, applicationId).bind(2, from);
-    if (due.isValid())
-        q->bind(3, due.toString(Qt::ISODate));
-    return q->run();
+    // A delete, then an insert: the supervision counters' triggers see both (an INSERT OR REPLACE fires
+    // no delete trigger while recursive_triggers is off).
+    auto remove = c.prepare(QStringLiteral("DELETE FROM info_due WHERE application_id = ? AND source = ?"));
+    if (!remove)
+        return remove.error();
+    remove->bind(1, applicationId).bind(2, from);
+    if (Status s = remove->run(); !s || !due.isValid())
+        return s;
+    auto insert = c.prepare(QStringLiteral("INSERT INTO info_due (application_id, source, due_date) VALUES (?, ?, ?)"));
+    if (!insert)
+        return insert.error();
+    insert->bind(1, applicationId).bind(2, from).bind(3, due.toString(Qt::ISODate));
+    return insert->run();
 }
 
 bool NotesSchema::isInfoRequest(const QJsonObject& decision)

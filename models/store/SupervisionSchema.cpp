@@ -235,6 +235,39 @@ QString plainFrom()
         .arg(latestPendingItem(QStringLiteral("a.id"), QStringLiteral("a.version")));
 }
 
+// An information request (a row of info_due, `due`) is open while the application's queue row (`q`)
+// still waits for its answer: the platform's while the status is info_requested and no decision of
+// this workstation is pending, this workstation's while it is pending. At most one of an application's
+// two rows is open at a time.
+QString openRequest(const QString& q, const QString& due)
+{
+    return QStringLiteral("(CASE %2.source WHEN 'here' THEN %1.pending = 'request_info' ELSE %1.pending = '' AND "
+                          "%1.status = 'info_requested' END)")
+        .arg(q, due);
+}
+
+// Whether a queue row can hold an open request at all: the cheap WHEN of the triggers below.
+QString mayHoldRequest(const QString& q)
+{
+    return QStringLiteral("(%1.pending = 'request_info' OR (%1.pending = '' AND %1.status = 'info_requested'))").arg(q);
+}
+
+// Moves the open requests of (school, due date) by `sign`, making the row when it is missing. `from`
+// ("table alias WHERE ...") gives the rows that move; `school` and `dueDate` are read from them.
+QString moveOpen(const QString& school, const QString& dueDate, const QString& from, int sign)
+{
+    QString sql;
+    if (sign > 0)
+        sql +=
+            QStringLiteral("    INSERT INTO supervision_info_due (school_id, due_date) SELECT %1, %2 FROM %3 AND NOT "
+                           "EXISTS (SELECT 1 FROM supervision_info_due WHERE school_id = %1 AND due_date = %2);\n")
+                .arg(school, dueDate, from);
+    sql += QStringLiteral("    UPDATE supervision_info_due SET open = open %1 1 WHERE school_id IN (SELECT %2 FROM %4) "
+                          "AND due_date IN (SELECT %3 FROM %4);\n")
+               .arg(sign > 0 ? QStringLiteral("+") : QStringLiteral("-"), school, dueDate, from);
+    return sql;
+}
+
 struct Made {
     QStringList tables;
     QList<QPair<QString, QString>> triggers; // name, CREATE TRIGGER
@@ -272,6 +305,9 @@ Made made()
                     "CREATE TABLE supervision_reviewers (account TEXT NOT NULL, school_id TEXT NOT NULL, %1, "
                     "PRIMARY KEY (account, school_id)) WITHOUT ROWID")
                     .arg(counts);
+    // Open information requests per school and due date: "overdue" is read against the calendar.
+    m.tables << QStringLiteral("CREATE TABLE supervision_info_due (school_id TEXT NOT NULL, due_date TEXT NOT NULL, "
+                               "open INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (school_id, due_date)) WITHOUT ROWID");
 
     auto add = [&](const char* name, const QString& on, const QString& body) {
         m.triggers.append({QString::fromLatin1(name),
@@ -323,6 +359,36 @@ Made made()
             "    UPDATE supervision_decisions SET checked = NEW.checked, override = %1 WHERE application_id = "
             "NEW.application_id;\n")
             .arg(overrideSql(QStringLiteral("outcome"), QStringLiteral("category"), QStringLiteral("NEW.checked"))));
+
+    // Open information requests: a due date recorded or taken back (NotesSchema::recordDueDate deletes
+    // before it inserts), and a queue row that comes, goes or changes while it may hold an open request.
+    const QString dueOfNew = QStringLiteral("queue_rows q WHERE q.application_id = NEW.application_id AND %1")
+                                 .arg(openRequest(QStringLiteral("q"), QStringLiteral("NEW")));
+    const QString dueOfOld = QStringLiteral("queue_rows q WHERE q.application_id = OLD.application_id AND %1")
+                                 .arg(openRequest(QStringLiteral("q"), QStringLiteral("OLD")));
+    add("supervision_due_insert", QStringLiteral("AFTER INSERT ON info_due"),
+        moveOpen(QStringLiteral("q.school_id"), QStringLiteral("NEW.due_date"), dueOfNew, +1));
+    add("supervision_due_delete", QStringLiteral("AFTER DELETE ON info_due"),
+        moveOpen(QStringLiteral("q.school_id"), QStringLiteral("OLD.due_date"), dueOfOld, -1));
+    add("supervision_due_update", QStringLiteral("AFTER UPDATE ON info_due"),
+        moveOpen(QStringLiteral("q.school_id"), QStringLiteral("OLD.due_date"), dueOfOld, -1) +
+            moveOpen(QStringLiteral("q.school_id"), QStringLiteral("NEW.due_date"), dueOfNew, +1));
+    const QString requestsOfNew = QStringLiteral("info_due d WHERE d.application_id = NEW.application_id AND %1")
+                                      .arg(openRequest(QStringLiteral("NEW"), QStringLiteral("d")));
+    const QString requestsOfOld = QStringLiteral("info_due d WHERE d.application_id = OLD.application_id AND %1")
+                                      .arg(openRequest(QStringLiteral("OLD"), QStringLiteral("d")));
+    add("supervision_due_row_insert",
+        QStringLiteral("AFTER INSERT ON queue_rows WHEN %1").arg(mayHoldRequest(QStringLiteral("NEW"))),
+        moveOpen(QStringLiteral("NEW.school_id"), QStringLiteral("d.due_date"), requestsOfNew, +1));
+    add("supervision_due_row_delete",
+        QStringLiteral("AFTER DELETE ON queue_rows WHEN %1").arg(mayHoldRequest(QStringLiteral("OLD"))),
+        moveOpen(QStringLiteral("OLD.school_id"), QStringLiteral("d.due_date"), requestsOfOld, -1));
+    add("supervision_due_row_update",
+        QStringLiteral("AFTER UPDATE OF pending, status, school_id ON queue_rows WHEN (%1 OR %2) AND (OLD.pending IS "
+                       "NOT NEW.pending OR OLD.status IS NOT NEW.status OR OLD.school_id IS NOT NEW.school_id)")
+            .arg(mayHoldRequest(QStringLiteral("OLD")), mayHoldRequest(QStringLiteral("NEW"))),
+        moveOpen(QStringLiteral("OLD.school_id"), QStringLiteral("d.due_date"), requestsOfOld, -1) +
+            moveOpen(QStringLiteral("NEW.school_id"), QStringLiteral("d.due_date"), requestsOfNew, +1));
 
     // The counters over the decisions.
     auto decisionCounts = [](const QString& row, const QString& sign) {
@@ -490,6 +556,10 @@ Status SupervisionSchema::install(Connection& c)
             "INSERT INTO supervision_reviewers (account, school_id, decisions, approvals, rejections, "
             "info_requests, overrides) SELECT account, school_id, %1 FROM supervision_decisions GROUP BY 1, 2")
             .arg(counts),
+        QStringLiteral("INSERT INTO supervision_info_due (school_id, due_date, open) SELECT q.school_id, d.due_date, "
+                       "count(*) FROM info_due d JOIN queue_rows q ON q.application_id = d.application_id WHERE %1 "
+                       "GROUP BY 1, 2")
+            .arg(openRequest(QStringLiteral("q"), QStringLiteral("d"))),
     };
     for (const QString& sql : fill)
         if (Status s = c.exec(sql); !s)
@@ -517,6 +587,44 @@ Status SupervisionSchema::rebuild(Connection& c)
     return tx.commit();
 }
 
+Status SupervisionSchema::suspend(Connection& c)
+{
+    auto triggers = schemaObjects(c, QStringLiteral("supervision_"), {QStringLiteral("trigger")});
+    if (!triggers)
+        return triggers.error();
+    for (auto it = triggers->cbegin(); it != triggers->cend(); ++it)
+        if (Status s = c.exec(QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(it.key())); !s)
+            return s;
+    return {};
+}
+
+SupervisionBulkLoad::SupervisionBulkLoad(Connection& c)
+    : m_connection(c)
+{
+    auto any = c.scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM applications)"));
+    if (!any || any->toInt() != 0)
+        return;
+    if (Status s = SupervisionSchema::suspend(c); !s) {
+        qCWarning(lcStore) << "supervision counters not suspended:" << s.error().code;
+        return;
+    }
+    m_suspended = true;
+}
+
+SupervisionBulkLoad::~SupervisionBulkLoad()
+{
+    if (m_suspended)
+        (void)finish();
+}
+
+Status SupervisionBulkLoad::finish()
+{
+    if (!m_suspended)
+        return {};
+    m_suspended = false;
+    return SupervisionSchema::rebuild(m_connection);
+}
+
 Result<bool> SupervisionSchema::isCurrent(Connection& c)
 {
     const Made m = made();
@@ -527,21 +635,14 @@ Result<bool> SupervisionSchema::isCurrent(Connection& c)
     if (!rules->step() || rules->text(0) != digestOf(m))
         return false;
     // The triggers on queue_rows go when that table is made again (a benchmark, a repair).
-    auto q = c.prepare(
-        QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'table', 'index') AND name "
-                       "LIKE 'supervision\\_%' ESCAPE '\\'"));
-    if (!q)
-        return q.error();
-    QHash<QString, QString> installed;
-    Error error;
-    while (q->step(&error))
-        installed.insert(q->text(0), q->text(1));
-    if (!error.code.isEmpty())
-        return error;
-    if (installed.size() != m.tables.size() + m.triggers.size())
+    auto installed = schemaObjects(c, QStringLiteral("supervision_"),
+                                   {QStringLiteral("trigger"), QStringLiteral("table"), QStringLiteral("index")});
+    if (!installed)
+        return installed.error();
+    if (installed->size() != m.tables.size() + m.triggers.size())
         return false;
     for (const auto& [name, sql] : m.triggers)
-        if (installed.value(name) != sql)
+        if (installed->value(name) != sql)
             return false;
     return true;
 }

@@ -48,6 +48,10 @@ public:
     static Result<bool> isCurrent(Connection& c);
     // rebuild() unless isCurrent().
     static Status ensure(Connection& c);
+    // Drops the counters' triggers (the tables stay, and fall behind) for a bulk load; rebuild() makes
+    // them again. A process killed in between leaves them missing, and ensure() at the next open of
+    // the cache makes everything again.
+    static Status suspend(Connection& c);
 
     // The same figures computed from the base tables (applications, eligibility_results, outbox) by
     // plain GROUP BY, without the counters: for the tests and the benchmark's baseline.
@@ -61,6 +65,27 @@ public:
     // 3.15 has no JSON1: this finds `"key":"` (or `"key": "`) and reads to the next quote, which is
     // right for keys that occur once in the object and values without escapes (codes, accounts, times).
     static QString jsonTextSql(const QString& text, const QString& key);
+};
+
+// A bulk load into a cache without applications (an import, with the check after it): the counters'
+// triggers are dropped while it runs and the counters filled in one pass when it ends, which at
+// 1,000,000 applications takes a fraction of what the triggers add to the load (docs/benchmarks.md).
+// Into a cache that holds applications it does nothing: there the triggers cost less than a fill.
+class SupervisionBulkLoad {
+public:
+    explicit SupervisionBulkLoad(Connection& c);
+    // finish() if it was not called: the counters are right whichever way the load ended.
+    ~SupervisionBulkLoad();
+    SupervisionBulkLoad(const SupervisionBulkLoad&) = delete;
+    SupervisionBulkLoad& operator=(const SupervisionBulkLoad&) = delete;
+
+    bool suspended() const { return m_suspended; }
+    // Makes the triggers again and fills the counters (SupervisionSchema::rebuild) when suspended.
+    Status finish();
+
+private:
+    Connection& m_connection;
+    bool m_suspended = false;
 };
 
 } // namespace adm::store

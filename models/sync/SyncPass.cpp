@@ -9,6 +9,7 @@
 #include "domain/JsonCodec.h"
 #include "security/Permissions.h"
 #include "store/CacheEligibility.h"
+#include "store/SupervisionSchema.h"
 #include "store/Workspace.h"
 
 #include <QElapsedTimer>
@@ -114,6 +115,8 @@ PassResult SyncPass::run(const Start& start)
         fail(result, s.error());
         return finished();
     }
+    // A first sync into an empty cache: the supervision counters are filled once, after its check.
+    store::SupervisionBulkLoad bulk(m_workspace.database().writer());
     const Status pushed = push(result);
     if (!pushed && endsThePass(pushed.error()))
         fail(result, pushed.error());
@@ -122,6 +125,8 @@ PassResult SyncPass::run(const Start& start)
     else if (!pushed)
         fail(result, pushed.error());
     checkWhatChanged(result);
+    if (Status s = bulk.finish(); !s)
+        qCWarning(lcSync) << "supervision counters not filled after the first sync:" << s.error().code;
     countOutbox(result);
     if (result.ok())
         (void)SyncState(m_workspace.database().writer())

@@ -72,13 +72,19 @@ struct Raw {
 // Open information requests due before `today`, per school: the queue's "Information overdue" filter
 // (QueueSql.cpp) counted. Not a counter: the calendar moves. Reads the requests due before today by
 // the due date's index, a small part of the cache.
-Status readOverdue(store::Connection& c, const SupervisionScope& scope, const QDate& today, Raw& raw)
+// Open information requests due before `today`, per school: from their counters (per school and due
+// date), or (`plain`) from info_due and the queue rows, as the baseline.
+Status readOverdue(store::Connection& c, const SupervisionScope& scope, const QDate& today, bool plain, Raw& raw)
 {
-    auto q = c.prepare(QStringLiteral("SELECT q.school_id, count(*) FROM info_due d JOIN queue_rows q ON "
-                                      "q.application_id = d.application_id WHERE d.due_date < ? AND CASE d.source "
-                                      "WHEN 'here' THEN q.pending = 'request_info' ELSE q.pending = '' AND q.status = "
-                                      "'info_requested' END AND %1 GROUP BY q.school_id")
-                           .arg(scopeCondition(scope).arg(QStringLiteral("q.school_id"))));
+    auto q = c.prepare(
+        plain ? QStringLiteral("SELECT q.school_id, count(*) FROM info_due d JOIN queue_rows q ON q.application_id = "
+                               "d.application_id WHERE d.due_date < ? AND CASE d.source WHEN 'here' THEN q.pending = "
+                               "'request_info' ELSE q.pending = '' AND q.status = 'info_requested' END AND %1 GROUP BY "
+                               "q.school_id")
+                    .arg(scopeCondition(scope).arg(QStringLiteral("q.school_id")))
+              : QStringLiteral("SELECT school_id, sum(open) FROM supervision_info_due WHERE due_date < ? AND %1 GROUP "
+                               "BY school_id")
+                    .arg(scopeCondition(scope).arg(QStringLiteral("school_id"))));
     if (!q)
         return q.error();
     q->bind(1, today.toString(Qt::ISODate));
@@ -560,18 +566,26 @@ Result<SupervisionScope> SupervisionReport::defaultScope(store::Connection& c, c
 {
     if (role != role::Principal)
         return resolveScope(c, SupervisionSchema::kCityCode);
+    auto held = heldSchools(c);
+    if (!held)
+        return held.error();
+    if (held->size() == 1)
+        return resolveScope(c, held->first());
+    return Error{QStringLiteral("bad_scope"),
+                 SupervisionText::tr("This workstation holds the applications of %n school(s); say which with --scope "
+                                     "SCHOOL.",
+                                     nullptr, int(held->size()))};
+}
+
+Result<QStringList> SupervisionReport::heldSchools(store::Connection& c)
+{
     QStringList held;
     Status s =
         each(c, QStringLiteral("SELECT DISTINCT school_id FROM supervision_cells WHERE applications != 0 ORDER BY 1"),
              [&](const store::Statement& q) { held.append(q.text(0)); });
     if (!s)
         return s.error();
-    if (held.size() == 1)
-        return resolveScope(c, held.first());
-    return Error{QStringLiteral("bad_scope"),
-                 SupervisionText::tr("This workstation holds the applications of %n school(s); say which with --scope "
-                                     "SCHOOL.",
-                                     nullptr, int(held.size()))};
+    return held;
 }
 
 Status SupervisionReport::allowed(const QString& role, const SupervisionScope& scope)
@@ -600,7 +614,7 @@ QDate SupervisionReport::cityToday()
 namespace {
 
 Result<SupervisionFigures> readWith(store::Connection& c, const SupervisionScope& scope, QDate today,
-                                    Result<Raw> (*counts)(store::Connection&, const SupervisionScope&))
+                                    Result<Raw> (*counts)(store::Connection&, const SupervisionScope&), bool plain)
 {
     auto known = schoolsOf(c, scope);
     if (!known)
@@ -608,7 +622,7 @@ Result<SupervisionFigures> readWith(store::Connection& c, const SupervisionScope
     auto raw = counts(c, scope);
     if (!raw)
         return raw.error();
-    if (Status s = readOverdue(c, scope, today.isValid() ? today : SupervisionReport::cityToday(), *raw); !s)
+    if (Status s = readOverdue(c, scope, today.isValid() ? today : SupervisionReport::cityToday(), plain, *raw); !s)
         return s.error();
     return assemble(scope, *known, *raw);
 }
@@ -617,13 +631,13 @@ Result<SupervisionFigures> readWith(store::Connection& c, const SupervisionScope
 
 Result<SupervisionFigures> SupervisionReport::read(store::Connection& c, const SupervisionScope& scope, QDate today)
 {
-    return readWith(c, scope, today, &readCounters);
+    return readWith(c, scope, today, &readCounters, false);
 }
 
 Result<SupervisionFigures> SupervisionReport::readPlain(store::Connection& c, const SupervisionScope& scope,
                                                         QDate today)
 {
-    return readWith(c, scope, today, &readPlainRaw);
+    return readWith(c, scope, today, &readPlainRaw, true);
 }
 
 Status SupervisionReport::rebuild(store::Connection& writer)

@@ -131,6 +131,9 @@ public:
     // The scope a user sees when they do not say: a supervisor the city (or the only district held), a
     // principal the only school with applications. Error "bad_scope" when that cannot be told.
     static Result<SupervisionScope> defaultScope(store::Connection& c, const QString& role);
+    // The schools this cache holds applications of, in id order: a principal's workstation holds only
+    // the schools of the principal's account (the platform sends nothing else).
+    static Result<QStringList> heldSchools(store::Connection& c);
     // Whether `role` may read `scope` (supervisor: any; principal: a school). Error "role_not_allowed".
     static Status allowed(const QString& role, const SupervisionScope& scope);
 

@@ -170,8 +170,18 @@ Result<SupervisionRead> readSupervision(const CacheView& cache, const QString& r
     if (Status s = c.exec(QStringLiteral("BEGIN")); !s)
         return s.error();
     auto finish = [&c] { (void)c.exec(QStringLiteral("COMMIT")); };
-    auto scope =
-        scopeCode.isEmpty() ? SupervisionReport::defaultScope(c, role) : SupervisionReport::resolveScope(c, scopeCode);
+    // A principal of several schools: the first, and the others to choose from.
+    QStringList held;
+    if (role == role::Principal) {
+        auto schools = SupervisionReport::heldSchools(c);
+        if (!schools) {
+            finish();
+            return schools.error();
+        }
+        held = *schools;
+    }
+    const QString code = scopeCode.isEmpty() && !held.isEmpty() ? held.first() : scopeCode;
+    auto scope = code.isEmpty() ? SupervisionReport::defaultScope(c, role) : SupervisionReport::resolveScope(c, code);
     if (!scope) {
         finish();
         return scope.error();
@@ -204,8 +214,11 @@ Result<SupervisionRead> readSupervision(const CacheView& cache, const QString& r
     while (q->step(&error)) {
         const QString id = q->text(0), district = q->text(1);
         out.schoolNames.insert(id, q->text(2));
-        if (!everything)
+        if (!everything) {
+            if (held.contains(id))
+                schools.append({SupervisionScope::Kind::School, id, district});
             continue;
+        }
         if (district != lastDistrict) {
             out.choices.append({SupervisionScope::Kind::District, district, district});
             lastDistrict = district;
@@ -216,7 +229,7 @@ Result<SupervisionRead> readSupervision(const CacheView& cache, const QString& r
     if (!error.code.isEmpty())
         return error;
     out.choices += schools;
-    if (!everything)
+    if (!everything && schools.isEmpty())
         out.choices.append(out.figures.scope);
     return out;
 }

@@ -53,6 +53,9 @@ public:
     }
 };
 
+const QString kPrincipal = QStringLiteral("sun.xiaozhang");
+const QString kPrincipalPassphrase = QStringLiteral("principal passphrase 7");
+
 QWidget* focused()
 {
     return QApplication::focusWidget();
@@ -106,6 +109,7 @@ private Q_SLOTS:
     void cleanup();
     void supervisorDashboardWithTheKeyboard();
     void refreshAfterAChangeKeepsTheSelection();
+    void principalSeesTheirSchools();
     void reviewerHasNoDashboard();
 
 private:
@@ -130,6 +134,8 @@ void TestSupervisionWindow::initTestCase()
     QVERIFY2(m_desk.error.isEmpty(), qPrintable(m_desk.error));
     QCOMPARE(m_desk.decisions.size(), 5);
     QVERIFY(m_desk.decisions.value(testsupport::kOutlierOfficer) >= 20);
+    QVERIFY_OK(
+        ws->addUser(kPrincipal, QStringLiteral("principal"), security::SecretBytes(kPrincipalPassphrase), false));
 }
 
 std::unique_ptr<ui::MainWindow> TestSupervisionWindow::open(const QString& user, const QString& passphrase)
@@ -475,6 +481,58 @@ void TestSupervisionWindow::refreshAfterAChangeKeepsTheSelection()
         d.shutdown();
     }
     (void)session.close();
+}
+
+// A principal opens the same dashboard from the main window: the figures of the first school the cache
+// holds (a principal's workstation holds only the schools of the account), the other schools to choose
+// from and no district or city; a district asked for anyway is refused and the school's figures stay.
+void TestSupervisionWindow::principalSeesTheirSchools()
+{
+    m_window = open(kPrincipal, kPrincipalPassphrase);
+    QVERIFY(m_window);
+    QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    ui::SupervisionWindow* d = nullptr;
+    QTRY_VERIFY(d = m_window->supervisionWindow());
+    QTRY_VERIFY_WITH_TIMEOUT(d->shown() != nullptr, 20000);
+
+    auto reader = m_workspace->database().openReader();
+    QVERIFY_OK(reader);
+    store::Connection& db = **reader;
+    const QStringList held = TEST_VALUE(views::SupervisionReport::heldSchools(db));
+    QVERIFY(held.size() > 2);
+    const views::SupervisionFigures& shown = d->shown()->figures;
+    QCOMPARE(shown.scope.kind, views::SupervisionScope::Kind::School);
+    QCOMPARE(shown.scope.code, held.first());
+    QCOMPARE(shown.totals.applications(),
+             count(db, QStringLiteral("SELECT count(*) FROM applications WHERE target_school_id = ?"), {held.first()}));
+    QCOMPARE(shown.totals.approved(), count(db,
+                                            QStringLiteral("SELECT count(*) FROM applications WHERE "
+                                                           "target_school_id = ? AND status = 'approved'"),
+                                            {held.first()}));
+
+    // The chooser: the schools held, nothing wider.
+    auto* scope = d->findChild<QComboBox*>(QStringLiteral("supervisionScope"));
+    QVERIFY(scope->isEnabled());
+    QStringList offered;
+    for (int i = 0; i < scope->count(); ++i)
+        offered << scope->itemData(i).toString();
+    QCOMPARE(offered, held);
+
+    // The next school with the keyboard.
+    QTest::keyClick(focused(), Qt::Key_O, Qt::AltModifier);
+    QTRY_COMPARE(focused(), static_cast<QWidget*>(scope));
+    QTest::keyClick(scope, Qt::Key_Down);
+    QTRY_COMPARE_WITH_TIMEOUT(d->shown()->figures.scope.code, held.at(1), 20000);
+
+    // A district asked for anyway: refused in words, the school's figures and chooser kept.
+    const QString district = d->shown()->figures.scope.districtCode;
+    QVERIFY(!district.isEmpty());
+    QSignalSpy shownSpy(d, &ui::SupervisionWindow::figuresShown);
+    d->setScope(district);
+    QTRY_VERIFY_WITH_TIMEOUT(d->message().contains(QStringLiteral("principal reads the figures of the school")), 20000);
+    QCOMPARE(shownSpy.count(), 0);
+    QCOMPARE(d->shown()->figures.scope.code, held.at(1));
+    QCOMPARE(scope->currentData().toString(), held.at(1));
 }
 
 void TestSupervisionWindow::reviewerHasNoDashboard()

@@ -1,8 +1,10 @@
 #include "CityFixture.h"
 #include "citygen/CityGenerator.h"
 #include "domain/JsonCodec.h"
+#include "security/Crypto.h"
 #include "store/CacheEligibility.h"
 #include "store/ChangeApplier.h"
+#include "store/Database.h"
 #include "store/Sql.h"
 #include "store/SupervisionSchema.h"
 #include "sync/DecisionWorkflow.h"
@@ -93,6 +95,7 @@ private Q_SLOTS:
     void overdueInformationRequests();
     void replaceOfAnApplication();
     void rebuildGivesTheSameFigures();
+    void bulkLoadFillsOnceAtTheEnd();
     void scopes();
     void outliersByMad();
 
@@ -185,6 +188,10 @@ void TestSupervisionReport::initTestCase()
                 {QStringLiteral("client_decided_at"), QStringLiteral("1999-01-01T00:00:00Z")},
                 {QStringLiteral("batch_id"), QJsonValue()},
                 {QStringLiteral("signed"), false}};
+            // Most of the platform's requests with a due date around today: some overdue now, more in 30 days.
+            if (outcome == QLatin1String("request_info") && n % 5 != 0)
+                decision.insert(QStringLiteral("due_date"),
+                                SupervisionReport::cityToday().addDays(n % 60 - 30).toString(Qt::ISODate));
             c.data.insert(QStringLiteral("decision"), decision);
             c.data.insert(QStringLiteral("status"), outcome == QLatin1String("approve") ? QStringLiteral("approved")
                                                     : outcome == QLatin1String("reject")
@@ -437,8 +444,8 @@ void TestSupervisionReport::localDecisions()
     sync::DecisionWorkflow workflow(db(), m_ws->audit(), testsupport::kReviewer, QStringLiteral("reviewer"),
                                     QStringLiteral("officer.local"));
     int made = 0;
-    qint64 toDrop = 0;
-    QString dropped;
+    qint64 toDrop = 0, requestToDrop = 0;
+    QString dropped, droppedRequest;
     for (auto it = m_apps.begin(); it != m_apps.end() && made < 12; ++it) {
         if (it->status != QLatin1String("submitted") && it->status != QLatin1String("under_review"))
             continue;
@@ -465,6 +472,10 @@ void TestSupervisionReport::localDecisions()
             toDrop = item->id;
             dropped = it.key();
         }
+        if (made == 5) { // an information request, taken back below: no longer open, nor overdue
+            requestToDrop = item->id;
+            droppedRequest = it.key();
+        }
         ++made;
     }
     QCOMPARE(made, 12);
@@ -473,6 +484,10 @@ void TestSupervisionReport::localDecisions()
     QVERIFY(workflow.drop(toDrop));
     m_apps[dropped].localOutcome.clear();
     compareAll("after a dropped decision");
+    QCOMPARE(m_apps[droppedRequest].localOutcome, QStringLiteral("request_info"));
+    QVERIFY(workflow.drop(requestToDrop));
+    m_apps[droppedRequest].localOutcome.clear();
+    compareAll("after a dropped information request");
     // The check runs again over everything: overrides follow the new results.
     auto checked = store::CacheEligibility(db()).checkAll();
     QVERIFY2(checked, qPrintable(checked.error().message));
@@ -561,6 +576,65 @@ void TestSupervisionReport::rebuildGivesTheSameFigures()
     QVERIFY(db().exec(QStringLiteral("UPDATE meta SET value = 'old' WHERE key = 'supervision.rules'")));
     QVERIFY(store::SupervisionSchema::ensure(db()));
     compareAll("after ensure");
+}
+
+// A first load into an empty cache (an import, a first sync) runs without the counters' triggers and
+// fills the counters once at the end; a load into a cache that holds applications keeps the triggers.
+void TestSupervisionReport::bulkLoadFillsOnceAtTheEnd()
+{
+    QTemporaryDir dir;
+    auto opened = store::Database::open(dir.filePath(QStringLiteral("bulk.db")), crypto::randomBytes(32),
+                                        store::Database::OpenMode::Create);
+    QVERIFY2(opened, qPrintable(opened.error().message));
+    store::Connection& c = (*opened)->writer();
+    auto triggers = [&c] {
+        auto t = store::schemaObjects(c, QStringLiteral("supervision_"), {QStringLiteral("trigger")});
+        return t ? t->size() : -1;
+    };
+    const qsizetype made = triggers();
+    QVERIFY(made > 10);
+
+    citygen::Options options;
+    options.applications = 400;
+    options.seed = 23;
+    QList<Change> city;
+    citygen::CityGenerator(options).generate([&](const Change& ch) { city.append(ch); });
+    QList<Change> last;
+    for (qsizetype i = city.size() - 1; i >= 0 && last.size() < 30; --i)
+        if (city.at(i).entity == entity::Application)
+            last.prepend(city.takeAt(i));
+    {
+        store::SupervisionBulkLoad bulk(c);
+        QVERIFY(bulk.suspended());
+        QCOMPARE(triggers(), 0);
+        store::ChangeApplier applier(c);
+        QVERIFY(applier.apply(city.mid(0, city.size() / 2)));
+        QVERIFY(applier.apply(city.mid(city.size() / 2)));
+        QVERIFY(store::CacheEligibility(c).checkAll());
+        QVERIFY(bulk.finish());
+        QCOMPARE(triggers(), made);
+        auto current = store::SupervisionSchema::isCurrent(c);
+        QVERIFY(current && *current);
+    }
+    auto same = [&c](const char* when) {
+        const SupervisionScope city = *SupervisionReport::resolveScope(c, QStringLiteral("371100"));
+        auto counted = SupervisionReport::read(c, city);
+        auto plain = SupervisionReport::readPlain(c, city);
+        QVERIFY2(counted && plain, when);
+        QVERIFY2(counted->totals.applications() > 0, when);
+        QJsonObject a = counted->toJson(), b = plain->toJson();
+        a.remove(QStringLiteral("generated_at"));
+        b.remove(QStringLiteral("generated_at"));
+        QVERIFY2(a == b, when);
+    };
+    same("after the bulk load");
+    // The cache holds applications now: the next load keeps the triggers, and they count it.
+    store::SupervisionBulkLoad again(c);
+    QVERIFY(!again.suspended());
+    QCOMPARE(triggers(), made);
+    QVERIFY(store::ChangeApplier(c).apply(last));
+    QVERIFY(store::CacheEligibility(c).refresh());
+    same("after a load with the triggers");
 }
 
 void TestSupervisionReport::scopes()
