@@ -346,16 +346,7 @@ Result<QHash<QString, QString>> installedTriggers(Connection& c)
 
 Result<bool> QueueRules::isInstalled(Connection& c)
 {
-    auto installed = installedTriggers(c);
-    if (!installed)
-        return installed.error();
-    const auto wanted = triggers();
-    if (installed->size() != wanted.size())
-        return false;
-    for (const auto& [name, sql] : wanted)
-        if (installed->value(name) != sql)
-            return false;
-    return true;
+    return hasExactlyTriggers(c, QStringLiteral("queue_"), triggers());
 }
 
 Status QueueRules::install(Connection& c)

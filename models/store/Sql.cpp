@@ -307,4 +307,17 @@ Result<QHash<QString, QString>> schemaObjects(Connection& c, const QString& pref
     return out;
 }
 
+Result<bool> hasExactlyTriggers(Connection& c, const QString& prefix, const QList<QPair<QString, QString>>& wanted)
+{
+    auto installed = schemaObjects(c, prefix, {QStringLiteral("trigger")});
+    if (!installed)
+        return installed.error();
+    if (installed->size() != wanted.size())
+        return false;
+    for (const auto& [name, sql] : wanted)
+        if (installed->value(name) != sql)
+            return false;
+    return true;
+}
+
 } // namespace adm::store

@@ -5,6 +5,8 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
@@ -120,5 +122,9 @@ Error sqlError(const QString& code, sqlite3* db, const QString& context);
 // `prefix`, name to SQL as sqlite_master keeps it: what a schema that makes its own triggers
 // compares with the ones it would make.
 Result<QHash<QString, QString>> schemaObjects(Connection& c, const QString& prefix, const QStringList& types);
+
+// Whether the triggers whose name starts with `prefix` are exactly `wanted` (name, CREATE TRIGGER):
+// none missing, none changed, none more.
+Result<bool> hasExactlyTriggers(Connection& c, const QString& prefix, const QList<QPair<QString, QString>>& wanted);
 
 } // namespace adm::store

@@ -635,16 +635,12 @@ Result<bool> SupervisionSchema::isCurrent(Connection& c)
     if (!rules->step() || rules->text(0) != digestOf(m))
         return false;
     // The triggers on queue_rows go when that table is made again (a benchmark, a repair).
-    auto installed = schemaObjects(c, QStringLiteral("supervision_"),
-                                   {QStringLiteral("trigger"), QStringLiteral("table"), QStringLiteral("index")});
-    if (!installed)
-        return installed.error();
-    if (installed->size() != m.tables.size() + m.triggers.size())
+    auto tables = schemaObjects(c, QStringLiteral("supervision_"), {QStringLiteral("table"), QStringLiteral("index")});
+    if (!tables)
+        return tables.error();
+    if (tables->size() != m.tables.size())
         return false;
-    for (const auto& [name, sql] : m.triggers)
-        if (installed->value(name) != sql)
-            return false;
-    return true;
+    return hasExactlyTriggers(c, QStringLiteral("supervision_"), m.triggers);
 }
 
 Status SupervisionSchema::ensure(Connection& c)

@@ -20,10 +20,12 @@ class Connection;
 //   day it was taken and the whole hours from submission to it;
 // - supervision_decided, supervision_hours, supervision_reviewers: counters over those rows per school
 //   and decision day, per school and whole hours (the histogram the median and the 90th percentile are
-//   read from), and per officer account and school.
+//   read from), and per officer account and school;
+// - supervision_info_due: open information requests per school and due date (overdue: those due
+//   before today, summed when read, so that the calendar needs no trigger).
 //
 // The triggers sit on queue_rows (which the queue's own triggers keep from applications,
-// eligibility_results and outbox, QueueRules.h) and on supervision_decisions. They are made in C++
+// eligibility_results and outbox, QueueRules.h), on info_due and on supervision_decisions. They are made in C++
 // from one list of counters; meta `supervision.rules` holds a digest of what was made, and ensure()
 // makes everything again, filled in one pass, when the digest differs.
 class SupervisionSchema {

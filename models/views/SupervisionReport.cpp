@@ -69,11 +69,9 @@ struct Raw {
     QMap<QString, qint64> overdue; // per school
 };
 
-// Open information requests due before `today`, per school: the queue's "Information overdue" filter
-// (QueueSql.cpp) counted. Not a counter: the calendar moves. Reads the requests due before today by
-// the due date's index, a small part of the cache.
-// Open information requests due before `today`, per school: from their counters (per school and due
-// date), or (`plain`) from info_due and the queue rows, as the baseline.
+// Open information requests due before `today`, per school (the queue's "Information overdue" filter,
+// counted): from their counters per school and due date, which need no trigger when the calendar
+// moves, or (`plain`) from info_due and the queue rows, as the baseline.
 Status readOverdue(store::Connection& c, const SupervisionScope& scope, const QDate& today, bool plain, Raw& raw)
 {
     auto q = c.prepare(
