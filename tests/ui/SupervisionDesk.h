@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CityFixture.h"
 #include "domain/Entities.h"
 #include "security/SecretBytes.h"
 #include "store/CacheEligibility.h"
@@ -37,16 +38,8 @@ inline QString applyApplications(adm::store::Workspace& ws, const QList<QPair<QS
 {
     using namespace adm;
     QList<Change> changes;
-    for (const auto& [id, data] : apps) {
-        Change c;
-        c.seq = 0;
-        c.entity = entity::Application;
-        c.op = QStringLiteral("upsert");
-        c.id = id;
-        c.data = data;
-        c.version = qint64(data.value(QStringLiteral("version")).toDouble());
-        changes.append(c);
-    }
+    for (const auto& [id, data] : apps)
+        changes.append(applicationUpsert(id, data, qint64(data.value(QStringLiteral("version")).toDouble())));
     store::ChangeApplier applier(ws.database().writer());
     if (auto r = applier.apply(changes); !r)
         return r.error().message;

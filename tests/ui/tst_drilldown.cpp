@@ -75,13 +75,7 @@ void TestDrillDown::initTestCase()
             data.insert(QStringLiteral("status"), approve ? QStringLiteral("approved") : QStringLiteral("rejected"));
             const qint64 version = q->int64(1) + 1;
             data.insert(QStringLiteral("version"), version);
-            Change c;
-            c.entity = entity::Application;
-            c.op = QStringLiteral("upsert");
-            c.id = q->text(0);
-            c.version = version;
-            c.data = data;
-            changes.append(c);
+            changes.append(testsupport::applicationUpsert(q->text(0), data, version));
         }
     }
     QCOMPARE(changes.size(), 12);

@@ -171,4 +171,15 @@ QString queueText(views::QueueModel& model, int row, views::Column column)
     return model.data(i, Qt::DisplayRole).toString();
 }
 
+adm::Change applicationUpsert(const QString& id, const QJsonObject& data, qint64 version)
+{
+    adm::Change c;
+    c.entity = adm::entity::Application;
+    c.op = QStringLiteral("upsert");
+    c.id = id;
+    c.version = version;
+    c.data = data;
+    return c;
+}
+
 } // namespace testsupport

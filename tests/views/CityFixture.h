@@ -6,6 +6,11 @@
 #include <QString>
 #include <memory>
 
+class QJsonObject;
+namespace adm {
+struct Change;
+}
+
 // Workspaces with data for the view and GUI tests: the shared policy fixture, or a generated city.
 namespace testsupport {
 
@@ -28,6 +33,9 @@ QString addSignOffDesk(adm::store::Workspace& workspace, const QString& principa
 // A new workspace in `dir` holding the shared fixture (shared/fixtures/policy-cases.json), checked.
 // Null (with a warning saying why) when the fixture is missing or the workspace cannot be made.
 std::unique_ptr<adm::store::Workspace> makeFixtureWorkspace(const QString& dir);
+
+// An upsert of application `id` as the change feed brings it: `data` is its whole JSON, at `version`.
+adm::Change applicationUpsert(const QString& id, const QJsonObject& data, qint64 version);
 
 // A queue cell's text as a view reads it: ask, then wait until its page has arrived (rows are
 // fetched in pages on a reader thread). "(not loaded)" after 5 s.

@@ -85,13 +85,7 @@ void TestQueueDrillDown::initTestCase()
                                                       : QStringLiteral("info_requested"));
             const qint64 version = q->int64(1) + 1;
             data.insert(QStringLiteral("version"), version);
-            Change c;
-            c.entity = entity::Application;
-            c.op = QStringLiteral("upsert");
-            c.id = q->text(0);
-            c.version = version;
-            c.data = data;
-            changes.append(c);
+            changes.append(testsupport::applicationUpsert(q->text(0), data, version));
         }
     }
     QVERIFY(changes.size() > 100);
